@@ -1,0 +1,1 @@
+"""Evaluation runner over question sets."""

@@ -1,0 +1,1 @@
+"""Ingestion: clean, parse, segment and embed documents; the only writer of the index."""

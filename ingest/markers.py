@@ -1,0 +1,105 @@
+"""Numbering markers of Chinese policy documents and laws, and their rank.
+
+A lower rank is a higher level. Ranks are relative: a document that starts
+at `一、` simply never uses ranks 0–4.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_N = r"[零〇一二两三四五六七八九十百千\d]+"
+
+ARTICLE_RANK = 4  # 第X条: the smallest unit of a law; numbering below it stays inside
+
+
+def cn_to_int(numeral: str) -> int:
+    """`十二` → 12, `一百零三` → 103, `7` → 7."""
+    if numeral.isdigit():
+        return int(numeral)
+    total, digit = 0, 0
+    for ch in numeral:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return total + digit
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # part|chapter|subsection|article|heading|section|item|subitem|target|stage|lead|markdown
+    rank: int
+    key: str  # path key for the clause id
+    label: str  # the heading label shown in a section path
+    heading_only: bool  # the paragraph is just the heading, no body
+
+
+# (kind, rank, pattern, key prefix). Patterns run on whitespace-free text.
+_NUMBERED = (
+    ("part", 1, re.compile(rf"^第({_N})编"), "b"),
+    ("chapter", 2, re.compile(rf"^第({_N})章"), "c"),
+    ("subsection", 3, re.compile(rf"^第({_N})节"), "j"),
+    ("article", ARTICLE_RANK, re.compile(rf"^第({_N})条"), "a"),
+    ("heading", 5, re.compile(r"^([一二三四五六七八九十]+)、"), ""),
+    ("section", 6, re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"), ""),
+    ("item", 7, re.compile(r"^(\d{1,3})[．.、](?![\d．.])"), ""),
+    ("subitem", 8, re.compile(r"^[（(](\d{1,3})[）)]"), ""),
+)
+_TARGET = re.compile(r"^——([^。——]{1,20})。")
+_STAGE = re.compile(r"^(第([一二三四五六七八九十]+)阶段[，,][^。]{1,40})。")
+_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})。(?=.)")
+_MARKDOWN = re.compile(r"^(#{1,6})\s*(.+?)\s*$")
+_TITLE_MAX = 40  # a heading title longer than this is body text, not a label
+
+
+def _title_after(text: str, start: int) -> tuple[str, bool]:
+    """The heading title after a numbering marker, and whether nothing follows it."""
+    rest = text[start:]
+    stop = rest.find("。")
+    if stop == -1:
+        short = len(rest) <= _TITLE_MAX and not re.search(r"[；;：:，,]$", rest)
+        return (rest, True) if short else ("", False)
+    if stop <= _TITLE_MAX:
+        return rest[:stop], stop + 1 == len(rest)
+    return "", False
+
+
+def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
+    """The numbering marker that opens `text` (whitespace already removed), if any."""
+    for kind, rank, pattern, prefix in _NUMBERED:
+        m = pattern.match(text)
+        if m:
+            number = cn_to_int(m.group(1))
+            if kind == "article":  # an article's label is its number; the rest is body
+                return Marker(kind, rank, f"{prefix}{number}", m.group(0), False)
+            title, only = _title_after(text, m.end())
+            return Marker(kind, rank, f"{prefix}{number}", m.group(0) + title, only)
+    m = _TARGET.match(text)
+    if m:
+        return Marker("target", 7, m.group(1), m.group(1), len(m.group(0)) == len(text))
+    m = _STAGE.match(text)
+    if m:
+        return Marker("stage", 7, f"s{cn_to_int(m.group(2))}", m.group(1), False)
+    m = _LEAD.match(text) if allow_lead else None
+    if m:
+        return Marker("lead", 7, m.group(1), m.group(1), False)
+    return None
+
+
+def match_markdown(line: str) -> Marker | None:
+    """A Markdown heading line; numbered headings inside it keep their own rank."""
+    m = _MARKDOWN.match(line)
+    if not m:
+        return None
+    title = re.sub(r"<!--.*?-->", "", m.group(2)).strip()
+    inner = match_marker(re.sub(r"\s+", "", title), allow_lead=False)
+    if inner is not None and inner.kind != "article":
+        return Marker(inner.kind, inner.rank, inner.key, title, True)
+    return Marker("markdown", len(m.group(1)) - 1, re.sub(r"\s+", "", title), title, True)

@@ -1,0 +1,1 @@
+"""Knowledge base: the clause model, retrieval over the index, and answering."""
