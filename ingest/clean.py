@@ -14,7 +14,7 @@ from ingest.markers import Marker, match_markdown, match_marker
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple("。！？；：］】!?;:")
 _CAPTION = re.compile(r"^\s*[图表]\s*\d+(?:[-－.．]\d+)?\s+\S")
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]")
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*\S")  # a list of attachments not in the text
 _ATTACHMENT_ITEM = re.compile(r"^\s*\d+(?:[-－]\d+)?[．.、]")
 _COMMENT = re.compile(r"<!--.*?-->")
 _SHORT_LINE = 0.7  # of the widest line: a wrapped paragraph's last line is shorter

@@ -55,6 +55,7 @@ _NUMBERED = (
 _TARGET = re.compile(r"^——([^。——]{1,20})。")
 _STAGE = re.compile(r"^(第([一二三四五六七八九十]+)阶段[，,][^。]{1,40})。")
 _LEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})。(?=.)")
+_APPENDIX = re.compile(r"^附件[一二三四五六七八九十\d]*[:：]?$")  # a bare 附件 line opens appended text
 _MARKDOWN = re.compile(r"^(#{1,6})\s*(.+?)\s*$")
 _TITLE_MAX = 40  # a heading title longer than this is body text, not a label
 
@@ -66,13 +67,13 @@ def _title_after(text: str, start: int) -> tuple[str, bool]:
     if stop == -1:
         short = len(rest) <= _TITLE_MAX and not re.search(r"[；;：:，,]$", rest)
         return (rest, True) if short else ("", False)
-    if stop <= _TITLE_MAX:
-        return rest[:stop], stop + 1 == len(rest)
-    return "", False
+    return (rest[:stop] if stop <= _TITLE_MAX else ""), False  # a sentence is content, not a bare heading
 
 
 def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
     """The numbering marker that opens `text` (whitespace already removed), if any."""
+    if _APPENDIX.match(text):
+        return Marker("appendix", 0, "appendix", text.rstrip(":："), True)
     for kind, rank, pattern, prefix in _NUMBERED:
         m = pattern.match(text)
         if m:
@@ -98,7 +99,7 @@ def match_markdown(line: str) -> Marker | None:
     m = _MARKDOWN.match(line)
     if not m:
         return None
-    title = re.sub(r"<!--.*?-->", "", m.group(2)).strip()
+    title = re.sub(r"\s+", " ", re.sub(r"<!--.*?-->", "", m.group(2))).strip()
     inner = match_marker(re.sub(r"\s+", "", title), allow_lead=False)
     if inner is not None and inner.kind != "article":
         return Marker(inner.kind, inner.rank, inner.key, title, True)

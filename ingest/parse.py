@@ -16,6 +16,7 @@ from kb.clause import Clause
 
 log = logging.getLogger(__name__)
 PREFACE = "前言"
+PARSER_VERSION = "1"  # bump when clause ids or texts change
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The one record that travels from ingest to the screen: a citable clause."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 GENERIC_UNITS = ("有关市级部门", "有关区（市）县")
@@ -27,7 +27,6 @@ class Clause:
     kind: str = "paragraph"  # chapter|section|item|target|stage|lead|article|paragraph
     tag_scope: str = ""  # id of the clause whose tag these units come from, if inherited
     order: int = 0  # position in the document, for display order only
-    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def lead_unit(self) -> str | None:

@@ -1,0 +1,84 @@
+"""Hybrid retrieval over clauses: dense (FAISS) and BM25 (jieba tokens), fused."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from ingest.embed import Embedder
+from ingest.segment import Segmenter
+from kb.clause import Clause
+from kb.fusion import rrf, stages_in, structure_bonus, years_in
+from kb.index import LoadedIndex
+from kb.units import UnitTable
+
+log = logging.getLogger(__name__)
+MODES = ("hybrid", "bm25", "dense")
+
+
+class Hit(NamedTuple):
+    clause: Clause
+    score: float
+    ranks: dict[str, int | None]  # 1-based rank in each ranker, None where it did not retrieve
+
+
+@dataclass(frozen=True)
+class SearchConfig:
+    mode: str = "hybrid"
+    candidates: int = 50  # taken from each ranker before fusion
+    rrf_k: int = 60
+    weights: dict[str, float] = field(default_factory=lambda: {"bm25": 1.0, "dense": 1.0})
+    structure_weight: float = 0.01  # a full unit/year match is worth about a top-40 rank in one ranker
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {self.mode!r}")
+        if self.candidates <= 0:
+            raise ValueError(f"candidates must be greater than 0, got {self.candidates}")
+
+
+class Searcher:
+    def __init__(self, index: LoadedIndex, embedder: Embedder, segmenter: Segmenter, units: UnitTable,
+                 config: SearchConfig = SearchConfig()) -> None:
+        self.index, self.embedder, self.segmenter, self.units, self.config = index, embedder, segmenter, units, config
+
+    def _dense(self, query: str, n: int) -> list[int]:
+        vector = np.ascontiguousarray(self.embedder.embed_queries([query]), dtype=np.float32)
+        _, ids = self.index.dense.search(vector, n)
+        return [int(i) for i in ids[0] if i >= 0]
+
+    def _bm25(self, query: str, n: int) -> list[int]:
+        tokens = self.segmenter.tokens(query)
+        if not tokens:
+            return []
+        docs, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1)
+        return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+    def rankings(self, query: str, mode: str) -> dict[str, list[int]]:
+        n = min(self.config.candidates, len(self.index.clauses))
+        out: dict[str, list[int]] = {}
+        if mode in ("hybrid", "bm25"):
+            out["bm25"] = self._bm25(query, n)
+        if mode in ("hybrid", "dense"):
+            out["dense"] = self._dense(query, n)
+        return out
+
+    def search(self, query: str, k: int = 5, mode: str | None = None, units: list[str] | None = None) -> list[Hit]:
+        """Top-k clauses for `query`; `units` (canonical names) default to those the query names."""
+        if k <= 0:
+            raise ValueError(f"k must be greater than 0, got {k}")
+        mode = mode or self.config.mode
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        rankings = self.rankings(query, mode)
+        scores = rrf(rankings, self.config.weights, self.config.rrf_k)
+        named = self.units.find_in_text(query) if units is None else units
+        years, stages = years_in(query), stages_in(query)
+        if named or years or stages:
+            for i in scores:
+                scores[i] += self.config.structure_weight * structure_bonus(self.index.clauses[i], named, years, stages)
+        best = sorted(scores, key=lambda i: (-scores[i], i))[:k]
+        position = {name: {doc: r for r, doc in enumerate(ranking, 1)} for name, ranking in rankings.items()}
+        return [Hit(self.index.clauses[i], scores[i], {name: position[name].get(i) for name in rankings}) for i in best]
