@@ -144,7 +144,7 @@ def false_refusal_rate(pairs: Iterable[tuple[Result, Gold]]) -> float:
 
 
 def _touches(clause: str, piece: str, quote: str) -> bool:
-    """See the module docstring; ``piece`` must be a substring of ``clause``."""
+    """See the module docstring; ``piece`` counts only if it occurs in ``clause``."""
     clause, piece = normalise(clause), normalise(piece)
     if quote in clause:
         return True
