@@ -13,6 +13,7 @@ the `Tokenizer` class, whose `splitter` is any `str -> list[str]` callable)::
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -44,6 +45,13 @@ def read_word_list(path: Path) -> tuple[str, ...]:
     return tuple(line.split()[0] for line in lines if line.strip())
 
 
+def _fingerprint(userdict_path: Path, stopwords_path: Path, hmm: bool) -> str:
+    digest = hashlib.sha256(f"jieba={jieba.__version__};hmm={hmm};".encode())
+    for path in (userdict_path, stopwords_path):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Segmenter:
     """jieba segmentation with the plan's vocabulary; immutable after construction."""
 
@@ -56,6 +64,7 @@ class Segmenter:
         self._user_words = frozenset(read_word_list(userdict_path))
         self._stopwords = frozenset(word.lower() for word in read_word_list(stopwords_path))
         self._hmm = hmm
+        self._fingerprint = _fingerprint(userdict_path, stopwords_path, hmm)
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()  # eager: jieba otherwise builds its prefix dict on first cut
@@ -65,6 +74,11 @@ class Segmenter:
     @property
     def stopwords(self) -> frozenset[str]:
         return self._stopwords
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever the tokens could: store it with a BM25 index to detect a stale one."""
+        return self._fingerprint
 
     def words(self, text: str) -> list[str]:
         """Plain cut: every word and punctuation mark, whitespace dropped, case kept."""

@@ -1,0 +1,154 @@
+"""The unit table against the real plan: names, aliases, free-text lookup."""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kb.clause import GENERIC_UNITS
+from kb.units import DATA_PATH, Unit, UnitTable, load_units, normalise
+
+CORPUS = Path(__file__).parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
+
+
+def _corpus_text() -> str:
+    """The plan with PDF line breaks (and all other whitespace) removed."""
+    return re.sub(r"\s+", "", CORPUS.read_text(encoding="utf-8"))
+
+
+def _tag_units() -> list[str]:
+    """Named units from every ［责任单位：…］ tag, in order of first appearance."""
+    names: list[str] = []
+    for tag in re.findall(r"［责任单位：(.*?)］", _corpus_text()):
+        for name in re.split(r"[、，]", tag):
+            if name and name not in GENERIC_UNITS and name not in names:
+                names.append(name)
+    return names
+
+
+@pytest.fixture(scope="module")
+def table() -> UnitTable:
+    return load_units()
+
+
+def test_table_holds_exactly_the_27_units_named_in_the_tags(table: UnitTable) -> None:
+    assert len(table) == 27
+    assert list(table.names()) == _tag_units()
+
+
+def test_generic_units_are_not_in_the_table(table: UnitTable) -> None:
+    for generic in GENERIC_UNITS:
+        assert generic not in table
+        assert table.canonical(generic) is None
+
+
+def test_every_unit_name_appears_in_the_corpus(table: UnitTable) -> None:
+    text = _corpus_text()
+    assert [name for name in table.names() if name not in text] == []
+
+
+def test_every_unit_has_a_valid_kind_and_an_english_alias(table: UnitTable) -> None:
+    assert {unit.kind for unit in table.all()} == {"bureau", "party", "district", "enterprise", "tax"}
+    for unit in table.all():
+        assert any(re.search(r"[A-Za-z]", alias) for alias in unit.aliases), unit.name
+
+
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("经信局", "市经信局"),
+        ("市经济和信息化局", "市经信局"),
+        ("成都市经信局", "市经信局"),
+        ("成都市经济和信息化局", "市经信局"),
+        ("发改委", "市发改委"),
+        ("人社局", "市人社局"),
+        ("市场监管局", "市市场监管局"),
+        ("市市场监管局", "市市场监管局"),
+        ("网信办", "市委网信办"),
+        ("中共成都市委网络安全和信息化委员会办公室", "市委网信办"),
+        ("文广旅局", "市文广旅局"),
+        ("税务局", "国家税务总局成都市税务局"),
+        ("金融局", "市金融监管局"),
+        ("金融监管局", "市金融监管局"),
+        ("国资委", "市国资委"),
+        ("投促局", "市投促局"),
+        ("统计局", "市统计局"),
+        ("督查室", "市政府督查室"),
+        ("保密局", "市委保密机要局"),
+        ("机要局", "市委保密机要局"),
+        ("高新区", "成都高新区"),
+        ("产业集团", "成都产业集团"),
+        ("commerce bureau", "市商务局"),
+        ("Commerce Bureau", "市商务局"),
+        ("Finance Bureau", "市财政局"),
+        ("Development and Reform Commission", "市发改委"),
+        ("Municipal Bureau of Economy and Information Technology", "市经信局"),
+        ("  HOUSING and urban rural development BUREAU ", "市住建局"),
+    ],
+)
+def test_alias_resolves_to_its_unit(table: UnitTable, alias: str, name: str) -> None:
+    assert table.canonical(alias) == name
+
+
+@pytest.mark.parametrize("text", ["市场", "成都", "市", "有关市级部门", "国家统计局", "国家发改委", "软件"])
+def test_non_units_resolve_to_none(table: UnitTable, text: str) -> None:
+    assert table.canonical(text) is None
+
+
+def test_no_alias_maps_to_two_units() -> None:
+    data = json.loads(DATA_PATH.read_text(encoding="utf-8"))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in data["units"]:
+        for form in (row["name"], row["full_name"], *row["aliases"]):
+            owners[normalise(form)].add(row["name"])
+    for body in data["other_bodies"]:
+        owners[normalise(body)].add("<other body>")
+    assert {form: units for form, units in owners.items() if len(units) > 1} == {}
+
+
+def test_find_in_text_returns_units_in_order_of_first_appearance(table: UnitTable) -> None:
+    assert table.find_in_text("经信局和市场监管局牵头哪些？") == ["市经信局", "市市场监管局"]
+    assert table.find_in_text("市人社局、发改委、市人社局") == ["市人社局", "市发改委"]
+
+
+def test_find_in_text_prefers_the_longest_alias(table: UnitTable) -> None:
+    assert table.find_in_text("市市场监管局和市场监管局") == ["市市场监管局"]
+    assert table.find_in_text("成都市经信局负责什么") == ["市经信局"]
+    assert table.find_in_text("国家税务总局成都市税务局") == ["国家税务总局成都市税务局"]
+
+
+def test_find_in_text_ignores_bodies_that_only_contain_an_alias(table: UnitTable) -> None:
+    assert table.find_in_text("国家统计局制定的报表制度") == []
+    assert table.find_in_text("国家统计局和市统计局") == ["市统计局"]
+    assert table.find_in_text("市场主体有多少") == []
+
+
+def test_find_in_text_matches_english_case_insensitively_on_word_boundaries(table: UnitTable) -> None:
+    assert table.find_in_text("What does the COMMERCE  bureau and the finance bureau lead?") == ["市商务局", "市财政局"]
+    assert table.find_in_text("Chengdu Hi-tech Zone and Qingbaijiang District") == ["成都高新区", "青白江区"]
+    assert table.find_in_text("tax bureaucracy in ecommerce bureaus") == []
+
+
+def test_get_returns_the_unit_record(table: UnitTable) -> None:
+    unit = table.get("人社局")
+    assert unit == Unit(unit.name, "成都市人力资源和社会保障局", "bureau", unit.aliases)
+    assert unit.name == "市人社局"
+    assert table.get("市场") is None
+
+
+def test_load_units_is_cached() -> None:
+    assert load_units() is load_units()
+
+
+def test_alias_shared_by_two_units_is_rejected() -> None:
+    units = (Unit("市甲局", "成都市甲局", "bureau", ("甲局",)), Unit("市乙局", "成都市乙局", "bureau", ("甲局",)))
+    with pytest.raises(ValueError, match="甲局.*maps to both '市甲局' and '市乙局'"):
+        UnitTable(units)
+
+
+def test_unknown_kind_is_rejected() -> None:
+    with pytest.raises(ValueError, match="unit '市甲局' has kind 'agency'"):
+        UnitTable((Unit("市甲局", "成都市甲局", "agency"),))
