@@ -19,9 +19,11 @@ from ingest.segment import default_segmenter
 from ingest.store import atomic_index, checksums
 from kb.clause import Clause
 from kb.errors import DocumentError
-from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST
+from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES
+from kb.sentences import sentence_spans
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG to stderr
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 HNSW_M = 32
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -41,8 +43,19 @@ class BuildReport:
 
 
 def passage_text(c: Clause) -> str:
-    """What is embedded and tokenised: the document and section path give the clause its context."""
+    """What BM25 tokenises: the document and section path give the clause its context."""
     return f"{c.title} {' > '.join(c.section)}\n{c.text}"
+
+
+def sentence_rows(clauses: list[Clause]) -> list[tuple[int, int, int]]:
+    """(clause index, start, end) of every sentence but the responsibility tags, which BM25 covers."""
+    return [(i, s.start, s.end) for i, c in enumerate(clauses)
+            for s in sentence_spans(c.text) if not c.text.startswith("［责任单位", s.start)]
+
+
+def sentence_text(c: Clause, start: int, end: int) -> str:
+    """What is embedded: a sentence is short enough for the model and its section says what it is about."""
+    return f"{' > '.join(c.section)}：{c.text[start:end]}"
 
 
 def _unique_doc_ids(parsed: list[ParsedDocument], paths: list[Path]) -> list[ParsedDocument]:
@@ -91,10 +104,12 @@ def _dense_index(vectors: np.ndarray, kind: str) -> faiss.Index:
     return index
 
 
-def _write(folder: Path, clauses: list[Clause], vectors: np.ndarray, tokens: list[list[str]], dense: str) -> None:
+def _write(folder: Path, clauses: list[Clause], rows: list[tuple[int, int, int]], vectors: np.ndarray,
+           tokens: list[list[str]], dense: str) -> None:
     with (folder / CLAUSES).open("w", encoding="utf-8") as f:
         for c in clauses:
             f.write(json.dumps(c.to_json(), ensure_ascii=False) + "\n")
+    (folder / SENTENCES).write_text(json.dumps({"rows": rows}), encoding="utf-8")
     faiss.write_index(_dense_index(vectors, dense), str(folder / DENSE))
     bm25 = bm25s.BM25(**BM25_PARAMS)
     bm25.index(tokens, show_progress=False)
@@ -111,22 +126,24 @@ def build_index(corpus: Path, index_dir: Path, embedder: Embedder | str = "nanoe
     if not clauses:
         raise DocumentError(f"{corpus}: no document could be indexed ({len(report.rejected)} rejected)")
     model = load_embedder(embedder) if isinstance(embedder, str) else embedder
-    texts = [passage_text(c) for c in clauses]
-    vectors = model.embed_passages(texts, progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+    rows = sentence_rows(clauses)
+    vectors = model.embed_passages([sentence_text(clauses[i], s, e) for i, s, e in rows],
+                                   progress=(lambda d, t: progress("embed", d, t)) if progress else None)
     segmenter = default_segmenter()
-    tokens = [segmenter.tokens(t) for t in texts]
+    tokens = [segmenter.tokens(passage_text(c)) for c in clauses]
     report.clauses = len(clauses)
     report.tagged = sum(1 for c in clauses if c.units and not c.tag_scope)
     report.units = len({u for c in clauses for u in c.units})
     with atomic_index(index_dir) as folder:
-        _write(folder, clauses, np.ascontiguousarray(vectors, dtype=np.float32), tokens, dense)
+        _write(folder, clauses, rows, np.ascontiguousarray(vectors, dtype=np.float32), tokens, dense)
         report.seconds = round(time.perf_counter() - started, 3)
         manifest = {
             "format_version": FORMAT_VERSION, "parser_version": PARSER_VERSION,
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "build_seconds": report.seconds,
             "embedder": {"name": model.name, "dim": model.dim},
             "dense": {"kind": dense, "metric": "inner_product", "hnsw_m": HNSW_M if dense == "hnsw" else None},
-            "bm25": BM25_PARAMS, "counts": {"documents": len(docs), "clauses": report.clauses,
+            "bm25": BM25_PARAMS, "segmenter": segmenter.fingerprint,
+            "counts": {"documents": len(docs), "clauses": report.clauses, "sentences": len(rows),
                                              "tagged": report.tagged, "units": report.units},
             "documents": report.documents, "rejected": report.rejected, "artifacts": report.artifacts,
             "warnings": report.warnings, "files": checksums(folder, skip=MANIFEST),

@@ -17,7 +17,7 @@ import faiss
 
 from kb.clause import Clause
 from kb.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, sha256_file
+from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES, sha256_file
 
 log = logging.getLogger(__name__)
 REBUILD = "run `python -m ingest` to rebuild it"
@@ -28,6 +28,7 @@ class LoadedIndex:
     path: Path
     manifest: dict[str, Any]
     clauses: tuple[Clause, ...]
+    sentences: tuple[tuple[int, int, int], ...]  # (clause index, start, end) per dense vector
     dense: faiss.Index
     bm25: bm25s.BM25
 
@@ -54,7 +55,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
 def verify_files(path: Path, manifest: dict[str, Any]) -> None:
     """Every file the manifest lists is present with its recorded sha256."""
     files = manifest.get("files") or {}
-    for required in (CLAUSES, DENSE):
+    for required in (CLAUSES, DENSE, SENTENCES):
         if required not in files:
             raise IndexCorruptError(f"index at {path} lists no {required}: {REBUILD}")
     for name, digest in files.items():
@@ -73,11 +74,22 @@ def _clauses(path: Path) -> tuple[Clause, ...]:
         raise IndexCorruptError(f"index file {path / CLAUSES} is unreadable ({e}): {REBUILD}") from None
 
 
+def _sentences(path: Path, clauses: int) -> tuple[tuple[int, int, int], ...]:
+    try:
+        rows = tuple((int(i), int(s), int(e)) for i, s, e in json.loads((path / SENTENCES).read_text(encoding="utf-8"))["rows"])
+    except (ValueError, KeyError, TypeError) as e:
+        raise IndexCorruptError(f"index file {path / SENTENCES} is unreadable ({e}): {REBUILD}") from None
+    if any(not 0 <= i < clauses for i, _, _ in rows):
+        raise IndexCorruptError(f"index file {path / SENTENCES} points outside the clauses: {REBUILD}")
+    return rows
+
+
 def load_index(path: Path) -> LoadedIndex:
     path = Path(path)
     manifest = read_manifest(path)
     verify_files(path, manifest)
     clauses = _clauses(path)
+    sentences = _sentences(path, len(clauses))
     try:
         dense = faiss.read_index(str(path / DENSE))
     except RuntimeError as e:
@@ -86,9 +98,14 @@ def load_index(path: Path) -> LoadedIndex:
         bm25 = bm25s.BM25.load(str(path / BM25_DIR), allow_pickle=False)
     except (OSError, ValueError, KeyError) as e:
         raise IndexCorruptError(f"index folder {path / BM25_DIR} is unreadable ({e}): {REBUILD}") from None
-    if dense.ntotal != len(clauses) or dense.d != manifest["embedder"]["dim"]:
-        raise IndexCorruptError(f"index at {path}: {dense.ntotal} vectors for {len(clauses)} clauses: {REBUILD}")
-    return LoadedIndex(path, manifest, clauses, dense, bm25)
+    if dense.ntotal != len(sentences) or dense.d != manifest["embedder"]["dim"]:
+        raise IndexCorruptError(f"index at {path}: {dense.ntotal} vectors for {len(sentences)} sentences: {REBUILD}")
+    return LoadedIndex(path, manifest, clauses, sentences, dense, bm25)
+
+
+def check_segmenter(index: LoadedIndex, fingerprint: str) -> None:
+    if index.manifest.get("segmenter") != fingerprint:
+        raise IndexMismatchError(f"index at {index.path} was tokenised with another dictionary or stop-word list: {REBUILD}")
 
 
 def check_embedder(index: LoadedIndex, name: str, dim: int) -> None:

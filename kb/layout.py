@@ -5,7 +5,8 @@ from pathlib import Path
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CLAUSES = "clauses.jsonl"
-DENSE = "dense.faiss"
+DENSE = "dense.faiss"  # one vector per sentence (see SENTENCES)
+SENTENCES = "sentences.json"  # {"rows": [[clause index, start, end], ...]} in vector order
 BM25_DIR = "bm25"
 
 

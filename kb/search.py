@@ -44,10 +44,22 @@ class Searcher:
                  config: SearchConfig = SearchConfig()) -> None:
         self.index, self.embedder, self.segmenter, self.units, self.config = index, embedder, segmenter, units, config
 
-    def _dense(self, query: str, n: int) -> list[int]:
-        vector = np.ascontiguousarray(self.embedder.embed_queries([query]), dtype=np.float32)
-        _, ids = self.index.dense.search(vector, n)
-        return [int(i) for i in ids[0] if i >= 0]
+    def embed(self, query: str) -> np.ndarray:
+        return np.ascontiguousarray(self.embedder.embed_queries([query]), dtype=np.float32)
+
+    def dense_sentences(self, vector: np.ndarray, n: int) -> list[tuple[int, float]]:
+        """(sentence row, cosine) of the n sentences nearest to the query vector."""
+        scores, ids = self.index.dense.search(vector, min(n, self.index.dense.ntotal))
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def _dense(self, vector: np.ndarray, n: int) -> list[int]:
+        """Clauses ranked by their best sentence (sentences keep long clauses within the model's reach)."""
+        ranked: list[int] = []
+        for row, _ in self.dense_sentences(vector, n * 8):
+            clause = self.index.sentences[row][0]
+            if clause not in ranked:
+                ranked.append(clause)
+        return ranked[:n]
 
     def _bm25(self, query: str, n: int) -> list[int]:
         tokens = self.segmenter.tokens(query)
@@ -56,23 +68,24 @@ class Searcher:
         docs, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1)
         return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
 
-    def rankings(self, query: str, mode: str) -> dict[str, list[int]]:
+    def rankings(self, query: str, mode: str, vector: np.ndarray | None = None) -> dict[str, list[int]]:
         n = min(self.config.candidates, len(self.index.clauses))
         out: dict[str, list[int]] = {}
         if mode in ("hybrid", "bm25"):
             out["bm25"] = self._bm25(query, n)
         if mode in ("hybrid", "dense"):
-            out["dense"] = self._dense(query, n)
+            out["dense"] = self._dense(self.embed(query) if vector is None else vector, n)
         return out
 
-    def search(self, query: str, k: int = 5, mode: str | None = None, units: list[str] | None = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, mode: str | None = None, units: list[str] | None = None,
+               vector: np.ndarray | None = None) -> list[Hit]:
         """Top-k clauses for `query`; `units` (canonical names) default to those the query names."""
         if k <= 0:
             raise ValueError(f"k must be greater than 0, got {k}")
         mode = mode or self.config.mode
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-        rankings = self.rankings(query, mode)
+        rankings = self.rankings(query, mode, vector)
         scores = rrf(rankings, self.config.weights, self.config.rrf_k)
         named = self.units.find_in_text(query) if units is None else units
         years, stages = years_in(query), stages_in(query)
