@@ -7,7 +7,10 @@ from typing import Mapping, Sequence
 from kb.clause import Clause
 
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
-_STAGE = re.compile(r"第([一二三])阶段")
+_STAGE = re.compile(r"第([一二三四五六七八九十])阶段")
+_BY_YEAR = re.compile(r"^到(20\d{2})年")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十百\d]+[章节条编])")
+_PUNCT = re.compile(r"[\s\"“”‘’《》「」、，。；：？！,.;:?!（）()]")
 
 
 def rrf(rankings: Mapping[str, Sequence[int]], weights: Mapping[str, float], k: int = 60) -> dict[int, float]:
@@ -28,14 +31,35 @@ def stages_in(text: str) -> set[str]:
     return {f"第{n}阶段" for n in _STAGE.findall(text)}
 
 
-def structure_bonus(clause: Clause, units: Sequence[str], years: set[str], stages: set[str]) -> float:
-    """How many of the question's named units, years and stages this clause carries (0…1 each)."""
+def bare_label(label: str) -> str:
+    """`（一）总体目标` → `总体目标`: the words a user would type for a heading."""
+    return _PUNCT.sub("", _NUMBERING.sub("", label))
+
+
+def clause_years(clauses: Sequence[Clause]) -> list[frozenset[str]]:
+    """Years each clause speaks of: its own, and those of a `到2025年，…` paragraph that opens its section."""
+    opening: dict[tuple[str, ...], set[str]] = {}
+    out = []
+    for c in clauses:
+        m = _BY_YEAR.match(c.text)
+        if m and c.kind == "paragraph":
+            opening.setdefault(c.section, set()).add(m.group(1))
+        inherited = set().union(*(opening.get(c.section[:n], set()) for n in range(1, len(c.section) + 1)))
+        out.append(frozenset(years_in(c.section_label + c.text) | inherited))
+    return out
+
+
+def structure_bonus(clause: Clause, years_of_clause: frozenset[str], question: str,
+                    units: Sequence[str], years: set[str], stages: set[str]) -> float:
+    """How well the clause's structure matches the question: named units, years, stages, headings (0…1 each)."""
     bonus = 0.0
     if units:
         bonus += sum(1 for u in units if u in clause.units) / len(units)
-    where = clause.section_label + clause.text
     if years:
-        bonus += sum(1 for y in years if f"{y}年" in where) / len(years)
+        bonus += len(years & years_of_clause) / len(years)
     if stages:
         bonus += sum(1 for s in stages if s in clause.section_label) / len(stages)
+    asked = _PUNCT.sub("", question)
+    if any(len(b) >= 2 and b in asked for b in map(bare_label, clause.section)):
+        bonus += 1.0
     return bonus

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -10,7 +11,7 @@ import numpy as np
 from ingest.embed import Embedder
 from ingest.segment import Segmenter
 from kb.clause import Clause
-from kb.fusion import rrf, stages_in, structure_bonus, years_in
+from kb.fusion import clause_years, rrf, stages_in, structure_bonus, years_in
 from kb.index import LoadedIndex
 from kb.units import UnitTable
 
@@ -43,6 +44,10 @@ class Searcher:
     def __init__(self, index: LoadedIndex, embedder: Embedder, segmenter: Segmenter, units: UnitTable,
                  config: SearchConfig = SearchConfig()) -> None:
         self.index, self.embedder, self.segmenter, self.units, self.config = index, embedder, segmenter, units, config
+
+    @cached_property
+    def years(self) -> list[frozenset[str]]:
+        return clause_years(self.index.clauses)
 
     def embed(self, query: str) -> np.ndarray:
         return np.ascontiguousarray(self.embedder.embed_queries([query]), dtype=np.float32)
@@ -89,9 +94,9 @@ class Searcher:
         scores = rrf(rankings, self.config.weights, self.config.rrf_k)
         named = self.units.find_in_text(query) if units is None else units
         years, stages = years_in(query), stages_in(query)
-        if named or years or stages:
-            for i in scores:
-                scores[i] += self.config.structure_weight * structure_bonus(self.index.clauses[i], named, years, stages)
+        for i in scores:
+            bonus = structure_bonus(self.index.clauses[i], self.years[i], query, named, years, stages)
+            scores[i] += self.config.structure_weight * bonus
         best = sorted(scores, key=lambda i: (-scores[i], i))[:k]
         position = {name: {doc: r for r, doc in enumerate(ranking, 1)} for name, ranking in rankings.items()}
         return [Hit(self.index.clauses[i], scores[i], {name: position[name].get(i) for name in rankings}) for i in best]

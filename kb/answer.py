@@ -1,0 +1,43 @@
+"""What `ask` returns: an answer that keeps its sources."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kb.clause import Clause
+
+
+@dataclass(frozen=True)
+class Citation:
+    clause: Clause
+    quote: str  # a verbatim substring of clause.text, checked before it is returned
+
+    def to_json(self) -> dict[str, Any]:
+        return {"clause_id": self.clause.id, "doc": self.clause.doc,
+                "section": self.clause.section_label, "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    answerable: bool
+    intent: str
+    units: tuple[str, ...] = ()
+    lead_unit: str | None = None
+    citations: tuple[Citation, ...] = ()
+    related: tuple[Citation, ...] = ()  # nearest clause shown with a refusal, labelled as related only
+    retrieved: tuple[str, ...] = ()  # clause ids, best first
+    notice: str = ""  # e.g. the question was cut to the length limit
+    latency_ms: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The batch contract's keys (see README)."""
+        return {
+            "question": self.question, "answer": self.text, "answerable": self.answerable,
+            "intent": self.intent, "units": list(self.units), "lead_unit": self.lead_unit,
+            "citations": [c.to_json() for c in self.citations],
+            "related": [c.to_json() for c in self.related],
+            "retrieved": list(self.retrieved), "notice": self.notice,
+            "latency_ms": round(self.latency_ms, 2),
+        }

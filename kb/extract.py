@@ -1,0 +1,73 @@
+"""Extractive answers: pick the clause sentences that answer the question and quote them."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from kb.clause import Clause
+from kb.sentences import Span, sentence_spans
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Scored:
+    clause: Clause
+    span: Span
+    score: float
+    dense: float
+    overlap: float
+
+    @property
+    def text(self) -> str:
+        return self.clause.text[self.span.start:self.span.end]
+
+
+def idf_table(token_sets: Sequence[set[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency over clauses."""
+    n = len(token_sets)
+    df: dict[str, int] = {}
+    for tokens in token_sets:
+        for t in tokens:
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+
+def overlap(question: Sequence[str], sentence: set[str], idf: Mapping[str, float]) -> float:
+    """Share of the question's IDF mass that the sentence carries (0…1)."""
+    default = max(idf.values(), default=1.0)
+    asked = set(question)
+    total = sum(idf.get(t, default) for t in asked)
+    return sum(idf.get(t, default) for t in asked & sentence) / total if total else 0.0
+
+
+def relevance(s: Scored) -> float:
+    """How well the best sentence matches at all, independent of its clause's rank: the refusal gate."""
+    return s.dense + 0.25 * s.overlap
+
+
+def score_sentence(dense: float, lexical: float, rank: int, wants_number: bool, text: str) -> float:
+    """Dense similarity carries meaning across wording and languages; overlap rewards exact terms."""
+    score = dense + 0.25 * lexical + 0.02 / rank
+    if wants_number and _DIGIT.search(text):
+        score += 0.02
+    return score
+
+
+def first_number(text: str) -> tuple[float, str] | None:
+    """`超过200亿元` → (200.0, '亿元')."""
+    for m in _NUMBER.finditer(text):
+        if m.group(2) or m.group(3):
+            return float(m.group(1)), (m.group(2) or "") + (m.group(3) or "")
+    return None
+
+
+def fmt_number(value: float) -> str:
+    return f"{value:.10g}"
+
+
+def sentence_spans_of(c: Clause) -> list[Span]:
+    return [s for s in sentence_spans(c.text) if not c.text.startswith("［责任单位", s.start)]
