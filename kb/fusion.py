@@ -6,7 +6,8 @@ from typing import Mapping, Sequence
 
 from kb.clause import Clause
 
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# a year, not an amount: `2025年`, `2019—2020`, `by 2030?` — but not `2000亿元`
+_YEAR = re.compile(r"(?<![\d.])(20\d{2})(?=\s*(?:年|—|–|-|－|[，,。？?！!；;）)]|\s|$))")
 _STAGE = re.compile(r"第([一二三四五六七八九十])阶段")
 _BY_YEAR = re.compile(r"^到(20\d{2})年")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十百\d]+[章节条编])")
