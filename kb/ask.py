@@ -85,7 +85,7 @@ class Asker:
         """Sentences of the top clauses (or of `only` clause positions), best first."""
         nearest = dict(self.kb.searcher.dense_sentences(vector, 256))
         floor = min(nearest.values(), default=0.0) - 0.02
-        asked = self.kb.segmenter.tokens(text)
+        asked = self.kb.searcher.query_tokens(text)
         if only is not None:
             ranked = [(rank, ci) for rank, ci in enumerate(sorted(only), 1)]
         else:

@@ -13,6 +13,7 @@ from ingest.segment import Segmenter
 from kb.clause import Clause
 from kb.fusion import clause_years, rrf, stages_in, structure_bonus, years_in
 from kb.index import LoadedIndex
+from kb.synonyms import expand, load_synonyms
 from kb.units import UnitTable
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,12 @@ class Searcher:
                 ranked.append(clause)
         return ranked[:n]
 
+    def query_tokens(self, query: str) -> list[str]:
+        """BM25 tokens of a question, widened with the plan's words for what users type."""
+        return expand(self.segmenter.tokens(query), load_synonyms())
+
     def _bm25(self, query: str, n: int) -> list[int]:
-        tokens = self.segmenter.tokens(query)
+        tokens = self.query_tokens(query)
         if not tokens:
             return []
         docs, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1)
