@@ -43,7 +43,10 @@ def _line_of(data: bytes, offset: int) -> int:
 def decode(path: Path, data: bytes) -> tuple[str, str]:
     """Text and encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise DocumentError(f"{path}: line 1: starts like UTF-16 but is not valid UTF-16 text") from None
     if b"\x00" in data:
         line = _line_of(data, data.index(b"\x00"))
         raise DocumentError(f"{path}: line {line}: binary data (NUL byte), not a text document")

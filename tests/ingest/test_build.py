@@ -1,0 +1,69 @@
+"""`python -m ingest`: the summary, per-file rejection, and an old index that survives a failed build."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from ingest.read import parse_source, read_source
+from kb.index import load_index
+from kb.settings import ROOT
+from tests.conftest import PLAN, law
+
+
+def _ingest(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "ingest", *map(str, args), "--quiet"], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_manifest_records_sources_counts_artifacts_and_checksums(index_dir):
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"] == {"documents": 1, "clauses": 51, "sentences": manifest["counts"]["sentences"],
+                                  "tagged": 16, "units": 27}
+    assert manifest["documents"][0]["title"] == "成都市软件产业发展规划（2019—2025年）"
+    assert len(manifest["documents"][0]["sha256"]) == 64
+    assert [a["kind"] for a in manifest["artifacts"]] == ["caption", "caption", "attachment", "attachment"]
+    assert set(manifest["files"]) >= {"clauses.jsonl", "dense.faiss", "sentences.json"}
+    rows = [json.loads(line) for line in (index_dir / "clauses.jsonl").read_text(encoding="utf-8").splitlines()]
+    six_four = next(r for r in rows if r["id"].endswith("#6.4"))
+    assert six_four["lead_unit"] == "市经信局" and six_four["generic_units"] == ["有关市级部门", "有关区（市）县"]
+    assert {"id", "doc", "section", "heading", "text", "units", "lead_unit", "generic_units"} <= set(six_four)
+
+
+def test_bad_files_are_rejected_by_name_and_the_rest_lands(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PLAN, corpus)
+    shutil.copy(law("国徽法"), corpus)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\xfa\xfb\x81")
+    done = _ingest(corpus, "--index", tmp_path / "index")
+    assert done.returncode == 2, done.stderr
+    assert "documents  2   rejected 2" in done.stdout
+    assert "empty.txt: empty document" in done.stdout and "broken.txt: line 1: starts like UTF-16" in done.stdout
+    emblem_law = len(parse_source(read_source(law("国徽法"))).clauses)  # 19 articles and its appendix
+    assert len(load_index(tmp_path / "index").clauses) == 51 + emblem_law
+
+
+def test_failed_build_leaves_the_previous_index_untouched(index_dir, tmp_path):
+    target = tmp_path / "index"
+    built = _ingest(PLAN, "--index", target)
+    assert built.returncode == 0 and "clauses    51   tagged 16   distinct units 27" in built.stdout
+    before = (target / "manifest.json").read_text(encoding="utf-8")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("\n", encoding="utf-8")
+    failed = _ingest(bad, "--index", target)
+    assert failed.returncode == 1
+    assert "ingest failed" in failed.stderr and "previous index, if any, is unchanged" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert (target / "manifest.json").read_text(encoding="utf-8") == before
+    assert len(load_index(target).clauses) == 51
+    assert not [p for p in tmp_path.iterdir() if ".build-" in p.name and p.resolve() != target.resolve()]
+
+
+def test_unreadable_corpus_path_is_a_clean_error(tmp_path):
+    done = _ingest(tmp_path / "no-such-corpus", "--index", tmp_path / "index")
+    assert done.returncode == 1 and "no-such-corpus: no such file or folder" in done.stderr
+    assert "Traceback" not in done.stderr
