@@ -33,6 +33,7 @@ class SearchConfig:
     rrf_k: int = 60
     weights: dict[str, float] = field(default_factory=lambda: {"bm25": 1.0, "dense": 1.0})
     structure_weight: float = 0.01  # a full unit/year match is worth about a top-40 rank in one ranker
+    max_query_chars: int = 500  # longer queries are cut: the model reads 512 tokens at most anyway
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -95,6 +96,7 @@ class Searcher:
         mode = mode or self.config.mode
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+        query = query[: self.config.max_query_chars]
         rankings = self.rankings(query, mode, vector)
         scores = rrf(rankings, self.config.weights, self.config.rrf_k)
         named = self.units.find_in_text(query) if units is None else units
