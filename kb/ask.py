@@ -36,7 +36,7 @@ class AskConfig:
     k: int = 8  # clauses considered for quotes
     # Below these, the best sentence is taken not to answer the question; calibrated by `python -m eval.calibrate`
     min_relevance: float = 0.935
-    min_relevance_en: float = 0.76
+    min_relevance_en: float = 0.84
     max_chars: int = 500
 
 
@@ -160,8 +160,8 @@ class Asker:
         return (duty.lead if name == "lead" else duty.responsibility)(text, task, evidence)
 
     def _outline(self, text: str) -> Answer | None:
-        """`保障措施有哪几条？`: the headings under a heading the question names."""
-        asked = re.sub(r"[\s，。？?！!、“”\"]", "", text)
+        """`保障措施有哪几条？`: the headings under a heading the question names (in any language)."""
+        asked = re.sub(r"[\s，。？?！!、“”\"]", "", text) + "|" + "|".join(self.kb.searcher.query_tokens(text))
         best: tuple[int, str, int] | None = None  # (label length, full label, depth)
         for c in self.kb.clauses:
             for depth, label in enumerate(c.section[:-1]):

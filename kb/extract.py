@@ -39,7 +39,8 @@ def idf_table(token_sets: Sequence[set[str]]) -> dict[str, float]:
 def overlap(question: Sequence[str], sentence: set[str], idf: Mapping[str, float]) -> float:
     """Share of the question's IDF mass that the sentence carries (0…1)."""
     default = max(idf.values(), default=1.0)
-    asked = set(question)
+    # an English word the plan never uses (and no synonym translated) cannot match; it is not evidence against
+    asked = {t for t in question if t in idf or not t.isascii()}
     total = sum(idf.get(t, default) for t in asked)
     return sum(idf.get(t, default) for t in asked & sentence) / total if total else 0.0
 

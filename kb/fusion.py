@@ -28,8 +28,13 @@ def years_in(text: str) -> set[str]:
     return set(_YEAR.findall(text))
 
 
+_STAGE_EN = re.compile(r"\b(first|second|third|1st|2nd|3rd)\s+(stage|phase)", re.IGNORECASE)
+_ORDINAL = {"first": "一", "1st": "一", "second": "二", "2nd": "二", "third": "三", "3rd": "三"}
+
+
 def stages_in(text: str) -> set[str]:
-    return {f"第{n}阶段" for n in _STAGE.findall(text)}
+    found = {f"第{n}阶段" for n in _STAGE.findall(text)}
+    return found | {f"第{_ORDINAL[m.group(1).lower()]}阶段" for m in _STAGE_EN.finditer(text)}
 
 
 def bare_label(label: str) -> str:

@@ -1,0 +1,172 @@
+"""Ask a question set under one configuration and score it: the evaluation's core, no printing.
+
+Used by ``python -m eval`` and by the Streamlit evaluation page; keep the
+names and signatures of :class:`EvalConfig`, :data:`CONFIGS`,
+:func:`load_questions`, :func:`context`, :class:`Run` and :func:`run` stable.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eval.metrics import EvalContext, score_item, summarise
+from ingest.clean import strip_ws
+from ingest.read import read_source
+from kb.ask import AskConfig, Asker
+from kb.errors import DocumentError
+from kb.knowledge import KnowledgeBase
+from kb.search import MODES
+from kb.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (questions done, questions total)
+GOLD_KEYS = ("category", "evidence", "must_contain", "answer_units")  # what score_item reads besides id
+_LIST_KEYS = ("evidence", "must_contain", "answer_units")
+WARM_UP = "规划的总体目标是什么？"  # asked once, untimed, so latencies are steady-state, not first-call set-up
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    name: str
+    mode: str = "hybrid"  # retrieval mode, one of kb.search.MODES
+    structured: bool = True  # False: extractive answers only, no tag-based intents
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}. Currently: {self.mode!r}")
+
+    def ask_config(self) -> AskConfig:
+        return AskConfig(structured=self.structured, mode=self.mode)
+
+
+CONFIGS: dict[str, EvalConfig] = {
+    "fused": EvalConfig("fused"),
+    "bm25": EvalConfig("bm25", mode="bm25"),
+    "dense": EvalConfig("dense", mode="dense"),
+    "extractive": EvalConfig("extractive", structured=False),
+}
+
+
+@dataclass
+class Run:
+    config: EvalConfig
+    results: list[dict[str, Any]] = field(default_factory=list)  # batch lines, each with "id"
+    rows: list[dict[str, Any]] = field(default_factory=list)  # score_item rows, for items with gold
+    summary: dict[str, float] = field(default_factory=dict)  # summarise(rows); {} when nothing was scored
+
+
+# --- questions ---------------------------------------------------------------------------------
+def _check_item(item: Any) -> str | None:
+    """What is wrong with one parsed line, or None."""
+    if not isinstance(item, dict):
+        return f"expected a JSON object, got {type(item).__name__}"
+    for key in ("id", "question"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            return f"{key!r} must be a non-empty string"
+    if "category" in item and not isinstance(item["category"], str):
+        return "'category' must be a string"
+    for key in _LIST_KEYS:
+        if key in item and not (isinstance(item[key], list) and all(isinstance(s, str) for s in item[key])):
+            return f"{key!r} must be a list of strings"
+    if "evidence" in item and not all(k in item for k in GOLD_KEYS):
+        return f"an item with gold needs all of {', '.join(GOLD_KEYS)}"
+    return None
+
+
+def parse_questions(lines: Sequence[str], source: str = "<questions>") -> list[dict[str, Any]]:
+    """Items from JSON Lines (blank lines skipped); ValueError names ``source:line``."""
+    items: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{source}:{number}: not valid JSON ({e.msg} at column {e.colno})") from None
+        if (problem := _check_item(item)) is not None:
+            raise ValueError(f"{source}:{number}: {problem}")
+        if item["id"] in seen:
+            raise ValueError(f"{source}:{number}: id {item['id']!r} already used on line {seen[item['id']]}")
+        seen[item["id"]] = number
+        items.append(item)
+    return items
+
+
+def load_questions(path: Path | str) -> list[dict[str, Any]]:
+    """A question set (JSON Lines, see eval/data/README.md); every item needs ``id`` and ``question``."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    return parse_questions(text.splitlines(), str(path))
+
+
+def has_gold(item: Mapping[str, Any]) -> bool:
+    return all(k in item for k in GOLD_KEYS)
+
+
+# --- the evaluation context -------------------------------------------------------------------
+def _source_text(entry: Mapping[str, Any], corpus_dir: Path) -> str:
+    """The whitespace-free source of one manifest entry; warns if it changed since indexing."""
+    doc = str(entry["doc"])
+    path = Path(entry.get("path") or corpus_dir / f"{doc}.txt")
+    if not path.is_file():
+        path = corpus_dir / f"{doc}.txt"
+    source = read_source(path)  # DocumentError (a PolicyKBError) when unreadable
+    if entry.get("sha256") and source.sha256 != entry["sha256"]:
+        log.warning("%s changed since the index was built: verbatim checks use the file as it is now", path)
+    return strip_ws(source.text)
+
+
+def context(kb: KnowledgeBase, corpus_dir: Path | None = None) -> EvalContext:
+    """Clause texts and units, the known unit names and the whitespace-free sources of ``kb``."""
+    corpus_dir = Path(corpus_dir) if corpus_dir is not None else Settings().corpus_dir
+    if not kb.documents:
+        raise DocumentError(f"the index at {kb.index.path} lists no documents: run `python -m ingest` to rebuild it")
+    return EvalContext(
+        clause_text={c.id: c.text for c in kb.clauses},
+        clause_units={c.id: tuple(c.units) for c in kb.clauses},
+        known_units=tuple(kb.units.names()),
+        sources={str(d["doc"]): _source_text(d, corpus_dir) for d in kb.documents},
+    )
+
+
+# --- asking and scoring ------------------------------------------------------------------------
+def ask_all(asker: Asker, items: Sequence[Mapping[str, Any]], progress: Progress | None = None) -> list[dict[str, Any]]:
+    """Batch lines (``id`` first), one per item, asked in order with no history."""
+    results = []
+    for done, item in enumerate(items, start=1):
+        try:
+            answer = asker.ask(item["question"])
+        except Exception as e:  # re-raised with the item that broke; the run stops
+            raise RuntimeError(f"asking {item['id']} failed: {type(e).__name__}: {e}") from e
+        results.append({"id": item["id"], **answer.to_json()})
+        if progress is not None:
+            progress(done, len(items))
+    return results
+
+
+def score_all(results: Sequence[Mapping[str, Any]], items: Sequence[Mapping[str, Any]],
+              ctx: EvalContext) -> list[dict[str, Any]]:
+    """score_item rows for the items that carry gold; items without it are asked but not scored."""
+    rows = [score_item(r, g, ctx) for r, g in zip(results, items, strict=True) if has_gold(g)]
+    if len(rows) < len(items):
+        log.warning("%d of %d items have no gold and are not scored", len(items) - len(rows), len(items))
+    return rows
+
+
+def run(kb: KnowledgeBase, items: Sequence[Mapping[str, Any]], config: EvalConfig,
+        progress: Progress | None = None) -> Run:
+    """Ask every item under ``config`` (one Asker, warmed up by one untimed question), then score and summarise."""
+    asker = Asker(kb, config.ask_config())
+    asker.ask(WARM_UP)
+    results = ask_all(asker, items, progress)
+    rows = score_all(results, items, context(kb))
+    return Run(config, results, rows, summarise(rows) if rows else {})
