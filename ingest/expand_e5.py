@@ -247,10 +247,17 @@ def expand(dest: Path, source: Path | None = None) -> Path:
     try:
         _write_folder(read_checkpoint(source), tmp)
         (tmp / PROVENANCE_FILE).write_text(json.dumps(provenance(source), indent=2))
+        _make_readable(tmp)
         _swap_in(tmp, dest, source)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return dest
+
+
+def _make_readable(folder: Path) -> None:
+    """mkdtemp and safetensors create owner-only entries; a cache is shared read-only."""
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 def _swap_in(tmp: Path, dest: Path, source: Path) -> None:

@@ -43,6 +43,7 @@ class _Node:
     rank: int
     key: str
     label: str
+    kind: str = "heading"
     paragraphs: int = 0  # plain paragraphs seen under this node
     children: dict[str, int] = field(default_factory=dict)  # key → times seen, for unique ids
 
@@ -61,15 +62,15 @@ def _push(stack: list[_Node], marker: Marker) -> None:
         seen = parent.children.get(key, 0)
         parent.children[key] = seen + 1
         key = key if seen == 0 else f"{key}~{seen + 1}"
-    stack.append(_Node(marker.rank, key, marker.label))
+    stack.append(_Node(marker.rank, key, marker.label, marker.kind))
 
 
 def _in_article(stack: list[_Node]) -> bool:
-    return any(n.rank == ARTICLE_RANK for n in stack)
+    return any(n.kind == "article" for n in stack)
 
 
 def _preface() -> _Node:
-    return _Node(rank=99, key="preface", label=PREFACE)  # any heading closes it
+    return _Node(rank=99, key="preface", label=PREFACE, kind="preface")  # any heading closes it
 
 
 def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:

@@ -64,7 +64,7 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DocumentError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit for one document")
+            raise DocumentError(f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB limit for one document")
         data = path.read_bytes()
     except OSError as e:
         raise DocumentError(f"{path}: cannot read: {e.strerror or e}") from None
