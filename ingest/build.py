@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,6 +42,14 @@ class BuildReport:
     tagged: int = 0
     units: int = 0
     seconds: float = 0.0
+
+
+def _checkpoint(stage: str) -> None:
+    """Fault-injection point for the crash-safety test: with POLICYKB_PAUSE_AT=<stage>, stop here to be killed."""
+    if os.environ.get("POLICYKB_PAUSE_AT") == stage:
+        sys.stderr.write(f"paused at {stage}\n")
+        sys.stderr.flush()
+        time.sleep(60)
 
 
 def passage_text(c: Clause) -> str:
@@ -123,12 +133,14 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
     report = BuildReport(index_dir=index_dir)
     docs = load_corpus(corpus, report)
     clauses = [c for d in docs for c in d.clauses]
+    _checkpoint("parsed")
     if not clauses:
         raise DocumentError(f"{corpus}: no document could be indexed ({len(report.rejected)} rejected)")
     model = load_embedder(embedder) if isinstance(embedder, str) else embedder
     rows = sentence_rows(clauses)
     vectors = model.embed_passages([sentence_text(clauses[i], s, e) for i, s, e in rows],
                                    progress=(lambda d, t: progress("embed", d, t)) if progress else None)
+    _checkpoint("embedded")
     segmenter = default_segmenter()
     tokens = [segmenter.tokens(passage_text(c)) for c in clauses]
     report.clauses = len(clauses)
@@ -136,6 +148,7 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
     report.units = len({u for c in clauses for u in c.units})
     with atomic_index(index_dir) as folder:
         _write(folder, clauses, rows, np.ascontiguousarray(vectors, dtype=np.float32), tokens, dense)
+        _checkpoint("written")
         report.seconds = round(time.perf_counter() - started, 3)
         manifest = {
             "format_version": FORMAT_VERSION, "parser_version": PARSER_VERSION,
@@ -149,4 +162,5 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
             "warnings": report.warnings, "files": checksums(folder, skip=MANIFEST),
         }
         (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _checkpoint("manifest")
     return report
