@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time
 from dataclasses import dataclass, replace
@@ -73,6 +74,15 @@ class Asker:
     @cached_property
     def corpus_years(self) -> set[str]:
         return years_in(self.corpus)
+
+    @cached_property
+    def generic_idf(self) -> float:
+        """Words in at least a fifth of the clauses (成都, 软件, 发展 …) say nothing specific."""
+        n = len(self.kb.clauses)
+        return math.log((n + 1) / (0.2 * n + 0.5))
+
+    def _row_tokens_of(self, s: Scored) -> frozenset[str]:
+        return frozenset(self.kb.searcher.segmenter.tokens(s.text))
 
     @lru_cache(maxsize=65536)
     def _row_tokens(self, row: int) -> frozenset[str]:
@@ -238,6 +248,9 @@ class Asker:
             return self._not_found(text, "规划中没有与此相关的内容", None)
         if (missing := unmet_type(text, [s.text for s in ranked[:6]])) is not None:
             return self._not_found(text, f"规划没有给出所问的{missing}", ranked[0])
+        if not english and (unknown := extract.unmatched_terms(
+                self.kb.searcher.query_tokens(text), set(self._row_tokens_of(ranked[0])), self.idf, self.generic_idf)):
+            return self._not_found(text, f"规划中没有出现“{'”“'.join(unknown)}”", ranked[0])
         floor = self.config.min_relevance_en if english else self.config.min_relevance
         if extract.relevance(ranked[0]) < floor:
             return self._not_found(text, "规划中没有与此相关的内容", ranked[0])

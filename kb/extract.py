@@ -45,6 +45,18 @@ def overlap(question: Sequence[str], sentence: set[str], idf: Mapping[str, float
     return sum(idf.get(t, default) for t in asked & sentence) / total if total else 0.0
 
 
+def unmatched_terms(question: Sequence[str], best: set[str], idf: Mapping[str, float], generic_idf: float) -> list[str]:
+    """Chinese words of the question the documents never use, when nothing specific of it matched.
+
+    `成都的房价是多少？`: 成都 is everywhere (generic), 房价 appears nowhere, so the quote found is about
+    something else. An empty list means no such evidence against answering.
+    """
+    specific = [t for t in question if idf.get(t, 99.0) >= generic_idf]
+    if any(t in best for t in specific):
+        return []
+    return [t for t in dict.fromkeys(question) if t not in idf and len(t) >= 2 and not t.isascii()]
+
+
 def relevance(s: Scored) -> float:
     """How well the best sentence matches at all, independent of its clause's rank: the refusal gate."""
     return s.dense + 0.25 * s.overlap

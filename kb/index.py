@@ -38,7 +38,7 @@ class LoadedIndex:
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
-    if not path.is_dir():
+    if not path.is_dir() or not any(path.iterdir()):
         raise IndexMissingError(f"no index at {path}: run `python -m ingest` to build it")
     try:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
