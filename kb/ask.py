@@ -249,7 +249,9 @@ class Asker:
         if (missing := unmet_type(text, [s.text for s in ranked[:6]])) is not None:
             return self._not_found(text, f"规划没有给出所问的{missing}", ranked[0])
         if not english and (unknown := extract.unmatched_terms(
-                self.kb.searcher.query_tokens(text), set(self._row_tokens_of(ranked[0])), self.idf, self.generic_idf)):
+                self.kb.searcher.query_tokens(text),
+                [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords],
+                set(self._row_tokens_of(ranked[0])), self.idf, self.generic_idf)):
             return self._not_found(text, f"规划中没有出现“{'”“'.join(unknown)}”", ranked[0])
         floor = self.config.min_relevance_en if english else self.config.min_relevance
         if extract.relevance(ranked[0]) < floor:

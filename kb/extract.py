@@ -11,6 +11,7 @@ from kb.sentences import Span, sentence_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
 _DIGIT = re.compile(r"\d")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def overlap(question: Sequence[str], sentence: set[str], idf: Mapping[str, float
     return sum(idf.get(t, default) for t in asked & sentence) / total if total else 0.0
 
 
-def unmatched_terms(question: Sequence[str], best: set[str], idf: Mapping[str, float], generic_idf: float) -> list[str]:
+def unmatched_terms(question: Sequence[str], words: Sequence[str], best: set[str], idf: Mapping[str, float],
+                    generic_idf: float) -> list[str]:
     """Chinese words of the question the documents never use, when nothing specific of it matched.
 
     `成都的房价是多少？`: 成都 is everywhere (generic), 房价 appears nowhere, so the quote found is about
@@ -54,7 +56,7 @@ def unmatched_terms(question: Sequence[str], best: set[str], idf: Mapping[str, f
     specific = [t for t in question if idf.get(t, 99.0) >= generic_idf]
     if any(t in best for t in specific):
         return []
-    return [t for t in dict.fromkeys(question) if t not in idf and len(t) >= 2 and not t.isascii()]
+    return [w for w in dict.fromkeys(words) if w not in idf and len(w) >= 2 and _CJK_WORD.fullmatch(w)]
 
 
 def relevance(s: Scored) -> float:
