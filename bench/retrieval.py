@@ -34,9 +34,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("questions", nargs="?", type=Path, default=ROOT / "eval" / "data" / "dev.jsonl")
     parser.add_argument("--index", type=Path, default=Settings.from_env().index_dir)
+    parser.add_argument("--embedder", default=Settings.from_env().embedder, help="must match the index")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "retrieval.json")
     args = parser.parse_args()
-    kb = KnowledgeBase.load(Settings(index_dir=args.index))
+    kb = KnowledgeBase.load(Settings(index_dir=args.index, embedder=args.embedder))
     items = [json.loads(line) for line in args.questions.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [i for i in items if i.get("evidence")]
     kb.search("预热", k=5)  # first call pays one-off allocation costs
