@@ -22,7 +22,7 @@ from ingest.store import atomic_index, checksums
 from kb.clause import Clause
 from kb.errors import DocumentError
 from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES
-from kb.sentences import sentence_spans
+from kb.sentences import quotable_spans
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG to stderr
@@ -59,8 +59,7 @@ def passage_text(c: Clause) -> str:
 
 def sentence_rows(clauses: list[Clause]) -> list[tuple[int, int, int]]:
     """(clause index, start, end) of every sentence but the responsibility tags, which BM25 covers."""
-    return [(i, s.start, s.end) for i, c in enumerate(clauses)
-            for s in sentence_spans(c.text) if not c.text.startswith("［责任单位", s.start)]
+    return [(i, s.start, s.end) for i, c in enumerate(clauses) for s in quotable_spans(c.text, c.heading)]
 
 
 def sentence_text(c: Clause, start: int, end: int) -> str:

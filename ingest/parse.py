@@ -49,19 +49,17 @@ class _Node:
 
 
 def _path_id(doc: str, stack: list[_Node], leaf: str | None) -> str:
-    keys = [n.key for n in stack] + ([leaf] if leaf else [])
+    keys = [n.key for n in stack[1:]] + ([leaf] if leaf else [])
     return f"{doc}#{'.'.join(keys) or 'p1'}"
 
 
 def _push(stack: list[_Node], marker: Marker) -> None:
-    while stack and stack[-1].rank >= marker.rank:
+    while stack[-1].rank >= marker.rank:  # the root (rank -1) is never popped
         stack.pop()
-    parent = stack[-1] if stack else None
-    key = marker.key
-    if parent is not None:  # repeated keys under one parent (two `1．` lists) stay unique
-        seen = parent.children.get(key, 0)
-        parent.children[key] = seen + 1
-        key = key if seen == 0 else f"{key}~{seen + 1}"
+    parent = stack[-1]
+    seen = parent.children.get(marker.key, 0)  # repeated keys under one parent (two `1．` lists) stay unique
+    parent.children[marker.key] = seen + 1
+    key = marker.key if seen == 0 else f"{marker.key}~{seen + 1}"
     stack.append(_Node(marker.rank, key, marker.label, marker.kind))
 
 
@@ -69,8 +67,9 @@ def _in_article(stack: list[_Node]) -> bool:
     return any(n.kind == "article" for n in stack)
 
 
-def _preface() -> _Node:
-    return _Node(rank=99, key="preface", label=PREFACE, kind="preface")  # any heading closes it
+def _start() -> list[_Node]:
+    """The root (never closed) and the preface, which any heading closes."""
+    return [_Node(rank=-1, key="", label="", kind="root"), _Node(rank=99, key="preface", label=PREFACE, kind="preface")]
 
 
 def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:
@@ -83,7 +82,7 @@ def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) 
         cid, kind, heading = _path_id(doc, stack, None), marker.kind, marker.label
     tag = find_tag(p.text)
     return Clause(
-        id=cid, doc=doc, title=title, section=tuple(n.label for n in stack), heading=heading,
+        id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]), heading=heading,
         text=p.text, units=tag.units if tag else (), generic_units=tag.generic_units if tag else (),
         kind=kind, order=order,
     )
@@ -104,7 +103,7 @@ def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
 
 def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     """Build clauses from cleaned paragraphs; numbering below an article stays in the article."""
-    stack: list[_Node] = [_preface()]
+    stack = _start()
     clauses: list[Clause] = []
     segments: list[Segment] = []
     for p in cleaned.paragraphs:

@@ -201,10 +201,11 @@ class Asker:
             if picked:
                 return list(dict.fromkeys(picked))
         first = ranked[0]
-        if len(periods) == 1:
-            dated = self._with_stage(ranked, periods[0]) if "阶段" in periods[0] else self._with_year(ranked, periods[0])
-            if dated is not None and dated.score >= first.score - 0.05:
-                first = dated
+        if len(periods) == 1:  # one year or stage asked: quote only what is dated so
+            dated = [s for s in ranked if (periods[0] in s.clause.section_label if "阶段" in periods[0]
+                                           else periods[0] in self.years[self.position[s.clause.id]])]
+            if dated and dated[0].score >= first.score - 0.05:
+                first, ranked = dated[0], dated
         slack, room = (0.04, 3) if intent.name == "support" else (0.02, 2)
         extra = [s for s in ranked if s is not first and s.score >= first.score - slack and s.text != first.text]
         return [first] + extra[:room]

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from kb.clause import Clause
-from kb.sentences import Span, sentence_spans
+from kb.sentences import Span, quotable_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
-_DIGIT = re.compile(r"\d")
+_QUANTITY = re.compile(r"\d(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -67,7 +67,7 @@ def relevance(s: Scored) -> float:
 def score_sentence(dense: float, lexical: float, rank: int, wants_number: bool, text: str) -> float:
     """Dense similarity carries meaning across wording and languages; overlap rewards exact terms."""
     score = dense + 0.25 * lexical + 0.02 / rank
-    if wants_number and _DIGIT.search(text):
+    if wants_number and _QUANTITY.search(text):
         score += 0.02
     return score
 
@@ -85,4 +85,4 @@ def fmt_number(value: float) -> str:
 
 
 def sentence_spans_of(c: Clause) -> list[Span]:
-    return [s for s in sentence_spans(c.text) if not c.text.startswith("［责任单位", s.start)]
+    return quotable_spans(c.text, c.heading)

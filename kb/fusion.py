@@ -42,8 +42,17 @@ def bare_label(label: str) -> str:
     return _PUNCT.sub("", _NUMBERING.sub("", label))
 
 
+_RANGE = re.compile(r"(20\d{2})\s*[—–\-－至到]\s*(20\d{2})")
+
+
+def _target_years(text: str) -> set[str]:
+    """Years named, a range counting as its end year."""
+    return years_in(_RANGE.sub("", text)) | {m.group(2) for m in _RANGE.finditer(text)}
+
+
 def clause_years(clauses: Sequence[Clause]) -> list[frozenset[str]]:
-    """Years each clause speaks of: its own, and those of a `到2025年，…` paragraph that opens its section."""
+    """Years a clause's targets are for: named in its text, the end of its section's range
+    (`第二阶段…（2020—2022年）` → 2022), or inherited from a `到2025年，…` paragraph opening its section."""
     opening: dict[tuple[str, ...], set[str]] = {}
     out = []
     for c in clauses:
@@ -51,7 +60,7 @@ def clause_years(clauses: Sequence[Clause]) -> list[frozenset[str]]:
         if m and c.kind == "paragraph":
             opening.setdefault(c.section, set()).add(m.group(1))
         inherited = set().union(*(opening.get(c.section[:n], set()) for n in range(1, len(c.section) + 1)))
-        out.append(frozenset(years_in(c.section_label + c.text) | inherited))
+        out.append(frozenset(_target_years(c.section_label + c.text) | inherited))
     return out
 
 

@@ -17,7 +17,7 @@ RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|哪些部门|哪个部门|哪
                   r"\bwho\b|which (department|bureau|unit|agenc)|responsib")
 TASKS_OF_UNIT = _rx(r"负责哪|负责什么|负责的(工作|任务|事)|管哪|管什么|管.{0,6}哪些事|哪些工作|哪些事|哪些任务|哪些事项|哪项|"
                     r"哪个目标|哪些目标|什么工作|什么任务|牵头哪|牵头什么|参与哪|涉及哪|列为|作为责任单位|是责任单位|"
-                    r"的责任单位[？?]?$|职责|"
+                    r"的责任单位[？?]?$|职责|几项|多少项|几个任务|多少个任务|多少任务|"
                     r"what (is|are|does) .*(responsible for|lead|handle)|which tasks|what tasks")
 ASKS_UNITS = _rx(r"哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪个局|哪些局|"
                  r"\bwho\b|which (department|bureau|unit|agenc)")

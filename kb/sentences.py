@@ -31,3 +31,16 @@ def sentence_spans(text: str) -> list[Span]:
 
 def sentences(text: str) -> list[str]:
     return [text[s.start:s.end] for s in sentence_spans(text)]
+
+
+def _is_label(sentence: str, heading: str) -> bool:
+    """`——产业规模。`, `五大产业基地。`, `1．操作系统技术。`: a heading, not a statement."""
+    return bool(heading) and sentence.lstrip("—").rstrip("。") == heading
+
+
+def quotable_spans(text: str, heading: str = "") -> list[Span]:
+    """Sentences worth quoting or embedding: no responsibility tag, and a bare heading joined to what follows."""
+    spans = [s for s in sentence_spans(text) if not text.startswith("［责任单位", s.start)]
+    if len(spans) > 1 and _is_label(text[spans[0].start:spans[0].end], heading):
+        spans = [Span(spans[0].start, spans[1].end)] + spans[2:]
+    return spans

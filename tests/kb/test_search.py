@@ -17,7 +17,7 @@ CASES = [
     ("中介机构能帮软件企业出海吗，规划怎么说？", "6.7"),
     ("行业统计和评估要对照哪些制度和指标体系？", "7.4"),
     ("谁管人才", "6.4"),
-    ("钱", "3.1.融资体系"),
+    ("钱", "7.2"),  # 补贴、基金、融资 — the money measures
     ("减税", "7.3"),
     ("首版次", "4.2"),
     ("What is the target for the offshore service outsourcing execution amount by 2025?", "3.2.s3.p1"),
