@@ -11,7 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
-from kb import duty, extract
+from kb import duty, extract, followup
 from kb.answer import Answer, Citation
 from kb.clause import Clause
 from kb.extract import Scored
@@ -25,9 +25,6 @@ from kb.sentences import Span
 
 log = logging.getLogger(__name__)
 REPHRASE = "没有识别出问题。请用一句话问规划里的内容，例如“市场主体目标由谁牵头？”或“有哪些融资支持政策？”。"
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|其中|它|这|该|此|上述|以上|and\b|what about)|呢[？?]?$|这项|该项|这个|那个|其牵头",
-                        re.IGNORECASE)
-_GENERIC = {"牵头", "谁", "负责", "单位", "部门", "责任", "年", "呢", "那", "的", "是", "哪个", "哪些", "多少"}
 
 
 @dataclass(frozen=True)
@@ -268,30 +265,6 @@ class Asker:
         return Answer(text, "\n".join(lines), True, name, citations=tuple(Citation(s.clause, s.text) for s in picked))
 
     # --- follow-ups and the entry point --------------------------------------------------------
-    def _resolve(self, text: str, previous: Answer | None) -> tuple[str, tuple[str, ...]]:
-        """A follow-up (`那牵头的是谁？`, `2022年呢？`) borrows the previous turn's question or clauses."""
-        if previous is None or not (previous.citations or previous.related):
-            return text, ()
-        content = [t for t in self.kb.segmenter.tokens(text) if t not in _GENERIC and not t.isdigit()]
-        if not _FOLLOW_UP.search(text) and len(content) > 1:
-            return text, ()
-        new_years, old_years = sorted(years_in(text)), sorted(years_in(previous.question))
-        if new_years:
-            base = previous.question
-            for y in old_years:
-                base = base.replace(y, new_years[0])
-            return (base if old_years else f"{new_years[0]}年{base}"), ()
-        new_units = self.kb.units.find_in_text(text)
-        old_units = self.kb.units.find_in_text(previous.question)
-        if new_units and old_units:
-            base = previous.question
-            for form in sorted(self.kb.units.get(old_units[0]).forms, key=len, reverse=True):
-                base = base.replace(form, new_units[0])
-            return base, ()
-        if any(t in content for t in ("牵头", "谁")) or not content or _FOLLOW_UP.search(text):
-            return text, tuple(c.clause.id for c in previous.citations + previous.related)
-        return text, ()
-
     def _finish(self, answer: Answer, q: Question, started: float, hits: Sequence[Hit] = ()) -> Answer:
         kept = tuple(c for c in answer.citations if c.quote and c.quote in c.clause.text)
         if len(kept) != len(answer.citations):
@@ -308,7 +281,7 @@ class Asker:
         q = prepare(question, self.config.max_chars)
         if q.empty:
             return self._finish(Answer(q.text, REPHRASE, False, "rephrase"), q, started)
-        text, focus = self._resolve(q.text, history[-1] if history else None)
+        text, focus = followup.resolve(q.text, history[-1] if history else None, self.kb.segmenter, self.kb.units)
         units = self.kb.units.find_in_text(text)
         intent = classify(text, units) if self.config.structured else Intent("lookup", tuple(units))
         vector = self.kb.searcher.embed(text)

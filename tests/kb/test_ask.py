@@ -163,3 +163,9 @@ def test_every_quote_is_verbatim_from_the_source(asker):
         a = asker.ask(q)
         assert a.citations
         assert all(c.quote in source and c.clause.doc == DOC for c in a.citations)
+
+
+def test_a_new_question_after_a_turn_is_not_taken_as_a_follow_up(asker):
+    first = asker.ask("融资体系建设的责任单位都有哪些？")
+    a = asker.ask("人才谁负责？", history=[first])
+    assert _ids(a)[0] == "6.4"
