@@ -11,11 +11,12 @@ from typing import Sequence
 
 import numpy as np
 
+from ingest.markers import cn_to_int
 from kb import duty, extract, followup
 from kb.answer import Answer, Citation
 from kb.clause import Clause
 from kb.extract import Scored
-from kb.fusion import bare_label, clause_years, years_in
+from kb.fusion import bare_label, years_in
 from kb.intent import LIST, Intent, classify
 from kb.knowledge import KnowledgeBase
 from kb.question import Question, prepare
@@ -59,10 +60,6 @@ class Asker:
     @cached_property
     def idf(self) -> dict[str, float]:
         return extract.idf_table([set(self.kb.segmenter.tokens(c.text)) for c in self.kb.clauses])
-
-    @cached_property
-    def years(self) -> list[frozenset[str]]:
-        return clause_years(self.kb.clauses)
 
     @cached_property
     def corpus(self) -> str:
@@ -111,7 +108,7 @@ class Asker:
     def _with_year(self, ranked: list[Scored], year: str) -> Scored | None:
         """Best sentence of a clause that itself names the year (a stage's `到2022年` paragraph), else inherits it."""
         own = next((s for s in ranked if f"{year}年" in s.clause.text), None)
-        return own or next((s for s in ranked if year in self.years[self.position[s.clause.id]]), None)
+        return own or next((s for s in ranked if year in self.kb.searcher.years[self.position[s.clause.id]]), None)
 
     def _with_stage(self, ranked: list[Scored], stage: str) -> Scored | None:
         return next((s for s in ranked if stage in s.clause.section_label), None)
@@ -200,7 +197,7 @@ class Asker:
         first = ranked[0]
         if len(periods) == 1:  # one year or stage asked: quote only what is dated so
             dated = [s for s in ranked if (periods[0] in s.clause.section_label if "阶段" in periods[0]
-                                           else periods[0] in self.years[self.position[s.clause.id]])]
+                                           else periods[0] in self.kb.searcher.years[self.position[s.clause.id]])]
             if dated and dated[0].score >= first.score - 0.05:
                 first, ranked = dated[0], dated
         slack, room = (0.04, 3) if intent.name == "support" else (0.02, 2)
@@ -214,7 +211,6 @@ class Asker:
         return extract.first_number(best) or extract.first_number(s.text)
 
     def _compare(self, text: str, intent: Intent, ranked: list[Scored]) -> Answer | None:
-        from ingest.markers import cn_to_int
         stages = sorted(intent.stages, key=lambda s: cn_to_int(s[1:-2]))
         periods = stages if len(stages) >= 2 else sorted(intent.years)
         if len(periods) < 2:
