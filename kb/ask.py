@@ -202,7 +202,11 @@ class Asker:
                 first, ranked = dated[0], dated
         slack, room = (0.04, 3) if intent.name == "support" else (0.02, 2)
         extra = [s for s in ranked if s is not first and s.score >= first.score - slack and s.text != first.text]
-        return [first] + extra[:room]
+        picked = [first] + extra[:room]
+        if intent.name == "target":  # the same figure stated elsewhere (总体目标 vs 第三阶段): show every source
+            picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
+                       and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
+        return picked
 
     def _number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
         asked = set(self.kb.segmenter.tokens(text))
@@ -255,8 +259,11 @@ class Asker:
         picked = self._pick(ranked, intent)
         intro = {"support": "规划中与此相关的支持措施：", "target": "规划中的相关目标："}.get(intent.name, "规划原文：")
         lines = [intro] + [f"· 「{s.clause.section_label}」：“{s.text}”" for s in picked]
-        if len({s.clause.id for s in picked if extract.first_number(s.text)}) > 1 and intent.name == "target":
-            lines.append("（数字分别出自上列不同条款，均已注明出处。）")
+        numbered = {s.clause.id: s.text for s in picked if extract.has_quantity(s.text)}
+        if intent.name == "target" and len(numbered) > 1:
+            differ = len({tuple(extract.quantities(t)) for t in numbered.values()}) > 1
+            lines.append("（上列条款给出的数字不同，均照录原文并注明出处，未作取舍。）" if differ
+                         else "（数字分别出自上列不同条款，均已注明出处。）")
         name = intent.name if intent.name in ("support", "target") else "content"
         return Answer(text, "\n".join(lines), True, name, citations=tuple(Citation(s.clause, s.text) for s in picked))
 

@@ -10,7 +10,7 @@ from kb.clause import Clause
 from kb.sentences import Span, quotable_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
-_QUANTITY = re.compile(r"\d(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -57,6 +57,15 @@ def unmatched_terms(question: Sequence[str], words: Sequence[str], best: set[str
     if any(t in best for t in specific):
         return []
     return [w for w in dict.fromkeys(words) if w not in idf and len(w) >= 2 and _CJK_WORD.fullmatch(w)]
+
+
+def quantities(text: str) -> list[str]:
+    """`年均增长15%以上；` → ['15%']: the figures a sentence states, for telling sources apart."""
+    return [m.group(0).replace(" ", "") for m in _QUANTITY.finditer(text)]
+
+
+def has_quantity(text: str) -> bool:
+    return bool(_QUANTITY.search(text))
 
 
 def relevance(s: Scored) -> float:

@@ -169,3 +169,10 @@ def test_a_new_question_after_a_turn_is_not_taken_as_a_follow_up(asker):
     first = asker.ask("融资体系建设的责任单位都有哪些？")
     a = asker.ask("人才谁负责？", history=[first])
     assert _ids(a)[0] == "6.4"
+
+
+def test_two_figures_for_one_target_are_both_shown_with_sources(asker):
+    a = asker.ask("到2025年软件业务收入年均增长目标是多少？")
+    assert "年均增长15%以上" in a.text and "年均增长约13%" in a.text
+    assert {"3.1.产业规模", "3.2.s3.p1"} <= set(_ids(a))
+    assert "数字不同" in a.text
