@@ -80,7 +80,8 @@ def _search_latency(index: Path) -> dict:
             "sentences": kb.index.dense.ntotal}
 
 
-def _plot(rows: list[dict], path: Path) -> None:
+def _plot(rows: list[dict], path: Path, full: list[dict] = ()) -> None:
+    """Growth per measured fraction; `full` adds whole-collection search rows (bench/scale_search.py)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -88,7 +89,11 @@ def _plot(rows: list[dict], path: Path) -> None:
     fig, axes = plt.subplots(1, 4, figsize=(16, 3.6))
     for ax, key, label in zip(axes, ["ingest_seconds", "index_mb", "peak_rss_mb", "search_p95_ms"],
                               ["ingest (s)", "index on disk (MB)", "peak RSS during ingest (MB)", "search p95 (ms)"]):
-        ax.plot(docs, [r[key] for r in rows], marker="o")
+        ax.plot(docs, [r[key] for r in rows], marker="o", label="built")
+        if key == "search_p95_ms":
+            for r in full:
+                ax.plot([r["documents"]], [r[key]], marker="s", linestyle="none", label=f"all, {r['dense']}*")
+            ax.legend(fontsize=7)
         ax.set_xlabel("documents")
         ax.set_title(label)
         ax.grid(alpha=0.3)
