@@ -187,7 +187,7 @@ class Asker:
         return Answer(text, "\n".join(lines), True, "outline", citations=cites)
 
     # --- extractive answers ----------------------------------------------------------------
-    def _pick(self, ranked: list[Scored], intent: Intent) -> list[Scored]:
+    def _pick(self, text: str, ranked: list[Scored], intent: Intent) -> list[Scored]:
         periods = sorted(intent.stages) + sorted(intent.years)
         if len(periods) >= 2:
             per = [self._with_stage(ranked, p) if "阶段" in p else self._with_year(ranked, p) for p in periods]
@@ -203,10 +203,24 @@ class Asker:
         slack, room = (0.04, 3) if intent.name == "support" else (0.02, 2)
         extra = [s for s in ranked if s is not first and s.score >= first.score - slack and s.text != first.text]
         picked = [first] + extra[:room]
+        picked += self._covering(text, picked, ranked)
         if intent.name == "target":  # the same figure stated elsewhere (总体目标 vs 第三阶段): show every source
             picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
         return picked
+
+    def _covering(self, text: str, picked: list[Scored], ranked: list[Scored]) -> list[Scored]:
+        """A sentence near the best that carries specific words of the question the picked ones lack
+        (`…哪些制度和指标体系？`: the 制度 and the 指标体系 are in consecutive sentences)."""
+        asked = {t for t in self.kb.searcher.query_tokens(text) if self.idf.get(t, 0.0) >= self.generic_idf}
+        covered = set().union(*(self._row_tokens_of(s) for s in picked))
+        out = []
+        for s in ranked[:10]:
+            gain = (asked - covered) & self._row_tokens_of(s)
+            if s not in picked and gain and s.score >= picked[0].score - 0.06:
+                out.append(s)
+                covered |= self._row_tokens_of(s)
+        return out[:2]
 
     def _number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
         asked = set(self.kb.segmenter.tokens(text))
@@ -256,7 +270,7 @@ class Asker:
             return self._not_found(text, "规划中没有与此相关的内容", ranked[0])
         if intent.name == "compare" and (answer := self._compare(text, intent, ranked)):
             return answer
-        picked = self._pick(ranked, intent)
+        picked = self._pick(text, ranked, intent)
         intro = {"support": "规划中与此相关的支持措施：", "target": "规划中的相关目标："}.get(intent.name, "规划原文：")
         lines = [intro] + [f"· 「{s.clause.section_label}」：“{s.text}”" for s in picked]
         numbered = {s.clause.id: s.text for s in picked if extract.has_quantity(s.text)}
