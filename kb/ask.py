@@ -75,9 +75,6 @@ class Asker:
         n = len(self.kb.clauses)
         return math.log((n + 1) / (0.2 * n + 0.5))
 
-    def _row_tokens_of(self, s: Scored) -> frozenset[str]:
-        return frozenset(self.kb.searcher.segmenter.tokens(s.text))
-
     @lru_cache(maxsize=65536)
     def _row_tokens(self, row: int) -> frozenset[str]:
         ci, start, end = self.kb.index.sentences[row]
@@ -102,7 +99,7 @@ class Asker:
                 dense = nearest.get(row, floor)
                 lexical = extract.overlap(asked, self._row_tokens(row), self.idf)
                 score = extract.score_sentence(dense, lexical, rank, wants_number, clause.text[start:end])
-                out.append(Scored(clause, Span(start, end), score, dense, lexical))
+                out.append(Scored(clause, Span(start, end), score, dense, lexical, row))
         return sorted(out, key=lambda s: -s.score)
 
     def _with_year(self, ranked: list[Scored], year: str) -> Scored | None:
@@ -182,8 +179,8 @@ class Asker:
         if len(children) < 2:
             return None
         lines = [f"「{label}」下共 {len(children)} 项："] + [f"{n}. {child}" for n, child in enumerate(children, 1)]
-        cites = tuple(Citation(c, c.text[extract.sentence_spans_of(c)[0].start:extract.sentence_spans_of(c)[0].end])
-                      for c in children.values() if extract.sentence_spans_of(c))
+        firsts = [(c, extract.sentence_spans_of(c)) for c in children.values()]
+        cites = tuple(Citation(c, c.text[spans[0].start:spans[0].end]) for c, spans in firsts if spans)
         return Answer(text, "\n".join(lines), True, "outline", citations=cites)
 
     # --- extractive answers ----------------------------------------------------------------
@@ -213,13 +210,13 @@ class Asker:
         """A sentence near the best that carries specific words of the question the picked ones lack
         (`…哪些制度和指标体系？`: the 制度 and the 指标体系 are in consecutive sentences)."""
         asked = {t for t in self.kb.searcher.query_tokens(text) if self.idf.get(t, 0.0) >= self.generic_idf}
-        covered = set().union(*(self._row_tokens_of(s) for s in picked))
+        covered = set().union(*(self._row_tokens(s.row) for s in picked))
         out = []
         for s in ranked[:10]:
-            gain = (asked - covered) & self._row_tokens_of(s)
+            gain = (asked - covered) & self._row_tokens(s.row)
             if s not in picked and gain and s.score >= picked[0].score - 0.06:
                 out.append(s)
-                covered |= self._row_tokens_of(s)
+                covered |= self._row_tokens(s.row)
         return out[:2]
 
     def _number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
@@ -263,7 +260,7 @@ class Asker:
         if not english and (unknown := extract.unmatched_terms(
                 self.kb.searcher.query_tokens(text),
                 [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords],
-                set(self._row_tokens_of(ranked[0])), self.idf, self.generic_idf)):
+                set(self._row_tokens(ranked[0].row)), self.idf, self.generic_idf)):
             return self._not_found(text, f"规划中没有出现“{'”“'.join(unknown)}”", ranked[0])
         floor = self.config.min_relevance_en if english else self.config.min_relevance
         if extract.relevance(ranked[0]) < floor:

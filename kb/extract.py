@@ -21,6 +21,7 @@ class Scored:
     score: float
     dense: float
     overlap: float
+    row: int  # sentence row in the index, for cached tokens
 
     @property
     def text(self) -> str:
