@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kb.index import load_index  # noqa: E402
-from kb.settings import ROOT, Settings  # noqa: E402
+from core.settings import ROOT, Settings  # noqa: E402
 from tests.app.browser import ask, browser_missing, chromium, streamlit_server, wait_for_chat_input  # noqa: E402
 
 FIRST = "市场主体目标由谁牵头？"

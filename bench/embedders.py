@@ -53,7 +53,7 @@ def measure(spec: str) -> dict[str, object]:
     """Runs inside the child interpreter: everything for one spec."""
     import psutil
 
-    from ingest.embed import load_embedder
+    from core.embed import load_embedder
 
     queries, passages = workload()
     proc = psutil.Process()
@@ -93,8 +93,8 @@ def run_child(spec: str) -> dict[str, object]:
 
 def prepare(specs: list[str]) -> float | None:
     """Expand the shipped model outside the timed load; seconds spent, or None if cached."""
-    from ingest.embed import SHIPPED_SPEC, shipped_model_dir
-    from ingest.expand_e5 import expand, is_current, source_path
+    from core.embed import SHIPPED_SPEC, shipped_model_dir
+    from core.expand_e5 import expand, is_current, source_path
 
     if SHIPPED_SPEC not in specs or is_current(shipped_model_dir(), source_path()):
         return None

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.metrics import hit_at_k, mrr, percentile, retrieval_ranks  # noqa: E402
 from kb.knowledge import KnowledgeBase  # noqa: E402
-from kb.settings import ROOT, Settings  # noqa: E402
+from core.settings import ROOT, Settings  # noqa: E402
 
 
 def rank_all(kb: KnowledgeBase, items: list[dict], mode: str) -> tuple[list[int | None], list[float]]:

@@ -63,7 +63,7 @@ def questions(all_clauses, n: int = 200) -> list[str]:
 
 def _search_latency(index: Path) -> dict:
     from kb.knowledge import KnowledgeBase
-    from kb.settings import Settings
+    from core.settings import Settings
     started = time.perf_counter()
     kb = KnowledgeBase.load(Settings(index_dir=index))
     load_s = time.perf_counter() - started

@@ -27,11 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scale import time_searches  # noqa: E402
 from ingest.build import BuildReport, load_corpus, passage_text, sentence_rows, HNSW_M, BM25_PARAMS  # noqa: E402
-from ingest.embed import load_embedder  # noqa: E402
-from ingest.segment import default_segmenter  # noqa: E402
+from core.embed import load_embedder  # noqa: E402
+from core.segment import default_segmenter  # noqa: E402
 from kb.index import LoadedIndex  # noqa: E402
 from kb.search import Searcher  # noqa: E402
-from kb.units import load_units  # noqa: E402
+from core.units import load_units  # noqa: E402
 
 
 def main() -> int:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from eval.metrics import percentile  # noqa: E402
-from kb.settings import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from tests.app.browser import ask, chromium, streamlit_server, wait_for_chat_input  # noqa: E402
 from tests.app.load import run_load, server_process  # noqa: E402
 

@@ -18,9 +18,9 @@ from tqdm import tqdm
 
 from eval.report import default_out_dir, render_text, summary_table, write_report
 from eval.runner import CONFIGS, context, load_questions, run
-from kb.errors import PolicyKBError
+from core.errors import PolicyKBError
 from kb.knowledge import KnowledgeBase
-from kb.settings import ROOT, Settings
+from core.settings import ROOT, Settings
 
 DEFAULT_QUESTIONS = ROOT / "eval" / "data" / "dev.jsonl"
 

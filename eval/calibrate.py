@@ -29,11 +29,11 @@ from eval.report import REPORTS_DIR, write_atomic
 from eval.runner import load_questions
 from kb import extract
 from kb.ask import AskConfig, Asker
-from kb.errors import PolicyKBError
+from core.errors import PolicyKBError
 from kb.knowledge import KnowledgeBase
 from kb.question import prepare
 from kb.refusal import out_of_scope, unmet_type
-from kb.settings import ROOT, Settings
+from core.settings import ROOT, Settings
 
 log = logging.getLogger(__name__)
 

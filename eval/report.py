@@ -24,7 +24,7 @@ import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 from eval.diagnose import failure_record  # noqa: E402
 from eval.metrics import PRIMARY_METRIC, EvalContext  # noqa: E402
 from eval.runner import Run, has_gold  # noqa: E402
-from kb.settings import ROOT  # noqa: E402
+from core.settings import ROOT  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from eval.metrics import EvalContext, score_item, summarise
 from ingest.clean import strip_ws
 from ingest.read import read_source
 from kb.ask import AskConfig, Asker
-from kb.errors import DocumentError
+from core.errors import DocumentError
 from kb.knowledge import KnowledgeBase
 from kb.search import MODES
-from kb.settings import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

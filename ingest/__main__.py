@@ -9,8 +9,8 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ingest.build import BuildReport, build_index
-from kb.errors import PolicyKBError
-from kb.settings import Settings
+from core.errors import PolicyKBError
+from core.settings import Settings
 
 
 def _summary(report: BuildReport) -> str:

@@ -14,15 +14,15 @@ import bm25s
 import faiss
 import numpy as np
 
-from ingest.embed import Embedder, load_embedder
+from core.embed import Embedder, load_embedder
 from ingest.parse import PARSER_VERSION, ParsedDocument
 from ingest.read import find_documents, parse_source, read_source
-from ingest.segment import default_segmenter
+from core.segment import default_segmenter
 from ingest.store import atomic_index, checksums
-from kb.clause import Clause
-from kb.errors import DocumentError
-from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES
-from kb.sentences import quotable_spans
+from core.clause import Clause
+from core.errors import DocumentError
+from core.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES
+from core.sentences import quotable_spans
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG to stderr

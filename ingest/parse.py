@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import ARTICLE_RANK, Marker
 from ingest.tags import find_tag
-from kb.clause import Clause
+from core.clause import Clause
 
 log = logging.getLogger(__name__)
 PREFACE = "前言"

@@ -13,7 +13,7 @@ from pathlib import Path
 from ingest.clean import clean
 from ingest.parse import ParsedDocument, parse
 from ingest.tags import unclosed_tag
-from kb.errors import DocumentError
+from core.errors import DocumentError
 
 log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".md")

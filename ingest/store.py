@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from kb.layout import sha256_file
+from core.layout import sha256_file
 
 log = logging.getLogger(__name__)
 

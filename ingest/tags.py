@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.clause import GENERIC_UNITS
+from core.clause import GENERIC_UNITS
 
 TAG = re.compile(r"［责任单位[:：]([^［］]*)］")
 _OPEN = re.compile(r"［责任单位")

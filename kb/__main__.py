@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from kb.ask import AskConfig, Asker
-from kb.errors import PolicyKBError
+from core.errors import PolicyKBError
 from kb.knowledge import KnowledgeBase
 from kb.search import MODES
-from kb.settings import Settings
+from core.settings import Settings
 
 
 def _parser(settings: Settings) -> argparse.ArgumentParser:

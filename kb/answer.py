@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kb.clause import Clause
+from core.clause import Clause
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from typing import Sequence
 
 import numpy as np
 
-from ingest.markers import cn_to_int
+from core.numerals import cn_to_int
 from kb import duty, extract, followup
 from kb.answer import Answer, Citation
-from kb.clause import Clause
+from core.clause import Clause
 from kb.extract import Scored
 from kb.fusion import bare_label, years_in
 from kb.intent import LIST, Intent, classify
@@ -22,7 +22,7 @@ from kb.knowledge import KnowledgeBase
 from kb.question import Question, prepare
 from kb.refusal import out_of_scope, unmet_type
 from kb.search import Hit
-from kb.sentences import Span
+from core.sentences import Span
 
 log = logging.getLogger(__name__)
 REPHRASE = "没有识别出问题。请用一句话问规划里的内容，例如“市场主体目标由谁牵头？”或“有哪些融资支持政策？”。"

@@ -6,10 +6,10 @@ from collections import OrderedDict
 from typing import Sequence
 
 from kb.answer import Answer, Citation
-from kb.clause import Clause
+from core.clause import Clause
 from kb.fusion import bare_label
 from kb.intent import Intent
-from kb.units import UnitTable
+from core.units import UnitTable
 
 _TAG = re.compile(r"［责任单位[:：][^］]*］")
 _SPLIT_TASKS = re.compile(r"(?:和|与|及|以及|跟|同|、|，|,|;|；|\band\b)")

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from kb.clause import Clause
-from kb.sentences import Span, quotable_spans
+from core.clause import Clause
+from core.sentences import Span, quotable_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.segment import Segmenter
+from core.segment import Segmenter
 from kb.answer import Answer
 from kb.fusion import years_in
-from kb.units import UnitTable
+from core.units import UnitTable
 
 _CUE = re.compile(r"^(那|那么|还有|另外|其中|它|这|该|此|上述|以上|and\b|what about)|呢[？?]?$|这项|该项|这个|那个|其牵头",
                   re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
-from kb.clause import Clause
+from core.clause import Clause
 
 # a year, not an amount: `2025年`, `2019—2020`, `by 2030?` — but not `2000亿元`
 _YEAR = re.compile(r"(?<![\d.])(20\d{2})(?=\s*(?:年|—|–|-|－|[，,。？?！!；;）)]|\s|$))")

@@ -15,9 +15,9 @@ from typing import Any
 import bm25s
 import faiss
 
-from kb.clause import Clause
-from kb.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
-from kb.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES, sha256_file
+from core.clause import Clause
+from core.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from core.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES, sha256_file
 
 log = logging.getLogger(__name__)
 REBUILD = "run `python -m ingest` to rebuild it"

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ingest.embed import Embedder, load_embedder
-from ingest.segment import Segmenter, default_segmenter
-from kb.clause import Clause
+from core.embed import Embedder, load_embedder
+from core.segment import Segmenter, default_segmenter
+from core.clause import Clause
 from kb.index import LoadedIndex, check_embedder, check_segmenter, load_index
 from kb.search import Hit, SearchConfig, Searcher
-from kb.settings import Settings
-from kb.units import UnitTable, load_units
+from core.settings import Settings
+from core.units import UnitTable, load_units
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from kb.clause import Clause
+from core.clause import Clause
 
 LEAD = "牵头"
 SHARE = "参与"

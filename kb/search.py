@@ -8,13 +8,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ingest.embed import Embedder
-from ingest.segment import Segmenter
-from kb.clause import Clause
+from core.embed import Embedder
+from core.segment import Segmenter
+from core.clause import Clause
 from kb.fusion import clause_years, rrf, stages_in, structure_bonus, years_in
 from kb.index import LoadedIndex
 from kb.synonyms import expand, load_synonyms
-from kb.units import UnitTable
+from core.units import UnitTable
 
 log = logging.getLogger(__name__)
 MODES = ("hybrid", "bm25", "dense")

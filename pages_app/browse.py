@@ -1,7 +1,7 @@
 """条款浏览: the plan as a tree of clauses, with a substring filter and the retriever's hits."""
 import streamlit as st
 
-from kb.clause import Clause
+from core.clause import Clause
 from ui import resources
 from ui.text import badges, escape, highlight
 

@@ -5,7 +5,7 @@ from typing import Any
 import streamlit as st
 
 from eval.runner import CONFIGS, load_questions, parse_questions, run
-from kb.settings import ROOT
+from core.settings import ROOT
 from ui import resources
 from ui.eval_view import accuracy_chart, failures, summary_frame
 from ui.text import escape

@@ -12,7 +12,7 @@ import pytest
 
 from ingest.parse import ParsedDocument
 from ingest.read import parse_source, read_source
-from kb.clause import Clause
+from core.clause import Clause
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "corpus" / "chengdu-software-plan-2019-2025.txt"
@@ -57,7 +57,7 @@ def index_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def kb(index_dir):
     from kb.knowledge import KnowledgeBase
-    from kb.settings import Settings
+    from core.settings import Settings
 
     return KnowledgeBase.load(Settings(index_dir=index_dir))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from kb.answer import Answer, Citation
-from kb.clause import Clause
+from core.clause import Clause
 from ui.text import badges, escape, highlight
 
 RELATED_LABEL = "相关条款（仅供参考）"

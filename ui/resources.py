@@ -17,9 +17,9 @@ import streamlit as st
 
 from ingest.build import build_index
 from kb.ask import AskConfig, Asker
-from kb.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyKBError
+from core.errors import IndexCorruptError, IndexMismatchError, IndexMissingError, PolicyKBError
 from kb.knowledge import KnowledgeBase
-from kb.settings import Settings
+from core.settings import Settings
 from ui.text import escape
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kb.units import load_units
+from core.units import load_units
 from tests.app.support import APP, TIMEOUT, ask, shown, unescape
 
 MARKET = "三、发展目标 > （一）总体目标 > 市场主体"

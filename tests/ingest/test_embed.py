@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ingest.embed import (
+from core.embed import (
     BGE_ZH_PREFIXES,
     E5_PREFIXES,
     NO_PREFIXES,
@@ -18,8 +18,8 @@ from ingest.embed import (
     load_embedder,
     shipped_model_dir,
 )
-from ingest.expand_e5 import dequantize_q4
-from kb.errors import ModelError
+from core.expand_e5 import dequantize_q4
+from core.errors import ModelError
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
 TALENT_BASE = "鼓励在蓉高校院所，设立一批适应本市软件产业发展需求的品牌学科（专业），打造软件人才培养基地"

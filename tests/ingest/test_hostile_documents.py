@@ -10,7 +10,7 @@ from ingest.build import BuildReport, load_corpus
 from ingest.clean import clean, strip_ws
 from ingest.parse import parse
 from ingest.read import parse_source, read_source
-from kb.errors import DocumentError
+from core.errors import DocumentError
 from tests.conftest import PLAN, plan_text
 
 MARKERS = ["一、", "（一）", "1．", "1.", "1、", "（1）", "——目标。", "第一章", "第一节", "第一条", "## ", "# ",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ingest.clean import clean, strip_ws
-from ingest.markers import cn_to_int
+from core.numerals import cn_to_int
 from ingest.parse import parse
 from ingest.read import parse_source, read_source
 from tests.conftest import law

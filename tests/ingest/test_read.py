@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.read import find_documents, parse_source, read_source
-from kb.errors import DocumentError
+from core.errors import DocumentError
 from tests.conftest import PLAN, plan_text
 
 

@@ -9,8 +9,8 @@ import bm25s
 import jieba
 import pytest
 
-from ingest.segment import STOPWORDS_PATH, USERDICT_PATH, Segmenter, default_segmenter, read_word_list
-from kb.units import load_units
+from core.segment import STOPWORDS_PATH, USERDICT_PATH, Segmenter, default_segmenter, read_word_list
+from core.units import load_units
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kb.settings import ROOT
+from core.settings import ROOT
 
 
 def _comparable(answer) -> str:

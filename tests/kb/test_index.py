@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from kb.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
+from core.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from kb.index import check_embedder, load_index
 from kb.knowledge import KnowledgeBase
-from kb.settings import Settings
+from core.settings import Settings
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_planted_pickle_is_refused_not_executed(copy, tmp_path):
     payload = pickle.dumps(_Boom()).replace(b"/tmp/pickle-was-executed", str(marker).encode())
     (copy / "dense.faiss").write_bytes(payload)
     manifest = json.loads((copy / "manifest.json").read_text())
-    from kb.layout import sha256_file
+    from core.layout import sha256_file
     manifest["files"]["dense.faiss"] = sha256_file(copy / "dense.faiss")  # a tamperer who fixes the checksum too
     (copy / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexCorruptError, match="not a FAISS index"):
@@ -74,7 +74,7 @@ def test_planted_pickle_in_bm25_arrays_is_refused(copy, tmp_path):
     target = next((copy / "bm25").glob("*.npy"))
     np.save(target, np.array([{"a": 1}], dtype=object), allow_pickle=True)
     manifest = json.loads((copy / "manifest.json").read_text())
-    from kb.layout import sha256_file
+    from core.layout import sha256_file
     manifest["files"][f"bm25/{target.name}"] = sha256_file(target)
     (copy / "manifest.json").write_text(json.dumps(manifest))
     with pytest.raises(IndexCorruptError, match="bm25 is unreadable"):

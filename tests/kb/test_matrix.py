@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from kb.clause import Clause
+from core.clause import Clause
 from kb.index import load_index
 from kb.matrix import (LEAD, SHARE, clauses_of, matrix_frame, parts, responsibility_matrix, role, tasks,
                        unit_loads)
-from kb.units import load_units
+from core.units import load_units
 
 DOC = "chengdu-software-plan-2019-2025"
 

