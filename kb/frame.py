@@ -55,6 +55,7 @@ class Frame:
     subjects: tuple[str, ...] = ()  # clause ids the question is about, best first
     subject_text: tuple[str, ...] = ()  # the words of the question that named them
     units: tuple[str, ...] = ()  # units the question names, canonical
+    unit_hints: tuple[str, ...] = ()  # a unit named loosely (`税务部门` → 税务), matched inside unit names
     kinds: frozenset[UnitKind] = frozenset()  # only units of these kinds
     exclude_kinds: frozenset[UnitKind] = frozenset()  # 哪个不是市级部门
     lead_only: bool = False

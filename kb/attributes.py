@@ -1,0 +1,51 @@
+"""Kinds of fact a question can ask for that a sentence must visibly contain to answer it. Pure data.
+
+A question that asks for an amount is answered only by a sentence with an amount in
+it, whatever else the sentence shares with the question (issue 10: a quote that merely
+shares words with the question is never an answer).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+
+class Attribute(NamedTuple):
+    name: str  # what is asked for, as the refusal says it
+    asks: re.Pattern[str]  # how a question asks for it
+    has: re.Pattern[str]  # what an answering sentence contains
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute("具体金额", _rx(r"多少钱|补贴多少|奖励多少|资助多少|补助多少|奖多少|给多少|补多少|发多少|金额|几万|多少万|"
+                          r"额度|标准是多少|最高.{0,4}多少|how much money|how much (subsid|fund|reward|grant)|amount of"),
+              _rx(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:元|美元)|[一二三四五六七八九十百千万]+元|不超过\d|最高\d")),
+    Attribute("联系方式", _rx(r"电话|联系方式|热线|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|phone|e-?mail|contact|website"),
+              _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.|热线")),
+    Attribute("排名", _rx(r"排第几|排名第几|第几名|排名多少|排在第几|排名如何|排名情况|\brank"),
+              _rx(r"第[一二三四五六七八九十\d]+(?:名|位)|排名|前列|首位")),
+    Attribute("具体日期", _rx(r"几月|哪天|哪一天|截止.{0,4}(日期|时间|哪)|几号|什么日期|什么时候截止|deadline|which day"),
+              _rx(r"\d+月|\d+日|[一二三四五六七八九十]+月|年底|年末|月底")),
+    Attribute("开会或办理的频次", _rx(r"多久.{0,6}(一次|开|召开|举办|评|发)|多长时间.{0,4}(一次|召开)|几次|频次|频率|每年.{0,4}几|"
+                               r"how often|how frequently"),
+              _rx(r"每(年|季|季度|月|周|半年|两年|三年)|定期|不定期|\d+次|[一二两三四五六七八九十]次|年度|常态化")),
+    Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|去哪.{0,4}(申请|办)|"
+                          r"how (do|can) (i|we) apply|application process"),
+              _rx(r"申报|申请|提交|材料|办理|受理")),
+    Attribute("实际数字", _rx(r"(实际|目前|现在|现有|如今|当前|已经|已)(有|是|达到|完成|实现|聚集|入驻|拥有)?.{0,8}(多少|几)|"
+                          r"(去年|今年|上年)(是|有|达到)?多少|实现了多少|完成了多少|currently|actual(ly)?|so far|right now"),
+              _rx(r"(已|已经|现有|目前|截至|截止到?)[^，。；]{0,24}\d|(?<![到至])20\d\d年[，,]?[^，。；]{0,12}(实现|完成)[^，。；]{0,20}\d")),
+)
+
+
+def asked(question: str) -> Attribute | None:
+    """The attribute the question asks for, if it asks for one of these."""
+    return next((a for a in ATTRIBUTES if a.asks.search(question)), None)
+
+
+def present(attribute: Attribute, texts: Iterable[str]) -> bool:
+    return any(attribute.has.search(t) for t in texts)

@@ -1,0 +1,129 @@
+"""Sentences as evidence: ranking the candidate sentences of a question, and views of the index they need.
+
+One `Evidence` per knowledge base, built lazily and shared read-only by every question.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import cached_property, lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from core.clause import Clause
+from core.sentences import Span
+from kb import extract
+from kb.extract import Scored
+from kb.fusion import years_in
+from kb.knowledge import KnowledgeBase
+from kb.search import Hit
+
+GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软件, 发展 …) says nothing specific
+
+
+class Evidence:
+    def __init__(self, kb: KnowledgeBase, k: int = 8) -> None:
+        self.kb, self.k = kb, k
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {c.id: i for i, c in enumerate(self.kb.clauses)}
+
+    @cached_property
+    def rows_of(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for row, (ci, _, _) in enumerate(self.kb.index.sentences):
+            out.setdefault(ci, []).append(row)
+        return out
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        return extract.idf_table([set(self.kb.segmenter.tokens(c.text)) for c in self.kb.clauses])
+
+    @cached_property
+    def corpus_by_doc(self) -> dict[str, str]:
+        out: dict[str, list[str]] = {}
+        for c in self.kb.clauses:
+            out.setdefault(c.doc, []).append(c.title + c.section_label + c.text)
+        return {d: "".join(parts) for d, parts in out.items()}
+
+    def corpus(self, docs: frozenset[str] | None = None) -> str:
+        return "".join(t for d, t in self.corpus_by_doc.items() if docs is None or d in docs)
+
+    def corpus_years(self, docs: frozenset[str] | None = None) -> set[str]:
+        return years_in(self.corpus(docs))
+
+    @cached_property
+    def generic_idf(self) -> float:
+        n = len(self.kb.clauses)
+        return math.log((n + 1) / (GENERIC_SHARE * n + 0.5))
+
+    @lru_cache(maxsize=65536)
+    def row_tokens(self, row: int) -> frozenset[str]:
+        ci, start, end = self.kb.index.sentences[row]
+        return frozenset(self.kb.segmenter.tokens(self.kb.clauses[ci].text[start:end]))
+
+    def years_of(self, clause: Clause) -> frozenset[str]:
+        return self.kb.searcher.years[self.position[clause.id]]
+
+    # --- ranking ---------------------------------------------------------------------------
+    def rank(self, text: str, vector: np.ndarray, hits: Sequence[Hit], wants_number: bool,
+             only: Sequence[Clause] | None = None) -> list[Scored]:
+        """Sentences of the top clauses (or of `only`), best first."""
+        nearest = dict(self.kb.searcher.dense_sentences(vector, 256))
+        floor = min(nearest.values(), default=0.0) - 0.02
+        asked = self.kb.searcher.query_tokens(text)
+        clauses = list(only) if only is not None else [h.clause for h in hits[: self.k]]
+        out = []
+        for rank, clause in enumerate(clauses, 1):
+            for row in self.rows_of.get(self.position[clause.id], []):
+                _, start, end = self.kb.index.sentences[row]
+                dense = nearest.get(row, floor)
+                lexical = extract.overlap(asked, self.row_tokens(row), self.idf)
+                score = extract.score_sentence(dense, lexical, rank if only is None else 1, wants_number,
+                                               clause.text[start:end])
+                out.append(Scored(clause, Span(start, end), score, dense, lexical, row))
+        return sorted(out, key=lambda s: -s.score)
+
+    def best_in(self, text: str, vector: np.ndarray, clause: Clause) -> Scored | None:
+        ranked = self.rank(text, vector, (), False, only=[clause])
+        return ranked[0] if ranked else None
+
+    def with_year(self, ranked: list[Scored], year: str) -> Scored | None:
+        """Best sentence of a clause that itself names the year (a stage's `到2022年` paragraph), else inherits it."""
+        own = next((s for s in ranked if f"{year}年" in s.clause.text), None)
+        return own or next((s for s in ranked if year in self.years_of(s.clause)), None)
+
+    @staticmethod
+    def with_stage(ranked: list[Scored], stage: str) -> Scored | None:
+        return next((s for s in ranked if stage in s.clause.section_label), None)
+
+    def with_period(self, ranked: list[Scored], period: str) -> Scored | None:
+        return self.with_stage(ranked, period) if "阶段" in period else self.with_year(ranked, period)
+
+    def covering(self, text: str, picked: list[Scored], ranked: list[Scored]) -> list[Scored]:
+        """A sentence near the best that carries specific words of the question the picked ones lack
+        (`…哪些制度和指标体系？`: the 制度 and the 指标体系 are in consecutive sentences)."""
+        asked = {t for t in self.kb.searcher.query_tokens(text) if self.idf.get(t, 0.0) >= self.generic_idf}
+        covered = set().union(*(self.row_tokens(s.row) for s in picked))
+        out = []
+        for s in ranked[:10]:
+            gain = (asked - covered) & self.row_tokens(s.row)
+            if s not in picked and gain and s.score >= picked[0].score - 0.06:
+                out.append(s)
+                covered |= self.row_tokens(s.row)
+        return out[:2]
+
+    def number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
+        """The figure of the part of a sentence that shares most words with the question."""
+        asked = set(self.kb.segmenter.tokens(text))
+        parts = [p for p in re.split(r"[，,；;]", s.text) if p]
+        best = max(parts, key=lambda p: len(asked & set(self.kb.segmenter.tokens(p))))
+        return extract.first_number(best) or extract.first_number(s.text)
+
+    def unmatched(self, text: str, best: Scored) -> list[str]:
+        """Specific words of the question the documents never use, when nothing specific matched."""
+        words = [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords]
+        return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, set(self.row_tokens(best.row)),
+                                       self.idf, self.generic_idf)

@@ -1,0 +1,89 @@
+"""Link the words of a question to the document's own inventory: items, headings, target labels. Pure.
+
+Two signals settle a subject: how much of a clause's own label (heading, section
+title, target name) the phrase covers — loosely, by character pairs, so a label
+quoted with a word left out or changed still links — and the rank retrieval gives
+the clause for the phrase (meaning, for paraphrases that share no label words).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from core.clause import Clause
+from kb.fusion import bare_label
+
+STRONG = 0.75  # share of a label's character pairs a phrase must carry to name it (`融资体系建设` → 融资体系)
+MIN_LABEL = 2
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
+
+
+def coverage(phrase: str, label: str) -> float:
+    """Share of the label's character pairs that the phrase carries (1.0 when the label is inside it)."""
+    if len(label) < MIN_LABEL or not phrase:
+        return 0.0
+    if label in phrase:
+        return 1.0
+    return len(bigrams(label) & bigrams(phrase)) / len(bigrams(label))
+
+
+def labels(c: Clause) -> list[str]:
+    """What a clause is called: its own heading and its section titles, deepest first."""
+    out = [bare_label(c.heading)] if c.heading else []
+    out += [bare_label(s) for s in reversed(c.section)]
+    return [l for l in dict.fromkeys(out) if len(l) >= MIN_LABEL]
+
+
+@dataclass(frozen=True)
+class Link:
+    clause: Clause
+    label: str  # the label the phrase named ("" when only retrieval linked it)
+    score: float
+
+
+def label_score(phrase: str, c: Clause) -> tuple[float, str]:
+    """Best label coverage, the deepest label winning ties (the item, not its chapter)."""
+    best, name = 0.0, ""
+    for depth, label in enumerate(labels(c)):
+        score = coverage(phrase, label) - 0.01 * depth
+        if score > best:
+            best, name = score, label
+    return best, name
+
+
+def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause]) -> list[Link]:
+    """Clauses with responsible units, best first: a label the phrase names beats retrieval order."""
+    order = {c.id: i for i, c in enumerate(ranked)}
+    links = []
+    for c in pool:
+        if not c.units:
+            continue
+        score, label = label_score(phrase, c) if phrase else (0.0, "")
+        named = score >= STRONG
+        retrieval = 1.0 / (1 + order[c.id]) if c.id in order else 0.0
+        links.append(Link(c, label if named else "", (1.0 if named else 0.0) + score * 0.1 + retrieval * 0.5))
+    return sorted((l for l in links if l.score > 0), key=lambda l: -l.score)
+
+
+def heading_of(phrase: str, clauses: Sequence[Clause]) -> tuple[str, int, str] | None:
+    """(section label, depth, doc) of the heading the phrase names best, for outlines and per-item lists."""
+    best: tuple[float, str, int, str] | None = None
+    for c in clauses:
+        for depth, label in enumerate(c.section[:-1] if c.kind != "row" else c.section):
+            bare = bare_label(label)
+            score = coverage(phrase, bare) + 0.001 * len(bare)
+            if score >= STRONG and (best is None or score > best[0]):
+                best = (score, label, depth, c.doc)
+    return None if best is None else best[1:]
+
+
+def children(clauses: Sequence[Clause], doc: str, label: str, depth: int) -> dict[str, list[Clause]]:
+    """The parts directly under a heading, each with its clauses, in document order."""
+    out: dict[str, list[Clause]] = {}
+    for c in clauses:
+        if c.doc == doc and len(c.section) > depth + 1 and c.section[depth] == label:
+            out.setdefault(c.section[depth + 1], []).append(c)
+    return out

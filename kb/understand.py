@@ -1,0 +1,143 @@
+"""Question → Frame: the operation, the units and constraints, and the words that name the subject. Pure.
+
+Cues compose instead of competing in a first-match chain: a yes/no cue plus a named
+unit is a membership check whatever else the question says; a kind constraint
+(哪些区) narrows any unit answer; a count cue turns a unit list into a number.
+Subjects are linked to clauses afterwards (`kb/link.py`), against the document's
+own headings, items and target sentences.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from core.units import UnitTable
+from kb import attributes, cues
+from kb.frame import Frame, Op, UnitKind
+from kb.fusion import stages_in, years_in
+
+Words = Callable[[str], Sequence[str]]
+_CONNECTOR = re.compile(r"(?:和|与|及|以及|跟|同|、|，|,|;|；|\band\b|\bvs\.?\b)")
+_STAGE_WORD = re.compile(r"第[一二三四五六七八九十]阶段|(first|second|third) (stage|phase)", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"20\d{2}\s*年?")
+_ASKING_WORD = re.compile(rf"(?:{cues.ASKING.pattern})+|[项条块些个年呢吧啊嘛共]")
+
+
+def _kinds(text: str) -> tuple[frozenset[UnitKind], frozenset[UnitKind]]:
+    """(kinds wanted, kinds excluded): `哪些区` wants districts, `哪个不是市级部门` excludes city departments."""
+    wanted, excluded = set(), set()
+    for kind, pattern in cues.KIND_WORDS:
+        m = pattern.search(text)
+        if m:
+            before = text[max(0, m.start() - 8):m.start()]
+            if re.search(r"(不算|不含|不包括|除去|排除).{0,4}有关", before):
+                continue  # `不算有关部门和区县`: the generic units, which are never counted anyway
+            (excluded if re.search(r"不是|不属于|非|除了?|不算|不含|不包括", before) else wanted).add(kind)
+    return frozenset(wanted), frozenset(excluded)
+
+
+_HINT_NOUN = re.compile(r"部门|方面|系统|口|条线")
+
+
+def unit_hints(text: str, named: Sequence[str], words: Words) -> tuple[str, ...]:
+    """`税务部门在不在里面`: a unit named by its field, to be matched inside the subject's unit names."""
+    if named:
+        return ()
+    ws = list(words(text))
+    return tuple(w for w, nxt in zip(ws, ws[1:]) if _HINT_NOUN.fullmatch(nxt) and 2 <= len(w) <= 4
+                 and not _ASKING_WORD.fullmatch(w) and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+                 and not re.search(r"有关|相关|市级|区级|国家|省级", w))
+
+
+def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False) -> tuple[Op, bool, float]:
+    """(operation, lead only, confidence). The order puts question shapes that constrain others first."""
+    lead, partners = bool(cues.LEAD.search(text)), bool(cues.PARTNERS.search(text))
+    yes_no, asks_units = bool(cues.YES_NO.search(text)), bool(cues.ASKS_UNITS.search(text))
+    duty = lead or partners or bool(cues.RESPONSIBLE.search(text)) or (kinds and bool(re.search(r"哪|谁|which", text)))
+    if cues.PER_ITEM.search(text):
+        return Op.PER_ITEM, lead, 0.9
+    if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内", text)):
+        return Op.MEMBER, lead and not partners, 0.9
+    if named and cues.TASKS_OF_UNIT.search(text) and not (asks_units and not lead):
+        return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead, 0.9
+    if named and len(named) > 1 and cues.SHARED.search(text) and not asks_units:
+        return Op.SHARED_TASKS, lead, 0.8
+    if cues.COUNT.search(text) and (cues.UNIT_NOUN.search(text) or duty) and not cues.NUMBER.search(
+            cues.COUNT.sub("", text)):
+        return Op.COUNT, lead, 0.8
+    if two and cues.SHARED.search(text) and (duty or asks_units):
+        return Op.INTERSECTION, lead, 0.85
+    if two and cues.DIFFERENCE.search(text) and (duty or asks_units):
+        return Op.DIFFERENCE, lead, 0.8
+    if named and cues.TASKS_OF_UNIT.search(text):
+        return Op.REVERSE, lead, 0.7
+    if partners and (duty or asks_units):
+        return Op.PARTNERS, False, 0.9
+    if lead:
+        return Op.LEAD, True, 0.9
+    if duty:
+        return Op.RESPONSIBLE, False, 0.85
+    if named and not cues.NUMBER.search(text):
+        return Op.REVERSE, False, 0.5
+    if cues.COMPARE.search(text):
+        return Op.COMPARE, False, 0.85
+    if cues.SERIES.search(text):
+        return Op.SERIES, False, 0.85
+    if cues.DEFINITION.search(text):
+        return Op.DEFINITION, False, 0.8
+    if cues.SUPPORT.search(text) and not cues.NUMBER.search(text):
+        return Op.SUPPORT, False, 0.7
+    if cues.NUMBER.search(text) or years_in(text) or stages_in(text):
+        return Op.VALUE, False, 0.7
+    if cues.SUPPORT.search(text):
+        return Op.SUPPORT, False, 0.6
+    if cues.LIST.search(text):
+        return Op.OUTLINE, False, 0.5
+    return Op.CONTENT, False, 0.4
+
+
+def _without_units(text: str, units: UnitTable) -> str:
+    """The question with every unit mention cut out (longest form first)."""
+    for name in units.find_in_text(text):
+        unit = units.get(name)
+        for form in sorted(unit.forms if unit else (name,), key=len, reverse=True):
+            text = re.sub(re.escape(form), " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
+                    hints: Sequence[str] = ()) -> tuple[str, ...]:
+    """The words that name what the question is about, split in two for two-subject operations."""
+    core = _without_units(text, units)
+    for hint in hints:
+        core = re.sub(rf"{re.escape(hint)}(部门|方面|系统|口|条线)?", " ", core)
+    core = _STAGE_WORD.sub(" ", _YEAR_WORD.sub(" ", core))
+    for _, pattern in cues.KIND_WORDS:
+        core = pattern.sub(" ", core)
+    pieces = [p for p in _CONNECTOR.split(core)] if parts > 1 else [core]
+    out = []
+    for piece in pieces:
+        kept = [w for w in words(piece) if not _ASKING_WORD.fullmatch(w.lower()) and w.strip()]
+        phrase = re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", " ", " ".join(kept))
+        phrase = re.sub(r"(?<=[^A-Za-z]) | (?=[^A-Za-z])", "", phrase).strip()
+        if len(phrase) >= 2:
+            out.append(phrase)
+    return tuple(out)
+
+
+def understand(text: str, units: UnitTable, words: Words) -> Frame:
+    named = tuple(units.find_in_text(text))
+    hints = unit_hints(text, named, words)
+    kinds, excluded = _kinds(text)
+    two_subjects = len(subject_phrases(text, units, words, 2)) >= 2
+    op, lead_only, confidence = _op(text, named or hints, bool(kinds or excluded), two_subjects)
+    two = op in (Op.INTERSECTION, Op.DIFFERENCE)
+    attribute = attributes.asked(text)
+    return Frame(
+        op=op, units=named, unit_hints=hints, kinds=kinds, exclude_kinds=excluded, lead_only=lead_only,
+        years=tuple(sorted(years_in(text))), stages=tuple(sorted(stages_in(text))),
+        subject_text=subject_phrases(text, units, words, 2 if two else 1, hints),
+        attribute=attribute.name if attribute else "",
+        negated=bool(cues.NEGATION.search(text)) and op not in (Op.MEMBER,),
+        confidence=confidence,
+    )
