@@ -1,122 +1,207 @@
-"""Who is responsible: answers built from the parsed responsibility tags, never from free text."""
+"""Who is responsible: answers written from the parsed responsibility annotations, never from free text. Pure.
+
+Every writer puts the direct answer first (the units, 是/否, the number), then the source.
+"""
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from typing import Sequence
 
-from kb.answer import Answer, Citation
 from core.clause import Clause
+from core.unitkind import unit_kind
+from kb.answer import Answer, Citation
+from kb.frame import Frame, Op
 from kb.fusion import bare_label
-from kb.intent import Intent
-from core.units import UnitTable
 
-_TAG = re.compile(r"［责任单位[:：][^］]*］")
-_SPLIT_TASKS = re.compile(r"(?:和|与|及|以及|跟|同|、|，|,|;|；|\band\b)")
-_SHARED_TAIL = re.compile(r"(两项|这两项|二者|两者|两个)?(的)?(共同|都|同时).*$")
+LEAD_MARK = "（牵头）"
 
 
 def tag_quote(c: Clause) -> str:
-    """The clause's own tag, or for an inherited tag the clause's last sentence."""
-    m = _TAG.search(c.text)
-    return m.group(0) if m else c.text[-60:]
+    """The clause's own annotation, or for an inherited one the clause's last sentence."""
+    if c.tag_text and c.tag_text in c.text:
+        return c.tag_text
+    start = c.text.rfind("［")
+    return c.text[start:] if start >= 0 and c.text.endswith("］") else c.text[-60:]
 
 
 def task_label(c: Clause) -> str:
-    """`三、发展目标 · 产业规模`, `六、重点任务 · （三）分领域…`: the part and the task."""
+    """`三、发展目标 · 产业规模`: the part and the item, by their own titles."""
+    if c.kind == "row" and c.heading:
+        return c.heading
     return c.section[0] if len(c.section) == 1 else f"{c.section[0]} · {c.section[-1]}"
 
 
-def unit_list(c: Clause) -> str:
-    named = "、".join(f"{u}（牵头）" if i == 0 else u for i, u in enumerate(c.units))
-    generic = f"；另有{'、'.join(c.generic_units)}" if c.generic_units else ""
-    return named + generic
+def lead_rule(c: Clause) -> str:
+    """How the lead is known: said by the document, or the first-listed convention."""
+    return "文件明确为牵头单位" if c.lead_explicit else "名单首位，按惯例牵头"
 
 
-def _answer(question: str, intent: str, text: str, cites: Sequence[Clause], units: Sequence[str],
-            lead: str | None, extra: Sequence[Citation] = ()) -> Answer:
+def unit_list(c: Clause, units: Sequence[str] | None = None) -> str:
+    shown = c.units if units is None else units
+    named = "、".join(f"{u}{LEAD_MARK}" if u in c.lead_units else u for u in shown)
+    generic = f"；另有{'、'.join(c.generic_units)}" if c.generic_units and units is None else ""
+    return (named or "无具名单位") + generic
+
+
+def kept(frame: Frame, names: Sequence[str]) -> list[str]:
+    """The units the question's constraints allow (`哪些区`, `哪个不是市级部门`)."""
+    out = list(names)
+    if frame.kinds:
+        out = [u for u in out if unit_kind(u) in {k.value for k in frame.kinds}]
+    if frame.exclude_kinds:
+        out = [u for u in out if unit_kind(u) not in {k.value for k in frame.exclude_kinds}]
+    return out
+
+
+def _answer(frame: Frame, question: str, text: str, cites: Sequence[Clause], units: Sequence[str],
+            lead: str | None, extra: Sequence[Citation] = (), answerable: bool = True) -> Answer:
     citations = tuple(Citation(c, tag_quote(c)) for c in cites) + tuple(extra)
-    return Answer(question, text, True, intent, tuple(units), lead, citations)
+    return Answer(question, text, answerable, frame.op.value, tuple(units), lead, citations)
 
 
-def responsibility(question: str, task: Clause, evidence: Citation | None) -> Answer:
-    text = f"「{task_label(task)}」的责任单位：{unit_list(task)}。按惯例，名单首位的{task.lead_unit}牵头。"
-    return _answer(question, "responsibility", text, [task], task.units, task.lead_unit, [evidence] if evidence else [])
+def _constraint_words(frame: Frame) -> str:
+    names = {"district": "区（市）县", "city": "市级部门", "party": "党委部门", "enterprise": "企业", "national": "国家或省级机构"}
+    want = "、".join(names[k.value] for k in frame.kinds)
+    drop = "、".join(names[k.value] for k in frame.exclude_kinds)
+    return (f"属于{want}的" if want else "") + (f"不属于{drop}的" if drop else "")
 
 
-def lead(question: str, task: Clause, evidence: Citation | None) -> Answer:
-    text = (f"「{task_label(task)}」由{task.lead_unit}牵头（责任单位名单首位即牵头单位）。"
-            f"完整责任单位：{unit_list(task)}。")
-    return _answer(question, "lead", text, [task], task.units, task.lead_unit, [evidence] if evidence else [])
+def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
+    extra = [evidence] if evidence else []
+    label = task_label(task)
+    if frame.kinds or frame.exclude_kinds:
+        chosen = kept(frame, task.units)
+        head = (f"「{label}」的责任单位中{_constraint_words(frame)}有：{unit_list(task, chosen)}。" if chosen
+                else f"「{label}」的具名责任单位中没有{_constraint_words(frame)}单位。")
+        if frame.kinds and {k.value for k in frame.kinds} == {"district"} and task.generic_units:
+            head += f"另列有泛指的{'、'.join(task.generic_units)}。"
+        text = head + f"\n完整名单：{unit_list(task)}。"
+        return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
+    text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
+    return _answer(frame, question, text, [task], task.units, task.lead_unit, extra)
 
 
-def lead_check(question: str, task: Clause, asked: str, evidence: Citation | None) -> Answer:
-    if asked == task.lead_unit:
-        text = f"是。「{task_label(task)}」的责任单位名单以{asked}居首，由其牵头。完整责任单位：{unit_list(task)}。"
-    elif asked in task.units:
-        text = (f"不是。「{task_label(task)}」由{task.lead_unit}牵头（名单首位）；"
-                f"{asked}列第{task.units.index(asked) + 1}位，是参与单位。完整责任单位：{unit_list(task)}。")
+def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
+    leads = "、".join(task.lead_units)
+    text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。\n完整责任单位：{unit_list(task)}。"
+    return _answer(frame, question, text, [task], task.lead_units, task.lead_unit, [evidence] if evidence else [])
+
+
+def partners(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
+    others = kept(frame, task.partner_units)
+    leads = "、".join(task.lead_units)
+    if others:
+        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（牵头单位{leads}除外）。"
     else:
-        text = (f"不是。「{task_label(task)}」由{task.lead_unit}牵头（名单首位），您所问的单位不在该项的责任单位名单中。"
-                f"完整责任单位：{unit_list(task)}。")
-    return _answer(question, "lead_check", text, [task], task.units, task.lead_unit, [evidence] if evidence else [])
+        text = f"「{task_label(task)}」除牵头的{leads}外没有列出其他具名单位。"
+    if task.generic_units:
+        text += f"另列有{'、'.join(task.generic_units)}。"
+    text += f"\n完整责任单位：{unit_list(task)}。"
+    return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])
 
 
-def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool) -> list[Clause]:
-    """Clauses whose own tag names every unit (and, if asked, is led by the first)."""
-    out = [c for c in clauses if c.units and not c.tag_scope and all(u in c.units for u in units)]
-    return [c for c in out if c.lead_unit == units[0]] if lead_only else out
+def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None) -> Answer:
+    """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?"""
+    label, extra = task_label(task), [evidence] if evidence else []
+    found = asked if asked in task.units else next((u for u in task.units if asked and asked in u), "")
+    if frame.lead_only:
+        if found and found in task.lead_units:
+            text = f"是。「{label}」由{found}牵头（{lead_rule(task)}）。"
+        elif found:
+            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头；{found}是配合单位。"
+        else:
+            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{asked}不在该项的责任单位名单中。"
+    elif found:
+        role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
+        text = f"是。{found}是「{label}」的{role}。"
+    else:
+        text = f"不是。{asked}不在「{label}」的责任单位名单中。"
+    text += f"\n完整责任单位：{unit_list(task)}。"
+    return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
 
 
-def reverse(question: str, intent: Intent, clauses: Sequence[Clause], table: UnitTable) -> Answer:
-    units = list(intent.units)
-    found = tasks_of(clauses, units, intent.lead_only)
-    who = "、".join(units)
-    full = table.get(units[0]).full_name if len(units) == 1 and table.get(units[0]) else ""
-    who_full = f"{who}（{full}）" if full and full != who else who
-    if not found:
-        scope = "牵头" if intent.lead_only else ("共同列为责任单位" if len(units) > 1 else "列为责任单位")
-        text = f"规划中没有{who_full}{scope}的事项。"
-        if intent.lead_only and (part := tasks_of(clauses, units[:1], False)):
-            text += f"{units[0]}作为参与单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
-            return _answer(question, "reverse", text, part, units, None)
-        return Answer(question, text, False, "reverse", tuple(units))
-    groups: OrderedDict[str, list[Clause]] = OrderedDict()
-    for c in found:
-        groups.setdefault(c.section[0], []).append(c)
-    verb = "牵头" if intent.lead_only else ("共同列为责任单位" if len(units) > 1 else "列为责任单位")
-    lines = [f"{who_full}在规划中{verb}的事项共 {len(found)} 项（★ 表示名单首位、即牵头）："]
-    for part, items in groups.items():
-        lines.append(f"{part}：")
-        lines += [f"  · {bare_label(c.section[-1]) if len(c.section) > 1 else c.section[0]}"
-                  f"{' ★' if c.lead_unit == units[0] else ''}" for c in items]
-    name = "shared_tasks" if len(units) > 1 else "reverse"
-    answer = _answer(question, name, "\n".join(lines), found, units, None)
-    return answer
+def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
+    chosen = kept(frame, task.lead_units if frame.lead_only else task.units)
+    what = "牵头单位" if frame.lead_only else "具名责任单位"
+    text = f"{len(chosen)}个。「{task_label(task)}」共列{what}{len(chosen)}个：{'、'.join(chosen)}"
+    text += f"（另有泛指的{'、'.join(task.generic_units)}，未计入）。" if task.generic_units else "。"
+    return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])
 
 
-def task_phrases(text: str) -> list[str]:
-    """`产业规模目标和招大引强任务，共同的责任单位是哪几个？` → [`产业规模目标`, `招大引强任务`]."""
-    core = _SHARED_TAIL.sub("", text)
-    return [p.strip(" “”\"'") for p in _SPLIT_TASKS.split(core) if len(p.strip(" “”\"'")) >= 2]
+def per_item(frame: Frame, question: str, heading: str, parts: dict[str, list[Clause]]) -> Answer:
+    lines = [f"「{heading}」下共 {len(parts)} 项，各项牵头单位如下："]
+    cites: list[Clause] = []
+    for n, (part, clauses) in enumerate(parts.items(), 1):
+        tagged = [c for c in clauses if c.units and not c.tag_scope] or [c for c in clauses if c.units]
+        if tagged:
+            leads = list(dict.fromkeys(u for c in tagged for u in c.lead_units))
+            lines.append(f"{n}. {bare_label(part) or part}：{'、'.join(leads)}牵头")
+            cites.append(tagged[0])
+        else:
+            lines.append(f"{n}. {bare_label(part) or part}：文件未列责任单位")
+    units = tuple(dict.fromkeys(u for c in cites for u in c.lead_units))
+    return _answer(frame, question, "\n".join(lines), cites, units, None)
 
 
-def shared_units(question: str, tasks: Sequence[Clause]) -> Answer:
-    common = [u for u in tasks[0].units if all(u in t.units for t in tasks[1:])]
+def intersection(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer:
+    common = kept(frame, [u for u in tasks[0].units if all(u in t.units for t in tasks[1:])])
     generic = [g for g in tasks[0].generic_units if all(g in t.generic_units for t in tasks[1:])]
     names = "」与「".join(task_label(t) for t in tasks)
     if common:
-        text = f"「{names}」共同的责任单位：{'、'.join(common)}"
+        text = f"{'、'.join(common)}。「{names}」共同的责任单位是{'、'.join(common)}"
         text += f"（另均列有{'、'.join(generic)}）。" if generic else "。"
     else:
-        text = f"「{names}」没有共同的具名责任单位。"
-    text += "各自名单：" + "；".join(f"{task_label(t)}——{unit_list(t)}" for t in tasks) + "。"
-    return _answer(question, "shared_units", text, tasks, common, None)
+        text = f"没有。「{names}」没有共同的具名责任单位。"
+    text += "\n各自名单：" + "；".join(f"{task_label(t)}——{unit_list(t)}" for t in tasks) + "。"
+    return _answer(frame, question, text, tasks, common, None)
 
 
-def untagged(question: str, clause: Clause, nearest: Clause | None) -> Answer:
-    text = (f"规划在「{clause.section_label}」中没有列明责任单位（本规划只在发展目标、重点任务和保障措施的条目后列出责任单位）。")
+def difference(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer:
+    first, second = tasks[0], tasks[1]
+    only = kept(frame, [u for u in first.units if u not in second.units])
+    a, b = task_label(first), task_label(second)
+    text = (f"{'、'.join(only)}。这些单位是「{a}」的责任单位，而不在「{b}」的名单中。" if only
+            else f"没有。「{a}」的具名责任单位都在「{b}」的名单中。")
+    text += "\n各自名单：" + "；".join(f"{task_label(t)}——{unit_list(t)}" for t in tasks) + "。"
+    return _answer(frame, question, text, tasks, only, None)
+
+
+def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool) -> list[Clause]:
+    """Clauses whose own annotation names every unit (and, if asked, is led by the first)."""
+    out = [c for c in clauses if c.units and not c.tag_scope and all(u in c.units for u in units)]
+    return [c for c in out if units[0] in c.lead_units] if lead_only else out
+
+
+def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str]) -> Answer:
+    """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads."""
+    units = list(frame.units)
+    found = tasks_of(clauses, units, frame.lead_only)
+    who = "、".join(units)
+    verb = "牵头" if frame.lead_only else ("共同列为责任单位" if len(units) > 1 else "列为责任单位")
+    if not found:
+        text = f"文件中没有{who}{verb}的事项。"
+        if frame.lead_only and (part := tasks_of(clauses, units[:1], False)):
+            text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
+            return _answer(frame, question, text, part, units, None)
+        return Answer(question, text, False, frame.op.value, tuple(units))
+    lines = [f"{who}{verb}的事项共 {len(found)} 项（★ 表示牵头）："]
+    groups: OrderedDict[tuple[str, str], list[Clause]] = OrderedDict()
+    for c in found:
+        groups.setdefault((c.doc, c.section[0] if c.section else ""), []).append(c)
+    several = len({d for d, _ in groups}) > 1
+    for (doc, part), items in groups.items():
+        lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
+        lines += [f"  · {bare_label(task_label(c).split(' · ')[-1]) or task_label(c)}"
+                  f"{' ★' if units[0] in c.lead_units else ''}" for c in items]
+    return _answer(frame, question, "\n".join(lines), found, units, None)
+
+
+def untagged(frame: Frame, question: str, clause: Clause, nearest: Clause | None) -> Answer:
+    text = f"文件在「{clause.section_label}」中没有列明责任单位。"
     related = (Citation(nearest, tag_quote(nearest)),) if nearest else ()
     if nearest:
         text += f"相关的「{task_label(nearest)}」的责任单位是：{unit_list(nearest)}，仅供参考。"
-    return Answer(question, text, False, "responsibility", (), None, (Citation(clause, clause.text[:80]),), related)
+    return Answer(question, text, False, frame.op.value, (), None, (Citation(clause, clause.text[:80]),), related)
+
+
+WRITERS = {Op.RESPONSIBLE: responsible, Op.LEAD: lead, Op.PARTNERS: partners, Op.COUNT: count}

@@ -127,3 +127,24 @@ class Evidence:
         words = [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords]
         return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, set(self.row_tokens(best.row)),
                                        self.idf, self.generic_idf)
+
+    def pick(self, text: str, ranked: list[Scored], periods: list[str], support: bool, target: bool) -> list[Scored]:
+        """The sentences to quote: the best, close runners-up, one per period asked, and a covering neighbour."""
+        if len(periods) >= 2:
+            picked = [s for s in (self.with_period(ranked, p) for p in periods) if s is not None]
+            if picked:
+                return list(dict.fromkeys(picked))
+        first = ranked[0]
+        if len(periods) == 1:  # one year or stage asked: quote only what is dated so
+            p = periods[0]
+            dated = [s for s in ranked if (p in s.clause.section_label if "阶段" in p else p in self.years_of(s.clause))]
+            if dated and dated[0].score >= first.score - 0.05:
+                first, ranked = dated[0], dated
+        slack, room = (0.04, 3) if support else (0.02, 2)
+        extra = [s for s in ranked if s is not first and s.score >= first.score - slack and s.text != first.text]
+        picked = [first] + extra[:room]
+        picked += self.covering(text, picked, ranked)
+        if target:  # the same figure stated elsewhere (总体目标 vs 第三阶段): show every source
+            picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
+                       and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
+        return picked

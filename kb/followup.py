@@ -1,16 +1,30 @@
-"""Follow-up questions borrow the previous turn: its question (with a new year or unit) or its clauses. Pure."""
+"""Follow-ups complete a question that cannot stand on its own; a complete question is never rewritten. Pure.
+
+Incomplete means: no subject of its own (`那配合单位有哪些？`, `牵头的是谁？`), or only a new
+year or unit ending in 呢 (`2022年呢？`, `那市财政局呢？`). The first borrow the previous
+turn's clauses; the second become the previous question with the year or unit swapped.
+"""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from core.segment import Segmenter
-from kb.answer import Answer
-from kb.fusion import years_in
 from core.units import UnitTable
+from kb.answer import Answer
+from kb.frame import Frame, Op
+from kb.fusion import years_in
 
-_CUE = re.compile(r"^(那|那么|还有|另外|其中|它|这|该|此|上述|以上|and\b|what about)|呢[？?]?$|这项|该项|这个|那个|其牵头",
-                  re.IGNORECASE)
-_ASKING_WORDS = {"牵头", "谁", "负责", "单位", "部门", "责任", "年", "呢", "那", "的", "是", "哪个", "哪些", "多少"}
+_ONLY_SWAP = re.compile(r"(呢|怎么样|如何|又是多少|是多少)[？?。.!！]*$|^(那|那么|还有|and|what about)\b", re.IGNORECASE)
+_STANDALONE_OPS = (Op.REVERSE, Op.SHARED_TASKS)  # a unit is subject enough
+
+
+class Completed(NamedTuple):
+    text: str  # the question to answer
+    focus: tuple[str, ...]  # clause ids borrowed from the previous turn
+
+
+def incomplete(frame: Frame) -> bool:
+    return not frame.subject_text and not (frame.op in _STANDALONE_OPS and frame.units and not frame.unit_hints)
 
 
 def _swap_years(previous: str, years: list[str]) -> str:
@@ -21,22 +35,20 @@ def _swap_years(previous: str, years: list[str]) -> str:
 
 
 def _swap_unit(previous: str, new: str, old: str, units: UnitTable) -> str:
-    for form in sorted(units.get(old).forms, key=len, reverse=True):
+    unit = units.get(old)
+    for form in sorted(unit.forms if unit else (old,), key=len, reverse=True):
         previous = previous.replace(form, new)
     return previous
 
 
-def resolve(text: str, previous: Answer | None, segmenter: Segmenter, units: UnitTable) -> tuple[str, tuple[str, ...]]:
-    """(question to answer, clause ids to focus on). `2022年呢？` → the previous question for 2022;
-    `那市财政局呢？` → the previous question for that unit; `那牵头的是谁？` → the previous turn's clauses."""
-    if previous is None or not (previous.citations or previous.related):
-        return text, ()
-    content = [t for t in segmenter.tokens(text) if t not in _ASKING_WORDS and not t.isdigit()]
-    if not _CUE.search(text) and content and not years_in(text):
-        return text, ()  # a question of its own (`人才谁负责`)
-    if years := sorted(years_in(text)):
-        return _swap_years(previous.question, years), ()
-    new_units, old_units = units.find_in_text(text), units.find_in_text(previous.question)
-    if new_units and old_units:
-        return _swap_unit(previous.question, new_units[0], old_units[0], units), ()
-    return text, tuple(c.clause.id for c in previous.citations + previous.related)
+def complete(text: str, frame: Frame, previous: Answer | None, units: UnitTable) -> Completed:
+    if previous is None or not (previous.citations or previous.related) or not incomplete(frame):
+        return Completed(text, ())
+    swap = bool(_ONLY_SWAP.search(text))
+    if swap and (years := sorted(years_in(text))):
+        return Completed(_swap_years(previous.question, years), ())
+    if swap and frame.units:
+        old = units.find_in_text(previous.question)
+        if old:
+            return Completed(_swap_unit(previous.question, frame.units[0], old[0], units), ())
+    return Completed(text, tuple(c.clause.id for c in previous.citations + previous.related))

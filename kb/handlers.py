@@ -1,0 +1,232 @@
+"""One executor per operation, all of one signature: (Turn) → Answer, or None to fall back to quoting."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from core.clause import Clause
+from core.numerals import cn_to_int
+from kb import duty, extract, link
+from kb.answer import Answer, Citation
+from kb.evidence import Evidence
+from kb.extract import Scored
+from kb.frame import Frame, Op
+from kb.search import Hit
+
+UNTAGGED_MARGIN = 0.008  # an untagged clause must beat the best tagged one by this much in fused score to win
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Everything a handler needs about one question."""
+
+    text: str
+    frame: Frame
+    hits: tuple[Hit, ...]
+    vector: np.ndarray
+    english: bool
+    docs: frozenset[str] | None
+    focus: tuple[str, ...]  # clause ids borrowed from the previous turn
+    ev: Evidence
+
+    def search(self, query: str, k: int = 15) -> list[Hit]:
+        hits = self.ev.kb.searcher.search(query, k=k * (3 if self.docs else 1))
+        return [h for h in hits if self.docs is None or h.clause.doc in self.docs][:k]
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [c for c in self.ev.kb.clauses if self.docs is None or c.doc in self.docs]
+
+
+# --- locating the item a duty question is about ------------------------------------------------
+def _focused(turn: Turn) -> Clause | None:
+    by_id = turn.ev.kb.by_id
+    return next((by_id[c] for c in turn.focus if c in by_id and by_id[c].units), None)
+
+
+def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause | None]:
+    """(the item with units the question names, or None with the untagged clause it names)."""
+    if phrase is None and (focused := _focused(turn)) is not None:
+        return focused, None
+    phrase = phrase if phrase is not None else "".join(turn.frame.subject_text)
+    hits = turn.search(phrase) if phrase and phrase != turn.text else list(turn.hits)
+    if not hits:
+        hits = list(turn.hits)
+    ranked = [h.clause for h in hits]
+    pool = ranked + [c for c in turn.clauses if c.units and c not in ranked]
+    links = link.rank_tasks(phrase, ranked, pool)
+    if not links:
+        return None, (hits[0].clause if hits else None)
+    best = links[0]
+    if not best.label and hits and not hits[0].clause.units:
+        tagged = next((h for h in hits if h.clause.units), None)
+        if tagged is None or hits[0].score - tagged.score > UNTAGGED_MARGIN:
+            return None, hits[0].clause
+    return best.clause, None
+
+
+def _evidence(turn: Turn, task: Clause) -> Citation | None:
+    best = turn.ev.best_in(turn.text, turn.vector, task)
+    return Citation(task, best.text) if best else None
+
+
+def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
+    if untagged is None:
+        return None
+    nearest = next((h.clause for h in turn.hits if h.clause.units), None)
+    return duty.untagged(turn.frame, turn.text, untagged, nearest)
+
+
+def single_task(turn: Turn) -> Answer | None:
+    task, untagged = locate(turn)
+    if task is None:
+        return _not_tagged(turn, untagged)
+    return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
+
+
+def member(turn: Turn) -> Answer | None:
+    task, untagged = locate(turn)
+    if task is None:
+        return _not_tagged(turn, untagged)
+    asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
+    return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task))
+
+
+def two_tasks(turn: Turn) -> Answer | None:
+    tasks: list[Clause] = []
+    for phrase in turn.frame.subject_text[:2]:
+        task, _ = locate(turn, phrase)
+        if task is not None and task not in tasks:
+            tasks.append(task)
+    if len(tasks) < 2:
+        return None
+    writer = duty.intersection if turn.frame.op is Op.INTERSECTION else duty.difference
+    return writer(turn.frame, turn.text, tasks)
+
+
+def reverse(turn: Turn) -> Answer | None:
+    if not turn.frame.units:
+        return None
+    titles = {c.doc: c.title for c in turn.clauses}
+    return duty.reverse(turn.frame, turn.text, turn.clauses, titles)
+
+
+def per_item(turn: Turn) -> Answer | None:
+    found = link.heading_of("".join(turn.frame.subject_text), turn.clauses)
+    if found is None:
+        return None
+    label, depth, doc = found
+    parts = link.children(turn.clauses, doc, label, depth)
+    return duty.per_item(turn.frame, turn.text, label, parts) if len(parts) >= 2 else None
+
+
+def outline(turn: Turn) -> Answer | None:
+    """`保障措施有哪几条？`: the parts under the heading the question names."""
+    found = link.heading_of("".join(turn.frame.subject_text) or turn.text, turn.clauses)
+    if found is None:
+        return None
+    label, depth, doc = found
+    parts = link.children(turn.clauses, doc, label, depth)
+    if len(parts) < 2:
+        return None
+    lines = [f"共 {len(parts)} 项。「{label}」下包括："] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
+    cites = []
+    for clauses in parts.values():
+        spans = extract.sentence_spans_of(clauses[0])
+        if spans:
+            cites.append(Citation(clauses[0], clauses[0].text[spans[0].start:spans[0].end]))
+    return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(cites))
+
+
+# --- figures --------------------------------------------------------------------------------
+def _periods(frame: Frame) -> list[str]:
+    stages = sorted(frame.stages, key=lambda s: cn_to_int(s[1:-2]))
+    return stages if len(stages) >= 2 else sorted(frame.years)
+
+
+def compare(turn: Turn, ranked: list[Scored]) -> Answer | None:
+    periods = _periods(turn.frame)
+    if len(periods) < 2:
+        return None
+    picks = [turn.ev.with_period(ranked, p) for p in periods[:2]]
+    if any(p is None for p in picks):
+        return None
+    a, b = (turn.ev.number_for(turn.text, s) for s in picks)
+    periods = [p if "阶段" in p else f"{p}年" for p in periods]
+    lines = [f"· {p}（「{s.clause.section_label}」）：“{s.text}”" for p, s in zip(periods, picks)]
+    if a and b and a[1] == b[1]:
+        diff = b[0] - a[0]
+        word = "高" if diff >= 0 else "低"
+        lines.insert(0, f"{periods[1]}比{periods[0]}{word}{extract.fmt_number(abs(diff))}{a[1]}"
+                        f"（{extract.fmt_number(b[0])}{a[1]} − {extract.fmt_number(a[0])}{a[1]}，按文件中的目标数字）。")
+    return Answer(turn.text, "\n".join(lines), True, Op.COMPARE.value,
+                  citations=tuple(Citation(s.clause, s.text) for s in picks))
+
+
+def series(turn: Turn, ranked: list[Scored]) -> Answer | None:
+    """A figure at every stage or target year the documents give, in order."""
+    stages = sorted({s for c in turn.clauses for s in c.section if "阶段" in s and s.startswith("第")},
+                    key=lambda s: cn_to_int(s[1:s.index("阶段")]) if s[1:s.index("阶段")] else 0)
+    rows = []
+    for stage in stages:
+        pick = next((s for s in ranked if stage in s.clause.section and extract.has_quantity(s.text)), None)
+        if pick is not None:
+            rows.append((stage, pick))
+    if len(rows) < 2:
+        years = sorted({y for s in ranked[:12] for y in turn.ev.years_of(s.clause)})
+        rows = [(f"{y}年", p) for y in years if (p := turn.ev.with_year(ranked, y)) and extract.has_quantity(p.text)]
+        rows = list({p.text: (label, p) for label, p in rows}.values())
+    if len(rows) < 2:
+        return None
+    lines = [f"分阶段目标（共 {len(rows)} 个）："] + [f"· {label}：“{p.text}”（「{p.clause.section_label}」）" for label, p in rows]
+    return Answer(turn.text, "\n".join(lines), True, Op.SERIES.value,
+                  citations=tuple(Citation(p.clause, p.text) for _, p in rows))
+
+
+def definition(turn: Turn, ranked: list[Scored]) -> Answer | None:
+    """A term the documents spell out: the sentence that expands it (`即`, `指`, `包括`, a parenthesis)."""
+    term = max(turn.frame.subject_text, key=len, default="")
+    if len(term) < 2:
+        return None
+    spelled = re.compile(rf"{re.escape(term)}[”\"」]?[（(]|{re.escape(term)}[”\"」]?(是指|指|即|包括|是)|[（(][^）)]*{re.escape(term)}")
+    pick = next((s for s in ranked if spelled.search(s.text)), None)
+    if pick is None:
+        for c in turn.clauses:
+            m = spelled.search(c.text)
+            if m:
+                span = next((sp for sp in extract.sentence_spans_of(c) if sp.start <= m.start() < sp.end), None)
+                if span:
+                    text = c.text[span.start:span.end]
+                    return Answer(turn.text, f"文件对“{term}”的说明：“{text}”（「{c.section_label}」）", True,
+                                  Op.DEFINITION.value, citations=(Citation(c, text),))
+        return None
+    return Answer(turn.text, f"文件对“{term}”的说明：“{pick.text}”（「{pick.clause.section_label}」）", True,
+                  Op.DEFINITION.value, citations=(Citation(pick.clause, pick.text),))
+
+
+Handler = Callable[[Turn], Answer | None]
+STRUCTURED: dict[Op, Handler] = {
+    Op.RESPONSIBLE: single_task, Op.LEAD: single_task, Op.PARTNERS: single_task, Op.COUNT: single_task,
+    Op.MEMBER: member, Op.INTERSECTION: two_tasks, Op.DIFFERENCE: two_tasks,
+    Op.REVERSE: reverse, Op.SHARED_TASKS: reverse, Op.PER_ITEM: per_item, Op.OUTLINE: outline,
+}
+FROM_SENTENCES: dict[Op, Callable[[Turn, list[Scored]], Answer | None]] = {
+    Op.COMPARE: compare, Op.SERIES: series, Op.DEFINITION: definition,
+}
+
+
+def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
+    """The extractive answer: the best sentences, each with its section."""
+    op = turn.frame.op
+    intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
+    lines = [intro] + [f"· 「{s.clause.section_label}」：“{s.text}”" for s in picked]
+    numbered = {s.clause.id: s.text for s in picked if extract.has_quantity(s.text)}
+    if op is Op.VALUE and len(numbered) > 1:
+        differ = len({tuple(extract.quantities(t)) for t in numbered.values()}) > 1
+        lines.append("（上列条款给出的数字不同，均照录原文并注明出处，未作取舍。）" if differ
+                     else "（数字分别出自上列不同条款，均已注明出处。）")
+    name = op.value if op in (Op.SUPPORT, Op.VALUE) else Op.CONTENT.value
+    return Answer(turn.text, "\n".join(lines), True, name, citations=tuple(Citation(s.clause, s.text) for s in picked))
