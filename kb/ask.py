@@ -62,9 +62,10 @@ class Asker:
             return self._finish(Answer(q.text, message, False, "rephrase"), q, started)
         scope = self._scope(q.text, docs)
         turn = self.understand(q, history[-1] if history else None, scope)
-        if (reason := refusal.first_reason(self._case(turn))) is not None:
+        structured = self.structured(turn)
+        if (reason := refusal.first_reason(self._case(turn, structured is not None))) is not None:
             return self._finish(self._not_found(turn, reason), q, started, turn.hits)
-        return self._finish(self.execute(turn), q, started, turn.hits)
+        return self._finish(structured or self.extractive(turn), q, started, turn.hits)
 
     def understand(self, q: Question, previous: Answer | None, scope: frozenset[str] | None) -> handlers.Turn:
         words = self.kb.segmenter.words
@@ -81,12 +82,15 @@ class Asker:
         hits = self.kb.searcher.search(text, k=max(10, self.config.k) * (3 if scope else 1), mode=self.config.mode,
                                        vector=vector)
         hits = [h for h in hits if scope is None or h.clause.doc in scope][: max(10, self.config.k)]
-        return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev)
+        floor = self.config.min_relevance_en if q.english else self.config.min_relevance
+        return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor)
 
-    def execute(self, turn: handlers.Turn) -> Answer:
-        if self.config.structured and (handler := handlers.STRUCTURED.get(turn.frame.op)) is not None:
-            if (answer := handler(turn)) is not None:
-                return answer
+    def structured(self, turn: handlers.Turn) -> Answer | None:
+        """The answer built from the documents' structure (annotations, headings), if the operation has one."""
+        handler = handlers.STRUCTURED.get(turn.frame.op) if self.config.structured else None
+        return handler(turn) if handler is not None else None
+
+    def extractive(self, turn: handlers.Turn) -> Answer:
         ranked = self._ranked(turn)
         if not ranked:
             return self._not_found(turn, "文件中没有与此相关的内容")
@@ -113,7 +117,7 @@ class Asker:
         return self.ev.rank(turn.text, turn.vector, turn.hits,
                             turn.frame.op in (Op.VALUE, Op.SERIES, Op.COMPARE))
 
-    def _case(self, turn: handlers.Turn) -> refusal.Case:
+    def _case(self, turn: handlers.Turn, structured: bool) -> refusal.Case:
         ranked: list[list[Scored]] = []
 
         def lazily() -> list[Scored]:
@@ -127,7 +131,7 @@ class Asker:
             question=turn.text, frame=turn.frame, corpus=self.ev.corpus(scope),
             corpus_years=frozenset(self.ev.corpus_years(scope)), bigrams=bigrams, ranked=lazily,
             unmatched=(lambda best: []) if turn.english else (lambda best: self.ev.unmatched(turn.text, best)),
-            min_relevance=self.config.min_relevance_en if turn.english else self.config.min_relevance,
+            min_relevance=turn.min_relevance, structured=structured,
         )
 
     def _not_found(self, turn: handlers.Turn, reason: str) -> Answer:

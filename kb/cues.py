@@ -47,7 +47,7 @@ UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bu
 PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
 # a figure for every year or stage
 SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|分别是多少|分别为多少|"
-             r"分别达到|分别要|each (stage|phase|year)|every (stage|phase|year)|by stage|by year")
+             r"分别达到|分别要|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
 COMPARE = _rx(r"比.{0,16}(高|多|少|低|增加|增长|提高|提升)(了)?多少|相差|差多少|差距|高出|多出|增加了多少|增长了多少|"
               r"how much (more|higher|less)|difference")
 DEFINITION = _rx(r"什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
@@ -80,6 +80,7 @@ ASKING = _rx(
     r"工作|任务|事项|事情|事|的|了|是|有|和|与|及|以及|跟|要|被|把|在|给|对|由|为|中|里|上|"
     r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|"
     r"who|which|what|is|are|was|the|of|for|does|do|did|in|on|a|an|lead|leads|leading|responsible|charge|"
+    r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|"
     r"units?|departments?|bureaus?|agenc(y|ies)|plan|"
     r"[，,。？?！!、：:；;“”\"'‘’《》「」（）()\s]"
 )

@@ -31,6 +31,7 @@ class Turn:
     docs: frozenset[str] | None
     focus: tuple[str, ...]  # clause ids borrowed from the previous turn
     ev: Evidence
+    min_relevance: float  # below it, a sentence does not answer the question (calibrated, see AskConfig)
 
     def search(self, query: str, k: int = 15) -> list[Hit]:
         hits = self.ev.kb.searcher.search(query, k=k * (3 if self.docs else 1))
@@ -57,15 +58,29 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
         hits = list(turn.hits)
     ranked = [h.clause for h in hits]
     pool = ranked + [c for c in turn.clauses if c.units and c not in ranked]
-    links = link.rank_tasks(phrase, ranked, pool)
+    named_by = phrase
+    if turn.english:  # labels are Chinese: match them with the question's words in the documents' terms
+        named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
+    links = link.rank_tasks(named_by, ranked, pool)
     if not links:
         return None, (hits[0].clause if hits else None)
     best = links[0]
+    if not best.label and not _relevant(turn, best.clause, phrase):
+        return None, None  # neither a label nor the meaning links the question to an item: not a duty question here
     if not best.label and hits and not hits[0].clause.units:
         tagged = next((h for h in hits if h.clause.units), None)
         if tagged is None or hits[0].score - tagged.score > UNTAGGED_MARGIN:
             return None, hits[0].clause
     return best.clause, None
+
+
+def _relevant(turn: Turn, clause: Clause, phrase: str) -> bool:
+    """Retrieval alone links a subject only when the item's best sentence is close in meaning to it."""
+    text, vector = turn.text, turn.vector
+    if phrase and phrase != turn.text and phrase not in turn.frame.subject_text[:1]:
+        text, vector = phrase, turn.ev.kb.searcher.embed(phrase)
+    best = turn.ev.best_in(text, vector, clause)
+    return best is not None and extract.relevance(best) >= turn.min_relevance
 
 
 def _evidence(turn: Turn, task: Clause) -> Citation | None:
@@ -114,8 +129,14 @@ def reverse(turn: Turn) -> Answer | None:
     return duty.reverse(turn.frame, turn.text, turn.clauses, titles)
 
 
+def _heading_phrase(turn: Turn) -> str:
+    """The subject words and their synonyms in the documents' terms (`safeguard measures` → 保障措施)."""
+    expanded = turn.ev.kb.searcher.query_tokens(turn.text)
+    return "".join(turn.frame.subject_text) + "|" + "".join(t for t in expanded if not t.isascii())
+
+
 def per_item(turn: Turn) -> Answer | None:
-    found = link.heading_of("".join(turn.frame.subject_text), turn.clauses)
+    found = link.heading_of(_heading_phrase(turn), turn.clauses)
     if found is None:
         return None
     label, depth, doc = found
@@ -125,7 +146,7 @@ def per_item(turn: Turn) -> Answer | None:
 
 def outline(turn: Turn) -> Answer | None:
     """`保障措施有哪几条？`: the parts under the heading the question names."""
-    found = link.heading_of("".join(turn.frame.subject_text) or turn.text, turn.clauses)
+    found = link.heading_of(_heading_phrase(turn), turn.clauses)
     if found is None:
         return None
     label, depth, doc = found

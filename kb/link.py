@@ -44,11 +44,20 @@ class Link:
     score: float
 
 
+MIN_INSIDE = 3  # a phrase this long found inside a label names it too (`招大引强` in 分领域分层次专业化招大引强育骨干)
+
+
+def match(phrase: str, label: str) -> float:
+    """How well a phrase names a label: it carries the label, or (long enough) it is carried by it."""
+    inside = coverage(label, phrase) if len(phrase) >= MIN_INSIDE else 0.0
+    return max(coverage(phrase, label), inside)
+
+
 def label_score(phrase: str, c: Clause) -> tuple[float, str]:
-    """Best label coverage, the deepest label winning ties (the item, not its chapter)."""
+    """Best label match, the deepest label winning ties (the item, not its chapter)."""
     best, name = 0.0, ""
     for depth, label in enumerate(labels(c)):
-        score = coverage(phrase, label) - 0.01 * depth
+        score = match(phrase, label) - 0.01 * depth
         if score > best:
             best, name = score, label
     return best, name
