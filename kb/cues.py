@@ -41,7 +41,8 @@ DIFFERENCE = _rx(r"(有|负责|参与).{0,12}(而|但|却).{0,12}(没有|不负�
 YES_NO = _rx(r"(吗|么|嘛|是否|是不是|对吗|对不对|有没有|在不在|算不算|属不属于|包不包括|包括.{0,10}吗)[？?。.！!]*$|"
              r"是否|是不是|有没有|在不在|算不算|属不属于|包不包括|^(is|does|do|are)\b")
 # a count of units
-COUNT = _rx(r"几个|几家|多少个|多少家|几位|一共|总共|共有几|数量|how many")
+COUNT = _rx(r"(?<!哪)(几|多少)(个|家|位)?(具体|具名)?的?(责任|牵头|配合|参与)?(单位|部门|局|机构|区县?)|"
+            r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
 PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")

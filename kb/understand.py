@@ -56,14 +56,13 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
     duty = lead or partners or bool(cues.RESPONSIBLE.search(text)) or (kinds and bool(re.search(r"哪|谁|which", text)))
     if cues.PER_ITEM.search(text):
         return Op.PER_ITEM, lead, 0.9
-    if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内", text)):
+    if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于", text)):
         return Op.MEMBER, lead and not partners, 0.9
     if named and cues.TASKS_OF_UNIT.search(text) and not (asks_units and not lead):
         return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead, 0.9
     if named and len(named) > 1 and cues.SHARED.search(text) and not asks_units:
         return Op.SHARED_TASKS, lead, 0.8
-    if cues.COUNT.search(text) and (cues.UNIT_NOUN.search(text) or duty) and not cues.NUMBER.search(
-            cues.COUNT.sub("", text)):
+    if cues.COUNT.search(text):
         return Op.COUNT, lead, 0.8
     if two and cues.SHARED.search(text) and (duty or asks_units):
         return Op.INTERSECTION, lead, 0.85
@@ -114,10 +113,15 @@ def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
     core = _STAGE_WORD.sub(" ", _YEAR_WORD.sub(" ", core))
     for _, pattern in cues.KIND_WORDS:
         core = pattern.sub(" ", core)
-    pieces = [p for p in _CONNECTOR.split(core)] if parts > 1 else [core]
+    pieces: list[list[str]] = [[]]
+    for w in words(core):  # split at connector words, never inside a word (`参与` is not `参`+`与`)
+        if parts > 1 and _CONNECTOR.fullmatch(w.strip()):
+            pieces.append([])
+        else:
+            pieces[-1].append(w)
     out = []
     for piece in pieces:
-        kept = [w for w in words(piece) if not _ASKING_WORD.fullmatch(w.lower()) and w.strip()]
+        kept = [w for w in piece if not _ASKING_WORD.fullmatch(w.lower()) and w.strip()]
         phrase = re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", " ", " ".join(kept))
         phrase = re.sub(r"(?<=[^A-Za-z]) | (?=[^A-Za-z])", "", phrase).strip()
         if len(phrase) >= 2:

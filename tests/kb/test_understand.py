@@ -1,0 +1,174 @@
+"""The question parser on its own: a table of (question → operation, units, constraints). No index needed.
+
+At least five phrasings per operation, several of them written after the cue table
+and not from it (marked `# new`), so the table tests the class, not the examples.
+"""
+from __future__ import annotations
+
+import pytest
+
+from core.segment import default_segmenter
+from core.units import load_units
+from kb.frame import Op, UnitKind
+from kb.understand import understand
+
+UNITS = load_units()
+WORDS = default_segmenter().words
+
+
+def frame(q: str):
+    return understand(q, UNITS, WORDS)
+
+
+OPS = [
+    # responsible
+    ("融资体系建设的责任单位都有哪些？", Op.RESPONSIBLE),
+    ("人才培养这块谁负责？", Op.RESPONSIBLE),
+    ("招大引强归哪些部门管？", Op.RESPONSIBLE),  # new
+    ("专业载体目标由哪几个单位落实？", Op.RESPONSIBLE),  # new
+    ("Which departments are responsible for the talent target?", Op.RESPONSIBLE),
+    ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
+    # lead
+    ("市场主体目标由谁牵头？", Op.LEAD),
+    ("融资体系哪个部门挑头", Op.LEAD),
+    ("一带一路那项的主责单位是哪个？", Op.LEAD),  # new
+    ("Who leads the market entities target?", Op.LEAD),
+    ("产业规模谁主抓？", Op.LEAD),  # new
+    # partners
+    ("市场主体目标的配合单位有哪些？", Op.PARTNERS),
+    ("除了牵头单位，融资体系还有谁参与？", Op.PARTNERS),
+    ("招大引强协同部门是哪些", Op.PARTNERS),  # new
+    ("产业规模其他参与的部门有哪些？", Op.PARTNERS),  # new
+    ("Which units co-operate on the financing system?", Op.PARTNERS),
+    # member (yes/no)
+    ("市财政局是产业规模的责任单位吗？", Op.MEMBER),
+    ("强化运行分析科学督导是市统计局牵头吗？", Op.MEMBER),
+    ("市教育局在不在人才培养的名单里？", Op.MEMBER),  # new
+    ("融资体系有没有市国资委？", Op.MEMBER),  # new
+    ("市商务局算不算专业载体的责任单位", Op.MEMBER),  # new
+    ("Is 市经信局 the lead of the market entities target?", Op.MEMBER),
+    # count
+    ("融资体系一共点名了几个具体单位（不算有关部门和区县）？", Op.COUNT),
+    ("产业规模目标有几个责任单位？", Op.COUNT),
+    ("招大引强涉及多少个部门", Op.COUNT),  # new
+    ("人才培养总共列了几家单位？", Op.COUNT),  # new
+    ("How many units are responsible for the financing system?", Op.COUNT),
+    # per item
+    ("保障措施有几条？各由谁牵头？", Op.PER_ITEM),
+    ("重点任务分别由谁牵头？", Op.PER_ITEM),
+    ("发展目标每一项是哪个部门牵头", Op.PER_ITEM),  # new
+    ("总体目标各项分别归谁负责？", Op.PER_ITEM),  # new
+    ("保障措施里每一条谁负责", Op.PER_ITEM),  # new
+    # intersection
+    ("产业规模目标和招大引强任务，共同的责任单位是哪几个？", Op.INTERSECTION),
+    ("产业规模指标和招大引强任务都要负责的部门", Op.INTERSECTION),
+    ("人才培养与融资体系都参与的单位有哪些？", Op.INTERSECTION),  # new
+    ("市场主体和专业载体两项都有哪些部门？", Op.INTERSECTION),  # new
+    ("Which units do the talent target and the financing system have in common?", Op.INTERSECTION),
+    # reverse
+    ("市商务局负责哪些工作？", Op.REVERSE),
+    ("市投促局牵头了哪些任务？", Op.REVERSE),
+    ("人社局要干什么？", Op.REVERSE),  # new
+    ("市科技局在规划里有什么活", Op.REVERSE),  # new
+    ("What is the Commerce Bureau responsible for?", Op.REVERSE),
+    # shared tasks
+    ("市经信局和市商务局共同负责哪些任务？", Op.SHARED_TASKS),
+    ("市教育局和市人社局都参与了哪些事项？", Op.SHARED_TASKS),  # new
+    ("市发改委与市财政局同时列为责任单位的工作有哪些", Op.SHARED_TASKS),  # new
+    ("市科技局、市商务局都负责的任务", Op.SHARED_TASKS),  # new
+    ("Which tasks do the Commerce Bureau and the Education Bureau share?", Op.SHARED_TASKS),
+    # value
+    ("2022年软件业务收入目标是多少？", Op.VALUE),
+    ("到2025年软件从业人员要达到多少？", Op.VALUE),
+    ("离岸服务外包执行金额的目标", Op.VALUE),  # new
+    ("第二阶段亿元以上企业超过多少家？", Op.VALUE),  # new
+    ("What is the software revenue target for 2025?", Op.VALUE),
+    # series
+    ("软件业务收入各阶段分别是多少？", Op.SERIES),
+    ("三个阶段的从业人员目标分别是多少", Op.SERIES),  # new
+    ("亿元以上企业数量每个阶段的目标", Op.SERIES),  # new
+    ("中国软件百强企业分阶段目标", Op.SERIES),  # new
+    ("What is the software revenue target at each stage?", Op.SERIES),
+    # compare
+    ("2025年比2022年软件业务收入多多少？", Op.COMPARE),
+    ("离岸服务外包执行金额，第三阶段比第二阶段的目标高多少？", Op.COMPARE),
+    ("从业人员第一阶段和第三阶段相差多少", Op.COMPARE),  # new
+    ("软件业务收入2020到2025年增加了多少？", Op.COMPARE),  # new
+    ("How much higher is the 2025 revenue target than the 2022 one?", Op.COMPARE),
+    # definition
+    ("什么是云大物移智？", Op.DEFINITION),
+    ("1+5+N是什么意思", Op.DEFINITION),
+    ("首版次指的是什么？", Op.DEFINITION),  # new
+    ("蓉贝具体指什么", Op.DEFINITION),  # new
+    ("What does 云大物移智 stand for?", Op.DEFINITION),
+    # support
+    ("有哪些融资支持政策？", Op.SUPPORT),
+    ("软件企业能享受什么扶持？", Op.SUPPORT),  # new
+    ("小微企业贷款有帮扶吗", Op.SUPPORT),  # new
+    ("对首版次软件有什么鼓励", Op.SUPPORT),  # new
+    ("What support is there for software start-ups?", Op.SUPPORT),
+    # outline
+    ("保障措施有哪几条？", Op.OUTLINE),
+    ("重点任务包括哪些方面？", Op.OUTLINE),
+    ("发展重点分哪几部分", Op.OUTLINE),  # new
+    ("关键技术有哪些", Op.OUTLINE),  # new
+    ("List the safeguard measures.", Op.OUTLINE),
+]
+
+
+@pytest.mark.parametrize("question,op", OPS)
+def test_operation(question, op):
+    assert frame(question).op is op
+
+
+def test_every_operation_but_content_and_difference_has_five_phrasings():
+    counts = {op: sum(1 for _, o in OPS if o is op) for op in Op}
+    assert all(n >= 5 for op, n in counts.items() if op not in (Op.CONTENT, Op.DIFFERENCE))
+
+
+@pytest.mark.parametrize("question,kinds,excluded", [
+    ("招大引强那项任务的责任单位里有哪些区？", {UnitKind.DISTRICT}, set()),
+    ("一带一路那条有哪些区县参与？", {UnitKind.DISTRICT}, set()),
+    ("产业规模目标里哪个不是市级部门？", set(), {UnitKind.CITY}),
+    ("融资体系的责任单位里有企业吗？是哪家？", {UnitKind.ENTERPRISE}, set()),
+    ("这项任务有哪些国家级机构参与？", {UnitKind.NATIONAL}, set()),
+    ("融资体系一共点名了几个具体单位（不算有关部门和区县）？", set(), set()),
+])
+def test_unit_kind_constraints(question, kinds, excluded):
+    f = frame(question)
+    assert set(f.kinds) == kinds and set(f.exclude_kinds) == excluded
+
+
+@pytest.mark.parametrize("question,subjects", [
+    ("产业规模目标和招大引强任务，共同的责任单位是哪几个？", ("产业规模", "招大引强")),
+    ("人才培养与融资体系都参与的单位有哪些？", ("人才培养", "融资体系")),
+    ("市场主体目标由谁牵头？", ("市场主体",)),
+    ("融资体系建设的责任单位都有哪些？", ("融资体系建设",)),
+    ("Who leads the financing system?", ("financing system",)),
+])
+def test_subject_words_are_what_remains_without_asking_words(question, subjects):
+    assert frame(question).subject_text == subjects
+
+
+@pytest.mark.parametrize("question,units,hints", [
+    ("市财政局是产业规模的责任单位吗？", ("市财政局",), ()),
+    ("税务部门在不在里面？是哪个单位？", (), ("税务",)),
+    ("教育方面有没有参与人才培养？", (), ("教育",)),
+    ("经信局和商务局共同负责哪些任务？", ("市经信局", "市商务局"), ()),
+    ("What is the Commerce Bureau responsible for?", ("市商务局",), ()),
+])
+def test_units_by_name_alias_or_field(question, units, hints):
+    f = frame(question)
+    assert f.units == units and f.unit_hints == hints
+
+
+@pytest.mark.parametrize("question,attribute", [
+    ("人才奖励能拿多少钱？", "具体金额"),
+    ("推进会多久开一次？", "开会或办理的频次"),
+    ("2019年软件业务收入实际是多少？", "实际数字"),
+    ("天府软件园现在有多少家企业？", "实际数字"),
+    ("申报首版次要什么材料？", "申报办法"),
+    ("2022年软件业务收入目标是多少？", ""),
+])
+def test_attribute_asked(question, attribute):
+    assert frame(question).attribute == attribute
