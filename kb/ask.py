@@ -130,7 +130,8 @@ class Asker:
         return refusal.Case(
             question=turn.text, frame=turn.frame, corpus=self.ev.corpus(scope),
             corpus_years=frozenset(self.ev.corpus_years(scope)), bigrams=bigrams, ranked=lazily,
-            unmatched=(lambda best: []) if turn.english else (lambda best: self.ev.unmatched(turn.text, best)),
+            unmatched=(lambda best: self.ev.unmatched_english(turn.text)) if turn.english
+            else (lambda best: self.ev.unmatched(turn.text, best)),
             min_relevance=turn.min_relevance, structured=structured,
         )
 

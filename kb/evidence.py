@@ -100,7 +100,10 @@ class Evidence:
         return next((s for s in ranked if stage in s.clause.section_label), None)
 
     def with_period(self, ranked: list[Scored], period: str) -> Scored | None:
-        return self.with_stage(ranked, period) if "阶段" in period else self.with_year(ranked, period)
+        """The best sentence for a year or stage, preferring one that states a figure."""
+        figures = [s for s in ranked if extract.has_quantity(s.text)]
+        pick = (self.with_stage(figures, period) if "阶段" in period else self.with_year(figures, period))
+        return pick or (self.with_stage(ranked, period) if "阶段" in period else self.with_year(ranked, period))
 
     def covering(self, text: str, picked: list[Scored], ranked: list[Scored]) -> list[Scored]:
         """A sentence near the best that carries specific words of the question the picked ones lack
@@ -115,12 +118,18 @@ class Evidence:
                 covered |= self.row_tokens(s.row)
         return out[:2]
 
+    def part_for(self, text: str, sentence: str) -> str:
+        """The comma-separated part of a sentence that shares most words with the question and states a figure
+        (`…亿元以上企业超过350家，…` for a question about 亿元以上企业)."""
+        asked = set(self.kb.segmenter.tokens(text))
+        parts = [p for p in re.split(r"(?<=[，,；;。])", sentence) if p.strip("，,；;。")]
+        if not parts:
+            return sentence
+        return max(parts, key=lambda p: (len(asked & set(self.kb.segmenter.tokens(p))), extract.has_quantity(p)))
+
     def number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
         """The figure of the part of a sentence that shares most words with the question."""
-        asked = set(self.kb.segmenter.tokens(text))
-        parts = [p for p in re.split(r"[，,；;]", s.text) if p]
-        best = max(parts, key=lambda p: len(asked & set(self.kb.segmenter.tokens(p))))
-        return extract.first_number(best) or extract.first_number(s.text)
+        return extract.first_number(self.part_for(text, s.text)) or extract.first_number(s.text)
 
     def unmatched(self, text: str, best: Scored) -> list[str]:
         """Specific words of the question the documents never use, when nothing specific matched."""
@@ -148,3 +157,10 @@ class Evidence:
             picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
         return picked
+
+    def unmatched_english(self, text: str) -> list[str]:
+        """An English question none of whose words (or their translations) the documents use."""
+        tokens = self.kb.searcher.query_tokens(text)
+        if any(t in self.idf and not t.isdigit() and (not t.isascii() or len(t) > 3) for t in tokens):
+            return []
+        return [t for t in dict.fromkeys(tokens) if t.isascii() and t.isalpha() and len(t) > 3]

@@ -77,7 +77,7 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
 def _relevant(turn: Turn, clause: Clause, phrase: str) -> bool:
     """Retrieval alone links a subject only when the item's best sentence is close in meaning to it."""
     text, vector = turn.text, turn.vector
-    if phrase and phrase != turn.text and phrase not in turn.frame.subject_text[:1]:
+    if phrase and phrase != turn.text and not turn.english:
         text, vector = phrase, turn.ev.kb.searcher.embed(phrase)
     best = turn.ev.best_in(text, vector, clause)
     return best is not None and extract.relevance(best) >= turn.min_relevance
@@ -140,8 +140,23 @@ def per_item(turn: Turn) -> Answer | None:
     if found is None:
         return None
     label, depth, doc = found
-    parts = link.children(turn.clauses, doc, label, depth)
+    parts = _tagged_level(link.children(turn.clauses, doc, label, depth), depth + 2)
     return duty.per_item(turn.frame, turn.text, label, parts) if len(parts) >= 2 else None
+
+
+def _tagged_level(parts: dict[str, list[Clause]], depth: int) -> dict[str, list[Clause]]:
+    """Descend into a part whose items carry their own annotations (发展目标 > 总体目标 > 产业规模 …)."""
+    out: dict[str, list[Clause]] = {}
+    for part, clauses in parts.items():
+        deeper: dict[str, list[Clause]] = {}
+        for c in clauses:
+            if len(c.section) > depth and c.units and not c.tag_scope:
+                deeper.setdefault(c.section[depth], []).append(c)
+        if len(deeper) > 1:
+            out.update(deeper)
+        else:
+            out[part] = clauses
+    return out
 
 
 def outline(turn: Turn) -> Answer | None:
@@ -202,7 +217,10 @@ def series(turn: Turn, ranked: list[Scored]) -> Answer | None:
         rows = list({p.text: (label, p) for label, p in rows}.values())
     if len(rows) < 2:
         return None
-    lines = [f"分阶段目标（共 {len(rows)} 个）："] + [f"· {label}：“{p.text}”（「{p.clause.section_label}」）" for label, p in rows]
+    subject = "".join(turn.frame.subject_text) or turn.text
+    lines = [f"分阶段目标（共 {len(rows)} 个）：" + "；".join(
+        f"{label.split('，')[0]}：{turn.ev.part_for(subject, p.text).strip('，,；;。')}" for label, p in rows) + "。"]
+    lines += [f"· {label}：“{p.text}”（「{p.clause.section_label}」）" for label, p in rows]
     return Answer(turn.text, "\n".join(lines), True, Op.SERIES.value,
                   citations=tuple(Citation(p.clause, p.text) for _, p in rows))
 
@@ -240,9 +258,13 @@ FROM_SENTENCES: dict[Op, Callable[[Turn, list[Scored]], Answer | None]] = {
 
 
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
-    """The extractive answer: the best sentences, each with its section."""
+    """The extractive answer: for a figure, the figure first; then the best sentences, each with its section."""
     op = turn.frame.op
     intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
+    figure = next((s for s in picked if extract.has_quantity(s.text)), None) if op is Op.VALUE else None
+    if figure is not None:
+        part = turn.ev.part_for("".join(turn.frame.subject_text) or turn.text, figure.text).strip("，,；;。")
+        intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
     lines = [intro] + [f"· 「{s.clause.section_label}」：“{s.text}”" for s in picked]
     numbered = {s.clause.id: s.text for s in picked if extract.has_quantity(s.text)}
     if op is Op.VALUE and len(numbered) > 1:
