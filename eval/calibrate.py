@@ -1,8 +1,9 @@
 """`python -m eval.calibrate`: where to put the refusal threshold on the best sentence's relevance.
 
-``Asker._extractive`` refuses when ``kb.extract.relevance(best sentence)`` is
-below ``AskConfig.min_relevance`` (Chinese) or ``min_relevance_en`` (English
-questions). This measures that relevance for every answerable question of a
+The last of the refusal checks (``kb.refusal.CHECKS``) refuses a question answered
+by quoting when ``kb.extract.relevance(best sentence)`` is below
+``AskConfig.min_relevance`` (Chinese) or ``min_relevance_en`` (English
+questions). ``Asker.gate`` runs the real pipeline up to that check. This measures that relevance for every answerable question of a
 gold set and for an off-topic probe set, per language, and picks the threshold
 that maximises balanced accuracy (answerable kept, off-topic refused): the
 midpoint of the gap when the two are separable, else the best midpoint between
@@ -27,18 +28,14 @@ from typing import Any
 from eval.metrics import percentile
 from eval.report import REPORTS_DIR, write_atomic
 from eval.runner import load_questions
-from kb import extract
-from kb.ask import AskConfig, Asker
 from core.errors import PolicyKBError
-from kb.knowledge import KnowledgeBase
-from kb.question import prepare
-from kb.refusal import out_of_scope, unmet_type
 from core.settings import ROOT, Settings
+from kb.ask import AskConfig, Asker
+from kb.knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 DATA = ROOT / "eval" / "data"
-GATED_INTENTS = frozenset({"content", "support", "target", "compare", "not_found"})  # the extractive path
 PERCENTILES = (5, 25, 50, 75, 95)
 
 
@@ -50,12 +47,13 @@ class Probe:
     answerable: bool  # the gold has evidence
     relevance: float  # of the best-ranked sentence
     rule: str | None  # refusal reason from kb.refusal found before the gate, if any
-    intent: str  # what the full pipeline answered with
+    intent: str  # the operation the pipeline chose
+    structured: bool = False  # answered from the structure: the threshold does not apply
 
     @property
     def gated(self) -> bool:
         """Does the relevance threshold decide this probe's fate?"""
-        return self.rule is None and self.intent in GATED_INTENTS
+        return self.rule is None and not self.structured
 
 
 @dataclass(frozen=True)
@@ -68,15 +66,10 @@ class Threshold:
 
 # --- measuring (model I/O) ---------------------------------------------------------------------
 def measure(asker: Asker, item: Mapping[str, Any]) -> Probe:
-    """The relevance of the best sentence for one item, as ``Asker._extractive`` computes it."""
-    kb = asker.kb
-    q = prepare(item["question"], asker.config.max_chars)
-    vector = kb.searcher.embed(q.text)
-    hits = kb.searcher.search(q.text, k=max(10, asker.config.k), mode=asker.config.mode, vector=vector)
-    ranked = asker.rank_sentences(q.text, vector, hits, False)
-    rule = out_of_scope(q.text, asker.corpus, asker.corpus_years) or unmet_type(q.text, [s.text for s in ranked[:6]])
-    return Probe(item["id"], item["question"], "en" if q.english else "zh", bool(item.get("evidence")),
-                 extract.relevance(ranked[0]) if ranked else 0.0, rule, asker.ask(item["question"]).intent)
+    """The relevance of the best sentence for one item, through the real pipeline (``Asker.gate``)."""
+    g = asker.gate(item["question"])
+    return Probe(item["id"], item["question"], "en" if g.english else "zh", bool(item.get("evidence")),
+                 g.relevance, g.rule, g.op, g.structured)
 
 
 # --- the threshold (pure) ----------------------------------------------------------------------

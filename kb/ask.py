@@ -11,9 +11,9 @@ import re
 import time
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
-from kb import followup, handlers, refusal
+from kb import extract, followup, handlers, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -26,6 +26,14 @@ log = logging.getLogger(__name__)
 REPHRASE = "没有识别出问题。请用一句话问文件里的内容，例如“这项任务由谁牵头？”或“有哪些融资支持政策？”。"
 ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽略。请问您想了解文件里的什么内容？例如某项任务由谁牵头、某个目标是多少。"
 _NAMED_DOC = re.compile(r"《([^》]{2,80})》")
+
+
+class Gate(NamedTuple):
+    relevance: float  # of the best-ranked sentence
+    rule: str | None  # the reason a rule before the threshold refuses, if one does
+    structured: bool  # answered from the structure, so the threshold does not apply
+    english: bool
+    op: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,16 @@ class Asker:
         if (reason := refusal.first_reason(self._case(turn, structured is not None))) is not None:
             return self._finish(self._not_found(turn, reason), q, started, turn.hits)
         return self._finish(structured or self.extractive(turn), q, started, turn.hits)
+
+    def gate(self, question: str) -> Gate:
+        """What the relevance threshold sees for a question, through the same steps as `ask` (for calibration)."""
+        q = prepare(question, self.config.max_chars)
+        turn = self.understand(q, None, self._scope(q.text, None))
+        structured = self.structured(turn)
+        case = self._case(turn, structured is not None)
+        ranked = case.ranked()
+        return Gate(extract.relevance(ranked[0]) if ranked else 0.0, refusal.first_reason(case, refusal.RULES),
+                    structured is not None, q.english, structured.intent if structured else turn.frame.op.value)
 
     def understand(self, q: Question, previous: Answer | None, scope: frozenset[str] | None) -> handlers.Turn:
         words = self.kb.segmenter.words

@@ -107,9 +107,12 @@ CHECKS: tuple[Callable[[Case], str | None], ...] = (
 )
 
 
-def first_reason(case: Case) -> str | None:
+RULES = CHECKS[:-1]  # every check but the calibrated threshold (for calibration)
+
+
+def first_reason(case: Case, checks: Sequence[Callable[[Case], str | None]] = CHECKS) -> str | None:
     """The reason the documents cannot answer, from the first check that finds one; None if they may."""
-    for check in CHECKS:
+    for check in checks:
         if (reason := check(case)) is not None:
             return reason
     return None

@@ -38,8 +38,8 @@ def test_distribution_uses_nearest_rank_percentiles():
 
 
 def test_gate_population_leaves_out_probes_refused_by_rules_or_answered_from_tags():
-    probes = [Probe("A", "q", "zh", True, 0.95, None, "target"), Probe("B", "q", "zh", True, 0.80, None, "reverse"),
-              Probe("C", "q", "zh", False, 0.97, "排名", "not_found"), Probe("D", "q", "zh", False, 0.85, None, "not_found")]
+    probes = [Probe("A", "q", "zh", True, 0.95, None, "value"), Probe("B", "q", "zh", True, 0.80, None, "reverse", True),
+              Probe("C", "q", "zh", False, 0.97, "排名", "value"), Probe("D", "q", "zh", False, 0.85, None, "content")]
     out = summarise_language(probes, current=0.9)
     assert out["all"]["answerable"]["n"] == 2 and out["gate"]["answerable"]["n"] == 1
     assert out["gate"]["threshold"]["value"] == pytest.approx(0.90)  # (0.85 + 0.95) / 2
