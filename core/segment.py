@@ -14,6 +14,7 @@ the `Tokenizer` class, whose `splitter` is any `str -> list[str]` callable)::
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import re
 import unicodedata
@@ -45,11 +46,18 @@ def read_word_list(path: Path) -> tuple[str, ...]:
     return tuple(line.split()[0] for line in lines if line.strip())
 
 
-def _fingerprint(userdict_path: Path, stopwords_path: Path, hmm: bool) -> str:
+def _fingerprint(userdict_path: Path, stopwords_path: Path, hmm: bool, extra: tuple[str, ...] = ()) -> str:
     digest = hashlib.sha256(f"jieba={jieba.__version__};hmm={hmm};".encode())
     for path in (userdict_path, stopwords_path):
         digest.update(Path(path).read_bytes())
+    if extra:  # a corpus's own words (`*.userdict.txt` beside its documents), loaded after the core dictionary
+        digest.update(("\n".join(extra)).encode())
     return digest.hexdigest()[:16]
+
+
+def dictionary_lines(text: str) -> tuple[str, ...]:
+    """The entries of a jieba user dictionary (`word [freq] [tag]` per line), blank lines and # comments dropped."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
 class Segmenter:
@@ -60,15 +68,20 @@ class Segmenter:
         userdict_path: Path = USERDICT_PATH,
         stopwords_path: Path = STOPWORDS_PATH,
         hmm: bool = True,
+        extra_words: tuple[str, ...] = (),
     ) -> None:
-        self._user_words = frozenset(read_word_list(userdict_path))
+        """`extra_words`: further dictionary entries (`word [freq] [tag]`), loaded after the core dictionary."""
+        self.extra_words = tuple(extra_words)
+        self._user_words = frozenset(read_word_list(userdict_path)) | {line.split()[0] for line in self.extra_words}
         self._stopwords = frozenset(word.lower() for word in read_word_list(stopwords_path))
         self._hmm = hmm
-        self._fingerprint = _fingerprint(userdict_path, stopwords_path, hmm)
+        self._fingerprint = _fingerprint(userdict_path, stopwords_path, hmm, self.extra_words)
         logging.getLogger("jieba").setLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()  # eager: jieba otherwise builds its prefix dict on first cut
         self._jieba.load_userdict(str(userdict_path))
+        if self.extra_words:
+            self._jieba.load_userdict(io.BytesIO("\n".join(self.extra_words).encode("utf-8")))
         logger.debug("segmenter ready: %d user words, %d stop words", len(self._user_words), len(self._stopwords))
 
     @property
@@ -129,3 +142,9 @@ class Segmenter:
 def default_segmenter() -> Segmenter:
     """The shared segmenter with the project dictionaries (built once per process)."""
     return Segmenter()
+
+
+@lru_cache(maxsize=4)
+def corpus_segmenter(extra_words: tuple[str, ...] = ()) -> Segmenter:
+    """The project dictionaries plus a corpus's own words; the same words give the same (shared) segmenter."""
+    return Segmenter(extra_words=extra_words) if extra_words else default_segmenter()

@@ -1,25 +1,34 @@
-"""Read source documents from disk: decoding, size limits, per-file errors."""
+"""Read source documents from disk: find them, bound their size, extract text by format, take metadata.
+
+I/O lives here; the format readers (`ingest/formats/`) and the metadata rules
+(`ingest/meta.py`) are pure over bytes and text. Companion files beside a
+document are never documents themselves: `<file>.meta.json` (its metadata
+sidecar), `*.userdict.txt` (words for the segmenter), `*.units.json`,
+README.md and SOURCES.md.
+"""
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import logging
-import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.clean import clean
+from core.clause import DocMeta
+from core.errors import DocumentError
+from ingest import meta
+from ingest.clean import clean, strip_ws
+from ingest.formats import SUFFIXES, reader_for
+from ingest.formats.text import decode  # noqa: F401  (re-exported: the text decoder)
 from ingest.parse import ParsedDocument, parse
 from ingest.tags import unclosed_tag
-from core.errors import DocumentError
 
 log = logging.getLogger(__name__)
-SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 1024 * 1024  # a policy document is well under 1 MB; larger is not a document
-_TITLES = Path(__file__).with_name("data") / "titles.json"
-_TITLE_LINE = re.compile(r"^[^。；，,;]{4,60}$")
+SIDECAR = ".meta.json"
+USERDICT = ".userdict.txt"
+COMPANIONS = (SIDECAR, USERDICT, ".units.json")
+NOT_DOCUMENTS = ("readme.md", "sources.md")
 
 
 @dataclass(frozen=True)
@@ -29,63 +38,72 @@ class Source:
     text: str
     encoding: str
     sha256: str
+    format: str = "txt"
+    pages: tuple[int, ...] = ()  # page of each line of `text` (PDF), else empty
+    properties: dict[str, str] = field(default_factory=dict)  # metadata the format states
+    sidecar: dict[str, str] = field(default_factory=dict)  # metadata from <file>.meta.json
+    relpath: str = ""  # path relative to the corpus folder
 
 
-@lru_cache(maxsize=1)
-def _known_titles() -> dict[str, str]:
-    return json.loads(_TITLES.read_text(encoding="utf-8"))
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR)
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise DocumentError(f"{path}: line 1: starts like UTF-16 but is not valid UTF-16 text") from None
-    if b"\x00" in data:
-        line = _line_of(data, data.index(b"\x00"))
-        raise DocumentError(f"{path}: line {line}: binary data (NUL byte), not a text document")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as utf8_error:
-        try:  # Chinese government files are often GB18030 (a superset of GBK/GB2312)
-            return data.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            line = _line_of(data, utf8_error.start)
-            raise DocumentError(f"{path}: line {line}: neither UTF-8 nor GB18030 text") from None
-
-
-def read_source(path: Path, max_bytes: int = MAX_BYTES) -> Source:
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise DocumentError(f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB limit for one document")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise DocumentError(f"{path}: cannot read: {e.strerror or e}") from None
-    text, encoding = decode(path, data)
-    if not text.strip():
+
+
+def read_sidecar(path: Path) -> dict[str, str]:
+    """Metadata fields of `<file>.meta.json`, if there is one; a malformed one is an error naming it."""
+    side = sidecar_path(path)
+    if not side.is_file():
+        return {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as e:
+        raise DocumentError(f"{side}: unreadable metadata sidecar ({e})") from None
+    if not isinstance(data, dict):
+        raise DocumentError(f"{side}: a metadata sidecar must be a JSON object of fields, e.g. {{\"title\": …}}")
+    return meta.fields_from_mapping(data)
+
+
+def source_from_bytes(path: Path, data: bytes, doc: str | None = None, relpath: str = "") -> Source:
+    """Extract one document's text and metadata from its bytes (any supported format)."""
+    reader = reader_for(path)
+    if reader is None:
+        raise DocumentError(f"{path}: unsupported format {path.suffix or '(no suffix)'}: "
+                            f"supported are {', '.join(SUFFIXES)}")
+    if not data.strip():
         raise DocumentError(f"{path}: empty document")
-    if encoding != "utf-8":
-        log.warning("%s: read as %s", path, encoding)
-    return Source(path, path.stem, text, encoding, hashlib.sha256(data).hexdigest())
+    extracted = reader(path, data)
+    if not extracted.text.strip():
+        raise DocumentError(f"{path}: empty document")
+    if extracted.encoding not in ("utf-8", "ascii"):
+        log.warning("%s: read as %s", path, extracted.encoding)
+    return Source(path, doc or path.stem, extracted.text, extracted.encoding, hashlib.sha256(data).hexdigest(),
+                  extracted.format, extracted.pages, dict(extracted.properties), read_sidecar(path),
+                  relpath or path.name)
 
 
-def _title(source: Source, markdown_title: str) -> str:
-    if markdown_title:
-        return markdown_title
-    if source.doc in _known_titles():
-        return _known_titles()[source.doc]
-    first = next((ln.strip() for ln in source.text.splitlines() if ln.strip()), "")
-    return first if _TITLE_LINE.match(first) else source.doc
+def read_source(path: Path, max_bytes: int = MAX_BYTES, doc: str | None = None, relpath: str = "") -> Source:
+    return source_from_bytes(path, read_bytes(path, max_bytes), doc, relpath)
 
 
-def parse_source(source: Source) -> ParsedDocument:
+def document_meta(source: Source) -> DocMeta:
+    """Sidecar, then what the format states, then what the text says (see ingest/meta.py)."""
+    properties = {k: v for k, v in source.properties.items() if k in meta.FIELDS}
+    stated = meta.text_fields(source.properties.get("info", "") + "\n" + source.text)
+    return meta.merge(source.doc, source.relpath, source.format,
+                      [source.sidecar, meta.fields_from_mapping(properties), stated])
+
+
+def parse_source(source: Source, doc_meta: DocMeta | None = None) -> ParsedDocument:
     """Clean and parse one document; a malformed one raises DocumentError naming file and line."""
     cleaned = clean(source.text)
     for p in cleaned.paragraphs:
@@ -93,10 +111,46 @@ def parse_source(source: Source) -> ParsedDocument:
         if offset is not None:
             raise DocumentError(f"{source.path}: line {p.line}: responsibility tag opened and never closed: "
                                 f"{p.text[offset:offset + 30]}…")
-    parsed = parse(source.doc, _title(source, cleaned.title), cleaned)
+    title = (doc_meta or document_meta(source)).title
+    parsed = parse(source.doc, title, cleaned)
     if not parsed.clauses:
         raise DocumentError(f"{source.path}: no text to index")
     return parsed
+
+
+def page_map(source: Source, parsed: ParsedDocument) -> dict[str, int]:
+    """clause id -> page where the clause starts (formats with pages only).
+
+    A clause's text is a verbatim substring of the whitespace-free source, so
+    it is found in order in the page-tagged characters of the extracted lines.
+    """
+    if not source.pages:
+        return {}
+    chars: list[str] = []
+    owner: list[int] = []
+    for line, page in zip(source.text.splitlines(), source.pages):
+        flat = strip_ws(line)
+        chars.append(flat)
+        owner += [page] * len(flat)
+    flat_text = "".join(chars)
+    pages, cursor = {}, 0
+    for c in parsed.clauses:
+        at = flat_text.find(c.text, cursor)
+        at = flat_text.find(c.text) if at < 0 else at
+        if at >= 0:
+            pages[c.id] = owner[at]
+            cursor = at + 1
+    return pages
+
+
+def is_companion(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(COMPANIONS) or name in NOT_DOCUMENTS
+
+
+def _listed(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file() and not any(
+        part.startswith(".") for part in p.relative_to(root).parts) and not is_companion(p))
 
 
 def find_documents(root: Path) -> list[Path]:
@@ -105,5 +159,14 @@ def find_documents(root: Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise DocumentError(f"{root}: no such file or folder")
-    return sorted(p for p in root.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()
-                  and not p.name.startswith(".") and p.name.lower() != "readme.md")
+    return [p for p in _listed(root) if p.suffix.lower() in SUFFIXES]
+
+
+def unsupported_files(root: Path) -> list[Path]:
+    """Files under a folder that are neither documents of a supported format nor companions."""
+    return [p for p in _listed(root) if p.suffix.lower() not in SUFFIXES] if root.is_dir() else []
+
+
+def userdict_files(root: Path) -> list[Path]:
+    """`*.userdict.txt` files beside the documents, in a stable order."""
+    return sorted(p for p in root.rglob(f"*{USERDICT}") if p.is_file()) if root.is_dir() else []

@@ -22,9 +22,11 @@ from core.layout import sha256_file
 log = logging.getLogger(__name__)
 
 
-def checksums(folder: Path, skip: str) -> dict[str, str]:
+def checksums(folder: Path, skip: str, skip_dirs: tuple[str, ...] = ()) -> dict[str, str]:
+    """sha256 of every file the reader loads (the per-document cache, checked by ingest itself, is left out)."""
     return {p.relative_to(folder).as_posix(): sha256_file(p)
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != skip}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != skip
+            and p.relative_to(folder).parts[0] not in skip_dirs}
 
 
 def _fsync_tree(folder: Path) -> None:
