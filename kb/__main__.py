@@ -14,7 +14,7 @@ from typing import Iterable, TextIO
 from kb.ask import AskConfig, Asker
 from core.errors import PolicyKBError
 from kb.knowledge import KnowledgeBase
-from kb.search import MODES
+from kb.search import MODES, DocumentFilter
 from core.settings import Settings
 
 
@@ -23,6 +23,10 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index", type=Path, default=settings.index_dir, help="index folder (default: index/)")
     common.add_argument("--mode", choices=MODES, default=None, help="retrieval mode (default: hybrid)")
+    common.add_argument("--doc", action="append", default=[], metavar="DOC",
+                        help="only this document (id, or part of its title or 文号); repeat for several")
+    common.add_argument("--issuer", default="", help="only documents whose issuing body contains this")
+    common.add_argument("--year", type=int, default=None, help="only documents dated in this year")
     sub = parser.add_subparsers(dest="command", required=True)
     search = sub.add_parser("search", parents=[common], help="top clauses for a query")
     search.add_argument("query")
@@ -39,7 +43,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 def _print_search(kb: KnowledgeBase, query: str, k: int, mode: str | None, as_json: bool) -> None:
     hits = kb.search(query, k=k, mode=mode)
     if as_json:
-        print(json.dumps([{"clause_id": h.clause.id, "section": h.clause.section_label, "score": round(h.score, 5),
+        print(json.dumps([{"clause_id": h.clause.id, "doc": h.clause.doc, "page": kb.page(h.clause.id),
+                           "section": h.clause.section_label, "score": round(h.score, 5),
                            "ranks": h.ranks, "units": list(h.clause.units), "text": h.clause.text} for h in hits],
                          ensure_ascii=False, indent=1))
         return
@@ -85,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser(settings).parse_args(argv)
     try:
         kb = KnowledgeBase.load(Settings(index_dir=args.index, embedder=settings.embedder))
+        if args.doc or args.issuer or args.year is not None:
+            kb = kb.scoped(DocumentFilter(tuple(args.doc), args.issuer, args.year))
         asker = Asker(kb, AskConfig(mode=args.mode, max_chars=settings.max_question_chars))
         if args.command == "search":
             _print_search(kb, args.query, args.k, args.mode, args.json)

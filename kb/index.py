@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import bm25s
 import faiss
 
-from core.clause import Clause
+from core.clause import Clause, DocMeta
 from core.errors import IndexCorruptError, IndexMismatchError, IndexMissingError
 from core.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES, sha256_file
 
@@ -35,6 +36,25 @@ class LoadedIndex:
     @property
     def embedder_name(self) -> str:
         return str(self.manifest["embedder"]["name"])
+
+    @cached_property
+    def documents(self) -> dict[str, DocMeta]:
+        """Each document's metadata (title, 文号, issuer, date, source, status, path, format), by document id."""
+        out = {}
+        for d in self.manifest.get("documents", []):
+            meta = d.get("meta") or {"doc": d.get("doc", ""), "title": d.get("title", ""), "path": d.get("path", "")}
+            out[str(d["doc"])] = DocMeta.from_json(meta)
+        return out
+
+    @cached_property
+    def pages(self) -> dict[str, int]:
+        """clause id -> page where it starts, for documents with pages (PDF); absent otherwise."""
+        return {str(k): int(v) for k, v in (self.manifest.get("pages") or {}).items()}
+
+    @property
+    def segmenter_words(self) -> tuple[str, ...]:
+        """The corpus's own dictionary entries the index was tokenised with (after the core dictionary)."""
+        return tuple(self.manifest.get("segmenter_words") or ())
 
 
 def read_manifest(path: Path) -> dict[str, Any]:

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+import faiss
 import numpy as np
 
 from core.embed import Embedder
 from core.segment import Segmenter
-from core.clause import Clause
+from core.clause import Clause, DocMeta
 from kb.fusion import clause_years, rrf, stages_in, structure_bonus, years_in
 from kb.index import LoadedIndex
 from kb.synonyms import expand, load_synonyms
@@ -42,10 +44,45 @@ class SearchConfig:
             raise ValueError(f"candidates must be greater than 0, got {self.candidates}")
 
 
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which documents a search may return: by id / title / 文号, issuing body and year (all given must match)."""
+
+    docs: tuple[str, ...] = ()  # a document id, or a substring of its title or 文号
+    issuer: str = ""  # a substring of the issuing body
+    year: int | None = None  # the year of the document's date
+
+    def matches(self, meta: DocMeta) -> bool:
+        named = not self.docs or any(d == meta.doc or d in meta.title or (meta.doc_number and d in meta.doc_number)
+                                     for d in self.docs)
+        return (named and (not self.issuer or self.issuer in meta.issuer)
+                and (self.year is None or meta.date[:4] == str(self.year)))
+
+    def __str__(self) -> str:
+        parts = [f"--doc {d}" for d in self.docs] + ([f"--issuer {self.issuer}"] if self.issuer else [])
+        return " ".join(parts + ([f"--year {self.year}"] if self.year is not None else [])) or "(no filter)"
+
+    def select(self, documents: dict[str, DocMeta]) -> frozenset[str]:
+        return frozenset(doc for doc, meta in documents.items() if self.matches(meta))
+
+
 class Searcher:
+    """`docs`: the documents searched by default (None = all); `search(..., docs=…)` overrides it per call."""
+
     def __init__(self, index: LoadedIndex, embedder: Embedder, segmenter: Segmenter, units: UnitTable,
-                 config: SearchConfig = SearchConfig()) -> None:
+                 config: SearchConfig = SearchConfig(), docs: Collection[str] | None = None) -> None:
         self.index, self.embedder, self.segmenter, self.units, self.config = index, embedder, segmenter, units, config
+        self.docs = frozenset(docs) if docs is not None else None
+
+    @lru_cache(maxsize=16)
+    def _allowed(self, docs: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(clause mask for BM25, sentence rows for FAISS) of the clauses of `docs`."""
+        mask = np.array([c.doc in docs for c in self.index.clauses], dtype=np.float32)
+        rows = np.array([r for r, (i, _, _) in enumerate(self.index.sentences) if mask[i]], dtype=np.int64)
+        return mask, rows
+
+    def _scope(self, docs: Collection[str] | None) -> frozenset[str] | None:
+        return frozenset(docs) if docs is not None else self.docs
 
     @cached_property
     def years(self) -> list[frozenset[str]]:
@@ -54,15 +91,23 @@ class Searcher:
     def embed(self, query: str) -> np.ndarray:
         return np.ascontiguousarray(self.embedder.embed_queries([query]), dtype=np.float32)
 
-    def dense_sentences(self, vector: np.ndarray, n: int) -> list[tuple[int, float]]:
-        """(sentence row, cosine) of the n sentences nearest to the query vector."""
-        scores, ids = self.index.dense.search(vector, min(n, self.index.dense.ntotal))
+    def dense_sentences(self, vector: np.ndarray, n: int, docs: Collection[str] | None = None) -> list[tuple[int, float]]:
+        """(sentence row, cosine) of the n sentences nearest to the query vector (of `docs` only, if given)."""
+        scope = self._scope(docs)
+        if scope is None:
+            scores, ids = self.index.dense.search(vector, min(n, self.index.dense.ntotal))
+        else:
+            rows = self._allowed(scope)[1]
+            if not len(rows):
+                return []
+            kind = faiss.SearchParametersHNSW if isinstance(self.index.dense, faiss.IndexHNSW) else faiss.SearchParameters
+            scores, ids = self.index.dense.search(vector, min(n, len(rows)), params=kind(sel=faiss.IDSelectorBatch(rows)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
-    def _dense(self, vector: np.ndarray, n: int) -> list[int]:
+    def _dense(self, vector: np.ndarray, n: int, docs: frozenset[str] | None = None) -> list[int]:
         """Clauses ranked by their best sentence (sentences keep long clauses within the model's reach)."""
         ranked: list[int] = []
-        for row, _ in self.dense_sentences(vector, n * 8):
+        for row, _ in self.dense_sentences(vector, n * 8, docs):
             clause = self.index.sentences[row][0]
             if clause not in ranked:
                 ranked.append(clause)
@@ -72,32 +117,38 @@ class Searcher:
         """BM25 tokens of a question, widened with the plan's words for what users type."""
         return expand(self.segmenter.tokens(query), load_synonyms())
 
-    def _bm25(self, query: str, n: int) -> list[int]:
+    def _bm25(self, query: str, n: int, docs: frozenset[str] | None = None) -> list[int]:
         tokens = self.query_tokens(query)
         if not tokens:
             return []
-        docs, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1)
-        return [int(d) for d, s in zip(docs[0], scores[0]) if s > 0]
+        mask = self._allowed(docs)[0] if docs is not None else None
+        found, scores = self.index.bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1, weight_mask=mask)
+        return [int(d) for d, s in zip(found[0], scores[0]) if s > 0 and (mask is None or mask[int(d)])]
 
-    def rankings(self, query: str, mode: str, vector: np.ndarray | None = None) -> dict[str, list[int]]:
+    def rankings(self, query: str, mode: str, vector: np.ndarray | None = None,
+                 docs: Collection[str] | None = None) -> dict[str, list[int]]:
+        scope = self._scope(docs)
         n = min(self.config.candidates, len(self.index.clauses))
         out: dict[str, list[int]] = {}
         if mode in ("hybrid", "bm25"):
-            out["bm25"] = self._bm25(query, n)
+            out["bm25"] = self._bm25(query, n, scope)
         if mode in ("hybrid", "dense"):
-            out["dense"] = self._dense(self.embed(query) if vector is None else vector, n)
+            out["dense"] = self._dense(self.embed(query) if vector is None else vector, n, scope)
         return out
 
     def search(self, query: str, k: int = 5, mode: str | None = None, units: list[str] | None = None,
-               vector: np.ndarray | None = None) -> list[Hit]:
-        """Top-k clauses for `query`; `units` (canonical names) default to those the query names."""
+               vector: np.ndarray | None = None, docs: Collection[str] | None = None) -> list[Hit]:
+        """Top-k clauses for `query`; `units` (canonical names) default to those the query names.
+
+        `docs`: document ids to search in (None: the searcher's default, normally all documents).
+        """
         if k <= 0:
             raise ValueError(f"k must be greater than 0, got {k}")
         mode = mode or self.config.mode
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
         query = query[: self.config.max_query_chars]
-        rankings = self.rankings(query, mode, vector)
+        rankings = self.rankings(query, mode, vector, docs)
         scores = rrf(rankings, self.config.weights, self.config.rrf_k)
         named = self.units.find_in_text(query) if units is None else units
         years, stages = years_in(query), stages_in(query)

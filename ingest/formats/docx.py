@@ -125,7 +125,8 @@ class _Numbering:
 
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     """(numId, level) from the paragraph's own properties or its style's."""
-    for holder in (paragraph._p.pPr, getattr(paragraph.style, "element", None) and paragraph.style.element.pPr):
+    style = paragraph.style.element if paragraph.style is not None else None
+    for holder in (paragraph._p.pPr, style.pPr if style is not None else None):
         num_pr = holder.find(qn("w:numPr")) if holder is not None else None
         if num_pr is not None:
             num_id, ilvl = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
