@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple, Sequence
 
-from kb import extract, followup, handlers, refusal
+import numpy as np
+
+from kb import cues, extract, followup, handlers, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -25,6 +27,9 @@ from kb.understand import understand
 log = logging.getLogger(__name__)
 REPHRASE = "没有识别出问题。请用一句话问文件里的内容，例如“这项任务由谁牵头？”或“有哪些融资支持政策？”。"
 ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽略。请问您想了解文件里的什么内容？例如某项任务由谁牵头、某个目标是多少。"
+NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
+NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
+NEAREST_MARGIN = 0.02  # … and by how much it must beat the best example of any other operation
 _NAMED_DOC = re.compile(r"《([^》]{2,80})》")
 
 
@@ -56,6 +61,31 @@ class Asker:
     @cached_property
     def ev(self) -> Evidence:
         return Evidence(self.kb, self.config.k)
+
+    @cached_property
+    def _examples(self) -> tuple[list[Op], np.ndarray]:
+        """The example questions of each operation (kb/cues.py), embedded once with the loaded model."""
+        ops = [op for op, texts in cues.EXAMPLES.items() for _ in texts]
+        texts = [t for texts in cues.EXAMPLES.values() for t in texts]
+        return ops, np.asarray(self.kb.embedder.embed_queries(texts), dtype=np.float32)
+
+    def _nearest_op(self, frame: Frame, vector: np.ndarray) -> Frame:
+        """When the cues leave the operation unsure, the nearest example question decides — only if it clearly wins."""
+        if frame.confidence >= NEAREST_BELOW:
+            return frame
+        ops, vectors = self._examples
+        scores = vectors @ np.asarray(vector, dtype=np.float32).reshape(-1)
+        best: dict[Op, float] = {}
+        for op, score in zip(ops, scores):
+            best[op] = max(best.get(op, -1.0), float(score))
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        (top, score), (_, second) = ranked[0], ranked[1]
+        needs_units = top in (Op.REVERSE, Op.SHARED_TASKS, Op.MEMBER) and not frame.units
+        needs_subject = top not in (Op.REVERSE, Op.SHARED_TASKS, Op.CONTENT, Op.SUPPORT) and not frame.subject_text
+        if (score >= NEAREST_MIN and score - second >= NEAREST_MARGIN and not needs_units and not needs_subject
+                and top is not frame.op):
+            return replace(frame, op=top, confidence=score, notes=frame.notes + (f"nearest example: {top.value}",))
+        return frame
 
     @cached_property
     def _bigrams(self) -> dict[str, frozenset[str]]:
@@ -97,6 +127,8 @@ class Asker:
             frame = replace(frame, op=Op.CONTENT if frame.op not in (Op.VALUE, Op.SUPPORT, Op.COMPARE) else frame.op)
         text = done.text
         vector = self.kb.searcher.embed(text)
+        if self.config.structured:
+            frame = self._nearest_op(frame, vector)
         hits = self.kb.searcher.search(text, k=max(10, self.config.k) * (3 if scope else 1), mode=self.config.mode,
                                        vector=vector)
         hits = [h for h in hits if scope is None or h.clause.doc in scope][: max(10, self.config.k)]

@@ -51,7 +51,7 @@ SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,
              r"分别达到|分别要|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
 COMPARE = _rx(r"比.{0,16}(高|多|少|低|增加|增长|提高|提升)(了)?多少|相差|差多少|差距|高出|多出|增加了多少|增长了多少|"
               r"how much (more|higher|less)|difference")
-DEFINITION = _rx(r"什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
+DEFINITION = _rx(r"[“\"「『][^”\"」』]{1,12}[”\"」』]是(什么|啥|指什么)|^[^，。？?\s]{1,8}是(什么|啥)[？?]?$|什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
                  r"what does .* (mean|stand for)|what is meant|\bdefin")
 LIST = _rx(r"哪几|有哪些|包括哪些|包括什么|都有什么|有什么|分别是|列出|列举|是哪些|是什么|什么是|几条|几项|几个方面|几部分|"
            r"\bwhat are\b|\blist\b|which are")

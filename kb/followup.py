@@ -23,8 +23,12 @@ class Completed(NamedTuple):
     focus: tuple[str, ...]  # clause ids borrowed from the previous turn
 
 
-def incomplete(frame: Frame) -> bool:
-    return not frame.subject_text and not (frame.op in _STANDALONE_OPS and frame.units and not frame.unit_hints)
+def incomplete(text: str, frame: Frame) -> bool:
+    """No subject of its own; a unit alone is subject enough unless the question only swaps it in (`那X呢？`)."""
+    if frame.subject_text:
+        return False
+    standalone = frame.op in _STANDALONE_OPS and frame.units and not frame.unit_hints
+    return not standalone or bool(_ONLY_SWAP.search(text))
 
 
 def _swap_years(previous: str, years: list[str]) -> str:
@@ -42,7 +46,7 @@ def _swap_unit(previous: str, new: str, old: str, units: UnitTable) -> str:
 
 
 def complete(text: str, frame: Frame, previous: Answer | None, units: UnitTable) -> Completed:
-    if previous is None or not (previous.citations or previous.related) or not incomplete(frame):
+    if previous is None or not (previous.citations or previous.related) or not incomplete(text, frame):
         return Completed(text, ())
     swap = bool(_ONLY_SWAP.search(text))
     if swap and (years := sorted(years_in(text))):

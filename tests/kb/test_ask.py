@@ -108,7 +108,7 @@ def test_outline_lists_the_safeguard_measures(asker):
     ("今天天气怎么样？", "没有出现“今天天气”。"),
     ("成都的房价是多少？", "没有出现“房价”。"),
     ("帮我写一首关于春天的诗", "没有出现“一首”“春天”"),
-    ("What is the capital of France?", "没有与此相关"),
+    ("What is the capital of France?", "没有出现“capital”"),
 ])
 def test_questions_the_plan_does_not_answer_are_refused(asker, question, reason):
     a = asker.ask(question)
