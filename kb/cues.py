@@ -81,7 +81,7 @@ ASKING = _rx(
     r"工作|任务|事项|事情|事|的|了|是|有|和|与|及|以及|跟|要|被|把|在|给|对|由|为|中|里|上|"
     r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|"
     r"who|which|what|is|are|was|the|of|for|does|do|did|in|on|a|an|lead|leads|leading|responsible|charge|"
-    r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|"
+    r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|about|"
     r"units?|departments?|bureaus?|agenc(y|ies)|plan|"
     r"[，,。？?！!、：:；;“”\"'‘’《》「」（）()\s]"
 )

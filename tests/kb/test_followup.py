@@ -1,0 +1,56 @@
+"""Follow-ups on their own: which questions are completed by the previous turn, and how. No index."""
+from __future__ import annotations
+
+import pytest
+
+from core.clause import Clause
+from core.segment import default_segmenter
+from core.units import load_units
+from kb.answer import Answer, Citation
+from kb.followup import complete
+from kb.understand import understand
+
+UNITS = load_units()
+WORDS = default_segmenter().words
+ITEM = Clause(id="d#3.1.市场主体", doc="d", title="t", section=("三、发展目标",), heading="市场主体", text="x",
+              units=("市经信局", "市投促局"))
+
+
+def previous(question: str) -> Answer:
+    return Answer(question, "…", True, "lead", ("市经信局",), "市经信局", (Citation(ITEM, "x"),))
+
+
+def done(text: str, before: str):
+    return complete(text, understand(text, UNITS, WORDS), previous(before), UNITS)
+
+
+@pytest.mark.parametrize("text", [
+    "2022年软件业务收入目标是多少？",
+    "人才培养谁负责？",
+    "市商务局负责哪些工作？",
+    "融资体系的配合单位有哪些？",
+    "有哪些融资支持政策？",
+])
+def test_a_complete_question_is_never_rewritten(text):
+    assert done(text, "市场主体目标由谁牵头？") == (text, ())
+
+
+@pytest.mark.parametrize("text", ["那配合单位有哪些？", "牵头的是谁？", "有几个单位？", "其他参与的呢？", "那协同部门呢"])
+def test_a_question_without_subject_borrows_the_previous_item(text):
+    assert done(text, "市场主体目标由谁牵头？").focus == (ITEM.id,)
+
+
+@pytest.mark.parametrize("text,before,expected", [
+    ("2025年呢？", "2022年软件业务收入目标是多少？", "2025年软件业务收入目标是多少？"),
+    ("那2020年呢", "到2022年从业人员达到多少？", "到2020年从业人员达到多少？"),
+    ("那市财政局呢？", "市投促局负责哪些工作？", "市财政局负责哪些工作？"),
+    ("市科技局呢", "市投促局牵头哪些任务？", "市科技局牵头哪些任务？"),
+    ("What about 2025?", "What is the software revenue target for 2022?", "What is the software revenue target for 2025?"),
+])
+def test_only_a_new_year_or_unit_swaps_it_into_the_previous_question(text, before, expected):
+    assert done(text, before).text == expected
+
+
+def test_no_previous_turn_leaves_the_question_alone():
+    text = "那配合单位有哪些？"
+    assert complete(text, understand(text, UNITS, WORDS), None, UNITS) == (text, ())

@@ -1,0 +1,72 @@
+"""The refusal checks on their own: hand-built cases, no index. The first check that finds a reason decides."""
+from __future__ import annotations
+
+import pytest
+
+from core.clause import Clause
+from core.sentences import Span
+from kb import refusal
+from kb.extract import Scored
+from kb.frame import Frame, Op
+
+CORPUS = "成都市到2025年，全市软件业务收入突破8000亿元。设立“蓉贝”软件人才计划。［责任单位：市经信局］"
+
+
+def _scored(text: str, dense: float = 0.95) -> Scored:
+    clause = Clause(id="d#1", doc="d", title="t", section=("一、目标",), heading="", text=text)
+    return Scored(clause, Span(0, len(text)), dense, dense, 0.0, 0)
+
+
+def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软件业务收入突破8000亿元。",),
+         structured: bool = False, unmatched=(), dense: float = 0.95) -> refusal.Case:
+    ranked = [_scored(s, dense) for s in sentences]
+    return refusal.Case(
+        question=question, frame=Frame(op, subject_text=("软件业务收入",)), corpus=CORPUS,
+        corpus_years=frozenset({"2025"}), bigrams=frozenset(CORPUS[i:i + 2] for i in range(len(CORPUS) - 1)),
+        ranked=lambda: ranked, unmatched=lambda best: list(unmatched), min_relevance=0.9, structured=structured)
+
+
+@pytest.mark.parametrize("question,reason", [
+    ("2030年软件业务收入目标是多少？", "未提及2030年"),
+    ("北京的软件业务收入目标是多少？", "未提及北京"),
+    ("What is Shanghai's software revenue target?", "未提及Shanghai"),
+    ("“蓉漂计划”有什么支持？", "没有出现“蓉漂计划”"),
+    ("“蓉贝”人才奖励多少钱？", "没有写具体金额"),
+    ("软件业务收入工作会多久开一次？", "没有写开会或办理的频次"),
+    ("2025年软件业务收入实际完成了多少？", "没有写实际数字"),
+])
+def test_reason_names_what_is_missing(question, reason):
+    c = case(question, sentences=("设立“蓉贝”软件人才计划。",) if "蓉贝" in question else ("到2025年，全市软件业务收入突破8000亿元。",))
+    assert reason in refusal.first_reason(c)
+
+
+@pytest.mark.parametrize("question", [
+    "2025年软件业务收入目标是多少？",
+    "“蓉贝”人才计划是什么？",
+    "“蓉贝人才计划”是什么？",  # a loose quote: one word changed still links
+    "成都软件业务收入要达到多少？",
+    "Chengdu software revenue target",
+])
+def test_answerable_questions_pass_every_check(question):
+    assert refusal.first_reason(case(question)) is None
+
+
+def test_amount_present_in_the_sentences_passes():
+    assert refusal.first_reason(case("奖励多少钱？", sentences=("给予最高50万元奖励。",))) is None
+
+
+def test_structured_answers_skip_the_sentence_checks():
+    c = case("软件业务收入由谁牵头，奖励多少钱？", op=Op.LEAD, structured=True, dense=0.1, unmatched=["奖励"])
+    assert refusal.first_reason(c) is None
+
+
+def test_words_never_used_come_before_the_threshold():
+    assert "没有出现“房价”" in refusal.first_reason(case("房价是多少", unmatched=["房价"], dense=0.1))
+
+
+def test_low_relevance_refuses_last():
+    assert refusal.first_reason(case("随便问问", dense=0.5)) == "文件中没有与此相关的内容"
+
+
+def test_rules_leave_the_threshold_out_for_calibration():
+    assert refusal.first_reason(case("随便问问", dense=0.5), refusal.RULES) is None
