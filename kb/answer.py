@@ -4,17 +4,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from core.clause import Clause
+from core.clause import Clause, DocMeta
 
 
 @dataclass(frozen=True)
 class Citation:
     clause: Clause
     quote: str  # a verbatim substring of clause.text, checked before it is returned
+    meta: DocMeta | None = None  # the document's title, 文号, date … (set when the answer is finished)
+    page: int | None = None  # for paged documents (PDF)
+
+    @property
+    def source(self) -> str:
+        """`《title》（文号，date）`: how a person names the document."""
+        m = self.meta
+        title = (m.title if m and m.title else self.clause.title) or self.clause.doc
+        extra = "，".join(x for x in ((m.doc_number, m.date) if m else ()) if x)
+        page = f"，第{self.page}页" if self.page else ""
+        return f"《{title}》" + (f"（{extra}{page}）" if extra or page else "")
 
     def to_json(self) -> dict[str, Any]:
+        m = self.meta
         return {"clause_id": self.clause.id, "doc": self.clause.doc,
-                "section": self.clause.section_label, "quote": self.quote}
+                "title": (m.title if m and m.title else self.clause.title),
+                "doc_number": m.doc_number if m else "", "date": m.date if m else "",
+                "page": self.page, "section": self.clause.section_label, "quote": self.quote}
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question i
 NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
 NEAREST_MARGIN = 0.02  # … and by how much it must beat the best example of any other operation
 _NAMED_DOC = re.compile(r"《([^》]{2,80})》")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号")
 
 
 class Gate(NamedTuple):
@@ -129,9 +130,7 @@ class Asker:
         vector = self.kb.searcher.embed(text)
         if self.config.structured:
             frame = self._nearest_op(frame, vector)
-        hits = self.kb.searcher.search(text, k=max(10, self.config.k) * (3 if scope else 1), mode=self.config.mode,
-                                       vector=vector)
-        hits = [h for h in hits if scope is None or h.clause.doc in scope][: max(10, self.config.k)]
+        hits = self.kb.searcher.search(text, k=max(10, self.config.k), mode=self.config.mode, vector=vector, docs=scope)
         floor = self.config.min_relevance_en if q.english else self.config.min_relevance
         return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor)
 
@@ -156,12 +155,27 @@ class Asker:
     def _scope(self, text: str, docs: Sequence[str] | None) -> frozenset[str] | None:
         """The documents a question may be answered from: those asked for, narrowed by a title it names."""
         known = {c.doc: c.title for c in self.kb.clauses}
-        scope = set(docs) & set(known) if docs else set(known)
+        docs = docs if docs is not None else self.kb.docs
+        scope = set(docs) & set(known) if docs is not None else set(known)
         for name in _NAMED_DOC.findall(text):
             named = {d for d in scope if name in known[d] or known[d] in name}
             if named:
                 scope = named
+        for number in _DOC_NUMBER.findall(text):  # a 文号 named in the question
+            named = {d for d in scope if number in self._doc_numbers.get(d, "")}
+            if named:
+                scope = named
         return None if scope == set(known) else frozenset(scope)
+
+    @cached_property
+    def _doc_numbers(self) -> dict[str, str]:
+        out = {}
+        for doc in {c.doc for c in self.kb.clauses}:
+            try:
+                out[doc] = self.kb.meta(doc).doc_number
+            except KeyError:
+                out[doc] = ""
+        return out
 
     def _ranked(self, turn: handlers.Turn) -> list[Scored]:
         return self.ev.rank(turn.text, turn.vector, turn.hits,
@@ -196,15 +210,28 @@ class Asker:
         return Answer(turn.text, body, False, "not_found", related=related)
 
     def _finish(self, answer: Answer, q: Question, started: float, hits: Sequence = ()) -> Answer:
-        kept = tuple(c for c in answer.citations if c.quote and c.quote in c.clause.text)
+        kept = tuple(self._sourced(c) for c in answer.citations if c.quote and c.quote in c.clause.text)
         if len(kept) != len(answer.citations):
             log.error("dropped %d citation(s) whose quote is not in its clause", len(answer.citations) - len(kept))
+        answer = replace(answer, related=tuple(self._sourced(c) for c in answer.related))
         text = answer.text
+        sources = list(dict.fromkeys(c.source for c in kept))
+        if len(self.ev.corpus_by_doc) > 1 and sources:
+            text += "\n出处：" + "；".join(sources)
         if q.english and answer.answerable:
             text = english_lead(answer) + "\n" + text
         return replace(answer, question=q.raw[: self.config.max_chars], text=text, citations=kept,
                        retrieved=tuple(h.clause.id for h in hits), notice=" ".join(q.notices),
                        latency_ms=(time.perf_counter() - started) * 1000)
+
+
+    def _sourced(self, c: Citation) -> Citation:
+        """The citation with its document's title, 文号 and date, and its page where the document has pages."""
+        try:
+            meta = self.kb.meta(c.clause.doc)
+        except KeyError:
+            meta = None
+        return replace(c, meta=meta, page=self.kb.page(c.clause.id))
 
 
 def english_lead(answer: Answer) -> str:

@@ -34,8 +34,7 @@ class Turn:
     min_relevance: float  # below it, a sentence does not answer the question (calibrated, see AskConfig)
 
     def search(self, query: str, k: int = 15) -> list[Hit]:
-        hits = self.ev.kb.searcher.search(query, k=k * (3 if self.docs else 1))
-        return [h for h in hits if self.docs is None or h.clause.doc in self.docs][:k]
+        return self.ev.kb.searcher.search(query, k=k, docs=self.docs)
 
     @property
     def clauses(self) -> list[Clause]:
@@ -257,15 +256,42 @@ FROM_SENTENCES: dict[Op, Callable[[Turn, list[Scored]], Answer | None]] = {
 }
 
 
+def _date(turn: Turn, doc: str) -> str:
+    try:
+        return turn.ev.kb.meta(doc).date
+    except KeyError:
+        return ""
+
+
+def _doc_label(turn: Turn, doc: str) -> str:
+    try:
+        m = turn.ev.kb.meta(doc)
+    except KeyError:
+        return ""
+    return f"《{m.title}》" + (f"（{m.date}）" if m.date else "")
+
+
+def newest_first(turn: Turn, picked: Sequence[Scored]) -> list[Scored]:
+    """Quotes from several documents: grouped by document, the newest first (where two documents may disagree)."""
+    docs = list(dict.fromkeys(s.clause.doc for s in picked))
+    if len(docs) < 2:
+        return list(picked)
+    order = sorted(docs, key=lambda d: (_date(turn, d) == "", [-ord(ch) for ch in _date(turn, d)], docs.index(d)))
+    return sorted(picked, key=lambda s: order.index(s.clause.doc))
+
+
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     """The extractive answer: for a figure, the figure first; then the best sentences, each with its section."""
     op = turn.frame.op
+    several = len({s.clause.doc for s in picked}) > 1
+    picked = newest_first(turn, picked)
     intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
     figure = next((s for s in picked if extract.has_quantity(s.text)), None) if op is Op.VALUE else None
     if figure is not None:
         part = turn.ev.part_for("".join(turn.frame.subject_text) or turn.text, figure.text).strip("，,；;。")
         intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
-    lines = [intro] + [f"· 「{s.clause.section_label}」：“{s.text}”" for s in picked]
+    lines = [intro] + [f"· {_doc_label(turn, s.clause.doc) if several else ''}「{s.clause.section_label}」：“{s.text}”"
+                       for s in picked]
     numbered = {s.clause.id: s.text for s in picked if extract.has_quantity(s.text)}
     if op is Op.VALUE and len(numbered) > 1:
         differ = len({tuple(extract.quantities(t)) for t in numbered.values()}) > 1
