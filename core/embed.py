@@ -93,7 +93,7 @@ class Embedder(ABC):
         items = _as_text_list(texts)
         order = sorted(range(len(items)), key=lambda i: len(items[i]))
         vectors = self._embed_all([items[i] for i in order], query=False,
-                                  batch_size=batch_size or self.passage_batch, progress=progress)
+                                  batch_size=self.passage_batch if batch_size is None else batch_size, progress=progress)
         out = np.empty_like(vectors)
         out[order] = vectors
         return out
