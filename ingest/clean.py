@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ingest.markers import Marker, match_markdown, match_marker
+from ingest.annotations import find_annotation, is_annotation_only, opens_annotation
+from ingest.markers import Marker, appendix_marker, match_markdown, match_marker
+from ingest.tables import TableRow, is_header, is_rule, split_cells
 
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple("。！？；：］】!?;:")
@@ -17,6 +19,8 @@ _CAPTION = re.compile(r"^\s*[图表]\s*\d+(?:[-－.．]\d+)?\s+\S")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*\S")  # a list of attachments not in the text
 _ATTACHMENT_ITEM = re.compile(r"^\s*\d+(?:[-－]\d+)?[．.、]")
 _COMMENT = re.compile(r"<!--.*?-->")
+_ANNOTATION_TAIL = 400  # characters searched for a closing annotation: longer than any real one
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _SHORT_LINE = 0.7  # of the widest line: a wrapped paragraph's last line is shorter
 _WRAPPED_SHARE = 0.3  # share of lines ending mid-sentence above which text is wrapped
 
@@ -26,6 +30,7 @@ class Paragraph:
     text: str  # whitespace removed
     line: int  # 1-based line of the source where it starts
     marker: Marker | None
+    row: TableRow | None = None  # a task-table line (its header too: cells == header)
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,23 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
+def closes_annotation(text: str) -> bool:
+    """`text` ends with a whole responsibility annotation: the item it closes ends there too."""
+    tail = text[-_ANNOTATION_TAIL:]
+    ann = find_annotation(tail)
+    return ann is not None and ann.span[1] == len(tail)
+
+
+def ends_sentence(text: str) -> bool:
+    """An item ends where its sentence (`。` …) or its annotation (`…牵头）`) ends."""
+    return text.endswith(_TERMINAL) or closes_annotation(text)
+
+
 def _is_wrapped(lines: list[str]) -> bool:
-    body = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    body = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "|")) and "\t" not in ln.strip()]
     if len(body) < 5:
         return False
-    open_ended = sum(1 for ln in body if not ln.endswith(_TERMINAL))
+    open_ended = sum(1 for ln in body if not ends_sentence(ln))
     return open_ended / len(body) > _WRAPPED_SHARE
 
 
@@ -92,6 +109,19 @@ def _artifact_kind(line: str, in_attachment: bool) -> str | None:
     return None
 
 
+def _opens_attachment(lines: list[str], at: int) -> bool:
+    """An `附件：X` line followed by the attachment itself, not a list of names ending the text or a notice.
+
+    A list of attachments (`附件：1．…` `2．…`) sits at the end of a document or before the
+    issuer and date of a notice; an attachment that is part of the text is followed by its body.
+    """
+    for line in (ln.strip() for ln in lines[at + 1:]):
+        if not line or _ATTACHMENT_ITEM.match(line):
+            continue
+        return not (_DATE_LINE.match(strip_ws(line)) or len(line) <= 30 and line.endswith(("政府", "办公厅", "办公室", "局", "委员会")))
+    return False
+
+
 class _Builder:
     """Accumulates lines into paragraphs; decides where a wrapped paragraph ends."""
 
@@ -106,7 +136,12 @@ class _Builder:
     def flush(self) -> None:
         if self.parts:
             text = "".join(self.parts)
-            self.paragraphs.append(Paragraph(text, self.line, match_marker(text, self.allow_lead)))
+            prev = self.paragraphs[-1] if self.paragraphs else None
+            if prev and is_annotation_only(text) and not (prev.marker and prev.marker.heading_only) \
+                    and not closes_annotation(prev.text):  # an annotation on its own line closes the item above
+                self.paragraphs[-1] = Paragraph(prev.text + text, prev.line, prev.marker)
+            else:
+                self.paragraphs.append(Paragraph(text, self.line, match_marker(text, self.allow_lead)))
         self.parts = []
 
     def _heading_only(self) -> bool:
@@ -117,10 +152,10 @@ class _Builder:
         """(new paragraph?, may it open with a lead phrase?)"""
         if not self.parts or not self.wrapped:
             return True, True
-        terminal = self.prev.endswith(_TERMINAL)
+        terminal = ends_sentence(strip_ws(self.prev)) or closes_annotation("".join(self.parts))
         if self._heading_only():
             return True, True
-        if text.startswith("［"):  # a responsibility tag always closes its paragraph
+        if text.startswith("［") or opens_annotation(text):  # a responsibility annotation always closes its paragraph
             return False, False
         marker = match_marker(text, allow_lead=terminal)
         if marker and (terminal or marker.rank <= 5):
@@ -140,6 +175,39 @@ class _Builder:
         self.prev = line
 
 
+class _Table:
+    """Lines of a task table after its header: rows, group headings, wrapped cells; anything else ends it."""
+
+    def __init__(self, header: tuple[str, ...], style: str) -> None:
+        self.header, self.style = header, style
+
+    def take(self, builder: _Builder, artifacts: list[Artifact], number: int, line: str) -> bool:
+        """Whether the line belonged to the table (and was placed)."""
+        if is_rule(line):
+            artifacts.append(Artifact(number, "table-rule", line))
+            return True
+        cells, _ = split_cells(line, self.style)
+        flat = strip_ws(line)
+        if len(cells) >= 2:
+            builder.paragraphs.append(Paragraph(flat, number, None, TableRow(cells, self.header, self.style)))
+            return True
+        marker = match_marker(flat, allow_lead=False)
+        if marker and marker.kind in ("heading", "section"):  # a task group inside the table
+            builder.paragraphs.append(Paragraph(flat, number, replace(marker, heading_only=True)))
+            return True
+        last = builder.paragraphs[-1] if builder.paragraphs else None
+        if last and last.row and last.row.cells != last.row.header and not flat.endswith("。") and len(flat) <= 60:
+            row = replace(last.row, cells=last.row.cells[:-1] + (last.row.cells[-1] + flat,))  # a wrapped cell
+            builder.paragraphs[-1] = Paragraph(last.text + flat, last.line, None, row)
+            return True
+        return False
+
+
+def _table_header(line: str) -> _Table | None:
+    cells, style = split_cells(line)
+    return _Table(cells, style) if len(cells) >= 2 and is_header(cells) else None
+
+
 def clean(text: str) -> Cleaned:
     """Paragraphs (whitespace removed, wrapped lines joined) and the layout set aside."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -148,13 +216,30 @@ def clean(text: str) -> Cleaned:
     wrapped = _is_wrapped(body)
     builder = _Builder(wrapped, max((_width(ln.strip()) for ln in body), default=0))
     in_attachment = False
+    table: _Table | None = None
     for number, raw in enumerate(body, start + 1):
         line = raw.strip()
         if not line:
             if not wrapped:
                 builder.flush()
             continue
+        if table is not None:
+            builder.flush()
+            if table.take(builder, artifacts, number, raw):
+                continue
+            table = None
+        header = _table_header(raw)
+        if header is not None:
+            builder.flush()
+            table = header
+            builder.paragraphs.append(Paragraph(strip_ws(line), number, None, TableRow(header.header, header.header, header.style)))
+            continue
         kind = _artifact_kind(line, in_attachment)
+        if kind == "attachment" and _ATTACHMENT.match(line) and _opens_attachment(body, number - start - 1):
+            builder.flush()  # an attachment that follows in the text opens its own top-level section
+            builder.paragraphs.append(Paragraph(strip_ws(line), number, appendix_marker(strip_ws(line))))
+            in_attachment = False
+            continue
         in_attachment = kind == "attachment"
         if kind:
             artifacts.append(Artifact(number, kind, line))

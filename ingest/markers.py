@@ -38,7 +38,8 @@ _NUMBERED = (
 _TARGET = re.compile(r"^——([^。——]{1,20})。")
 _STAGE = re.compile(r"^(第([一二三四五六七八九十]+)阶段[，,][^。]{1,40})。")
 _LEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})。(?=.)")
-_APPENDIX = re.compile(r"^附件[一二三四五六七八九十\d]*[:：]?$")  # a bare 附件 line opens appended text
+# a bare `附件` / `附件1` line, or `附件2：XX分工表` (a short name, no sentence), opens appended text
+_APPENDIX = re.compile(r"^附件([一二三四五六七八九十\d]*)(?:[:：]?$|[:：]?([^。；;，,]{2,40})$)")
 _MARKDOWN = re.compile(r"^(#{1,6})\s*(.+?)\s*$")
 _TITLE_MAX = 40  # a heading title longer than this is body text, not a label
 
@@ -56,7 +57,7 @@ def _title_after(text: str, start: int) -> tuple[str, bool]:
 def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
     """The numbering marker that opens `text` (whitespace already removed), if any."""
     if _APPENDIX.match(text):
-        return Marker("appendix", 0, "appendix", text.rstrip(":："), True)
+        return appendix_marker(text)
     for kind, rank, pattern, prefix in _NUMBERED:
         m = pattern.match(text)
         if m:
@@ -77,6 +78,13 @@ def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
     return None
 
 
+def appendix_marker(text: str) -> Marker:
+    """An attachment opens a top-level section: `附件` (key appendix), `附件2` / `附件二：…` (appendix2)."""
+    m = _APPENDIX.match(text)
+    number = cn_to_int(m.group(1)) if m and m.group(1) else None
+    return Marker("appendix", 0, f"appendix{number}" if number else "appendix", text.rstrip(":："), True)
+
+
 def match_markdown(line: str) -> Marker | None:
     """A Markdown heading line; numbered headings inside it keep their own rank."""
     m = _MARKDOWN.match(line)
@@ -87,3 +95,28 @@ def match_markdown(line: str) -> Marker | None:
     if inner is not None and inner.kind != "article":
         return Marker(inner.kind, inner.rank, inner.key, title, True)
     return Marker("markdown", len(m.group(1)) - 1, re.sub(r"\s+", "", title), title, True)
+
+
+# The issuing notice on top of an issued document: a salutation or 文号, a paragraph that issues
+# (现将…印发给你们), then the issuer and date (and 此件公开发布). Its shape is the same in every city.
+_SALUTATION = re.compile(r"^[^。]{2,120}[：:]$")
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$")
+_ISSUES = re.compile(r"现将|现印发|印发给你们|印发你们|予以印发|印发给各")
+_DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_PUBLICITY = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")
+NOTICE_WITHIN = 25  # paragraphs: an issuing notice is short and comes first
+
+
+def notice_length(paragraphs: list[str]) -> int:
+    """How many leading paragraphs (whitespace-free) form an issuing notice; 0 if there is none."""
+    head = paragraphs[:NOTICE_WITHIN]
+    opened = issued = False
+    for i, text in enumerate(head):
+        opened = opened or bool(_SALUTATION.match(text) or _DOC_NUMBER.search(text))
+        issued = issued or (opened and bool(_ISSUES.search(text)))
+        if issued and _DATE.match(text):
+            end = i + 1
+            while end < len(paragraphs) and _PUBLICITY.match(paragraphs[end]):
+                end += 1
+            return end if end < len(paragraphs) else 0  # a notice with nothing after it is the document itself
+    return 0

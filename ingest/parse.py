@@ -7,16 +7,19 @@ so inserting text elsewhere does not renumber them.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 
 from ingest.clean import Artifact, Cleaned, Paragraph
-from ingest.markers import ARTICLE_RANK, Marker
-from ingest.tags import find_tag
+from ingest.markers import ARTICLE_RANK, Marker, notice_length
+from ingest.tables import link_rows, row_annotation, row_heading, row_key
+from ingest.annotations import Annotation, find_annotation
 from core.clause import Clause
 
 log = logging.getLogger(__name__)
 PREFACE = "前言"
-PARSER_VERSION = "1"  # bump when clause ids or texts change
+NOTICE = "印发通知"  # the issuing notice on top of a document it issues (文号, 主送, 印发 paragraph, issuer, date)
+PARSER_VERSION = "2"  # bump when clause ids or texts change
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,11 @@ def _in_article(stack: list[_Node]) -> bool:
     return any(n.kind == "article" for n in stack)
 
 
+def _is_title_line(p: Paragraph) -> bool:
+    """The issued document's title after its notice: short, no sentence, no numbering."""
+    return p.marker is None and len(p.text) <= 60 and not re.search(r"[。；;，,：:]", p.text)
+
+
 def _start() -> list[_Node]:
     """The root (never closed) and the preface, which any heading closes."""
     return [_Node(rank=-1, key="", label="", kind="root"), _Node(rank=99, key="preface", label=PREFACE, kind="preface")]
@@ -80,12 +88,31 @@ def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) 
         cid, kind, heading = _path_id(doc, stack, f"p{node.paragraphs}"), "paragraph", ""
     else:
         cid, kind, heading = _path_id(doc, stack, None), marker.kind, marker.label
-    tag = find_tag(p.text)
-    return Clause(
-        id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]), heading=heading,
-        text=p.text, units=tag.units if tag else (), generic_units=tag.generic_units if tag else (),
-        kind=kind, order=order,
-    )
+    clause = Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]), heading=heading,
+                    text=p.text, kind=kind, order=order)
+    return annotated(clause, find_annotation(p.text))
+
+
+def annotated(clause: Clause, ann: Annotation | None) -> Clause:
+    """The clause with the units of its own annotation (none: unchanged)."""
+    if ann is None:
+        return clause
+    return replace(clause, units=ann.units, generic_units=ann.generic_units, leads=ann.leads,
+                   lead_explicit=ann.lead_explicit, tag_form=ann.form, tag_text=ann.text)
+
+
+def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:
+    """One data row of a task table: its own clause (kind "row") under the attachment and task group."""
+    assert p.row is not None
+    node = stack[-1]
+    node.paragraphs += 1
+    key = row_key(p.row, node.paragraphs)
+    seen = node.children.get(key, 0)
+    node.children[key] = seen + 1
+    cid = _path_id(doc, stack, key if seen == 0 else f"{key}~{seen + 1}")
+    clause = Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]),
+                    heading=row_heading(p.row), text=p.text, kind="row", order=order)
+    return annotated(clause, row_annotation(p.row, p.text))
 
 
 def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
@@ -96,7 +123,9 @@ def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
             continue
         j = i - 1
         while j >= 0 and out[j].section[: len(c.section)] == c.section and not out[j].units:
-            out[j] = replace(out[j], units=c.units, generic_units=c.generic_units, tag_scope=c.id)
+            # tag_text stays empty: the annotation is not in this clause's text (tag_scope says where it is)
+            out[j] = replace(out[j], units=c.units, generic_units=c.generic_units, leads=c.leads,
+                             lead_explicit=c.lead_explicit, tag_form=c.tag_form, tag_scope=c.id)
             j -= 1
     return out
 
@@ -106,14 +135,30 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     stack = _start()
     clauses: list[Clause] = []
     segments: list[Segment] = []
-    for p in cleaned.paragraphs:
+    notice = notice_length([p.text for p in cleaned.paragraphs])
+    if notice:
+        stack[-1] = _Node(rank=99, key="notice", label=NOTICE, kind="preface")
+    for n, p in enumerate(cleaned.paragraphs):
         marker = p.marker
+        if n < notice:  # the issuing notice: plain paragraphs whatever their numbering
+            clauses.append(replace(_clause(doc, title, stack, replace(p, marker=None), len(clauses)), kind="notice"))
+            segments.append(Segment("clause", p.text, p.line))
+            continue
+        if notice and n == notice:
+            stack[-1] = _start()[-1]  # the issued document's own preamble
+            if _is_title_line(p):
+                segments.append(Segment("heading", p.text, p.line))
+                continue
+        if p.row is not None:
+            if p.row.cells == p.row.header:
+                segments.append(Segment("heading", p.text, p.line))
+            else:
+                clauses.append(_row_clause(doc, title, stack, p, len(clauses)))
+                segments.append(Segment("clause", p.text, p.line))
+            continue
         if clauses and _in_article(stack) and (marker is None or marker.rank > ARTICLE_RANK):
             last = clauses[-1]
-            merged = find_tag(last.text + p.text)
-            clauses[-1] = replace(last, text=last.text + p.text,
-                                  units=merged.units if merged else last.units,
-                                  generic_units=merged.generic_units if merged else last.generic_units)
+            clauses[-1] = annotated(replace(last, text=last.text + p.text), find_annotation(last.text + p.text))
             segments.append(Segment("clause", p.text, p.line))
             continue
         if marker is not None:
@@ -128,5 +173,5 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         warnings.append(f"{doc}: no recognisable structure; indexed as {len(clauses)} plain paragraphs")
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
-    return ParsedDocument(doc, title, tuple(_inherit_tags(clauses)), tuple(ordered),
+    return ParsedDocument(doc, title, tuple(link_rows(_inherit_tags(clauses))), tuple(ordered),
                           cleaned.artifacts, tuple(warnings))

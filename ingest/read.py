@@ -21,7 +21,7 @@ from ingest.clean import clean, strip_ws
 from ingest.formats import SUFFIXES, reader_for
 from ingest.formats.text import decode  # noqa: F401  (re-exported: the text decoder)
 from ingest.parse import ParsedDocument, parse
-from ingest.tags import unclosed_tag
+from ingest.annotations import unclosed_tag
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024  # a policy document is well under 1 MB; larger is not a document

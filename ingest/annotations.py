@@ -1,0 +1,233 @@
+"""Responsibility annotations in the forms Chinese policy documents use. Pure: text in, records out.
+
+Forms (`FORMS`), each written from how real 实施意见 / 实施方案 / 规划 mark who does what:
+
+- list      `［责任单位：A、B，有关区（市）县］`, `（责任单位：A、B）` — no 牵头 stated: by
+            convention the first listed unit leads (`lead_explicit` False);
+- labelled  `（牵头单位：A；配合单位：B、C，各区）` and the variants 牵头部门 / 责任部门 /
+            配合部门 / 参与单位 / 协同单位 …, any of `；，、;,` between parts, full- or half-width
+            brackets — 牵头 is stated (`lead_explicit` True);
+- inline    `（A牵头，B、C配合）`, `（A负责）`, `（A牵头，B等按职责分工负责）`, and the
+            unbracketed `由A牵头，B、C配合`;
+- table     a row of a task-division table (made in ingest/tables.py, not here).
+
+Generic units (各区、县级市人民政府 / 有关区（市）县 / 市级有关部门 …) are recognised by their
+shape — 各/有关/相关 + a generic noun — never from a list, and kept apart from named units.
+A name that itself holds brackets (有关区（市）县, 成都高新区（天府软件园）) is never split:
+separators only count outside brackets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
+FORMS = (LIST, LABELLED, INLINE, TABLE)
+
+# label -> role. 责任单位/责任部门 alone name who is responsible without saying who leads.
+_LABELS = {
+    "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "主责部门": "lead",
+    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
+    "配合单位": "partner", "配合部门": "partner", "参与单位": "partner", "参与部门": "partner",
+    "协同单位": "partner", "协同部门": "partner", "协办单位": "partner", "协作单位": "partner",
+}
+_LABEL = "|".join(sorted(_LABELS, key=len, reverse=True))
+_LABEL_AT = re.compile(rf"({_LABEL})\s*[:：]")
+_OPEN, _CLOSE = "（(［[【〔", "）)］]】〕"
+_SEP = "、，,；;"
+# `市级各有关部门及各县市区政府`, `能源局等省有关部门和各地级以上市人民政府`: 及/和/等 join two parties
+# only before a generic one (和 inside a name, 人力资源和社会保障局, is never followed by 各/有关).
+_AND = re.compile(r"(?:以及|及|和|等)(?=(?:省|市|区|县)?(?:各|有关|相关|其他))")
+
+# Role verbs that close an inline clause (`A牵头`, `B、C配合`, `D等按职责分工负责`).
+_ROLE_END = re.compile(r"(?:等)?(?:(牵头负责|牵头落实|牵头)|(配合|参与|参加|协同|协助|协办)|"
+                       r"((?:按职责分工|按职责|分别|共同)?(?:负责|落实)))$")
+_INLINE_BARE = re.compile(r"由([^，,。；;：:（）()]{2,60}?)牵头(?:[，,]([^。；;：:]{2,120}?)(?:等)?(?:配合|参与|参加|协同|协助))?")
+
+# What a body's name ends with; a bracketed phrase whose parts do not end so is not an annotation.
+_UNIT_END = re.compile(
+    r"(局|委|委员会|办|办公室|办公厅|厅|部|院|会|中心|室|署|所|馆|队|站|政府|管委会|集团|公司|银行|区|县|市|镇|乡|街道|"
+    r"组|处|科|团|联|协|社|台|校|行|司|园|机构|单位|部门|总队|支队|大队|分局|海关|监狱|党工委|工委|法院|检察院)"
+    r"(?:[（(][^）)]{1,12}[）)])?$")
+# Generic parties: 各/有关/相关/其他 near the start, optionally after a level word (市级有关部门).
+_GENERIC = re.compile(r"^(?:市级|市直|区级|县级|省级|省直|市|区|县|省|全市|全区|全县)?(?:各级|各|有关|相关|其他|其它)")
+# A bare level noun naming no particular body (县级市人民政府 after 各区): continues a generic party.
+_LEVEL_ONLY = re.compile(r"^(?:区|县|县级市|市|镇|乡|街道|镇街|县（市、区）|区（市）县|县市区)(?:人民政府|政府|党委|党委政府|管委会|办事处)?$")
+_TAIL = re.compile(r"(?:等)?(?:(?:按职责分工|按职责)?(?:负责|落实)|配合|参与|牵头)?$")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """Who does an item, as the document says it."""
+
+    units: tuple[str, ...]  # every named unit in order, leads first
+    leads: tuple[str, ...]  # explicit leads (牵头); empty when the document states none
+    partners: tuple[str, ...]  # named co-operating units (配合/参与/协同 …)
+    generic_units: tuple[str, ...]  # 各区 / 有关区（市）县 / 市级有关部门 …
+    form: str  # one of FORMS
+    text: str  # the annotation verbatim
+    span: tuple[int, int]  # where `text` sits in the text searched
+
+    @property
+    def lead_explicit(self) -> bool:
+        return bool(self.leads)
+
+    @property
+    def lead_units(self) -> tuple[str, ...]:
+        """Explicit leads, else the first named unit by convention."""
+        return self.leads or self.units[:1]
+
+
+def is_generic(name: str) -> bool:
+    """A party named by kind, not by name: 各区、县级市人民政府, 有关区（市）县, 市级有关部门 …"""
+    return bool(_GENERIC.match(name)) or bool(_LEVEL_ONLY.match(name))
+
+
+def looks_like_unit(name: str) -> bool:
+    return 2 <= len(name) <= 40 and bool(_UNIT_END.search(name))
+
+
+def splitnames_in(text: str) -> list[tuple[str, str]]:
+    """(name, separator before it) for each name in a list, splitting only outside brackets."""
+    parts: list[tuple[str, str]] = []
+    depth, start, sep = 0, 0, ""
+    text = _AND.sub("、", text) if _AND.search(text) else text
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _SEP and depth == 0:
+            parts.append((text[start:i], sep))
+            start, sep = i + 1, ch
+    parts.append((text[start:], sep))
+    return [(name.strip(), s) for name, s in parts if name.strip()]
+
+
+def names_in(text: str) -> tuple[list[str], list[str]]:
+    """Named and generic parties of a list; a bare level noun after a generic party joins it."""
+    named: list[str] = []
+    generic: list[str] = []
+    for name, sep in splitnames_in(text):
+        name = _TAIL.sub("", name) or name
+        if _LEVEL_ONLY.match(name) and generic and sep == "、":
+            generic[-1] = f"{generic[-1]}{sep}{name}"  # 各区、县级市人民政府 is one party
+        elif is_generic(name):
+            generic.append(name)
+        elif name:
+            named.append(name)
+    return named, generic
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def build_annotation(leads: list[str], partners: list[str], responsible: list[str], generic: list[str],
+           form: str, text: str, span: tuple[int, int]) -> Annotation:
+    lead_t = _unique(leads)
+    rest = [n for n in responsible + partners if n not in lead_t]
+    units = _unique(list(lead_t) + rest)
+    partner_t = tuple(u for u in units if u not in (lead_t or units[:1]))
+    return Annotation(units, lead_t, partner_t, _unique(generic), form, text, span)
+
+
+def _labelled(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
+    """`牵头单位：A；配合单位：B` — each label governs the list up to the next label."""
+    marks = list(_LABEL_AT.finditer(body))
+    if not marks or body[: marks[0].start()].strip(" ：:"):
+        return None
+    roles: dict[str, list[str]] = {"lead": [], "responsible": [], "partner": []}
+    generic: list[str] = []
+    for m, nxt in zip(marks, marks[1:] + [None]):
+        named, gen = names_in(body[m.end(): nxt.start() if nxt else len(body)])
+        roles[_LABELS[m.group(1)]] += named
+        generic += gen
+    form = LABELLED if roles["lead"] or roles["partner"] else LIST
+    return build_annotation(roles["lead"], roles["partner"], roles["responsible"], generic, form, text, span)
+
+
+def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
+    """`A牵头，B、C配合` / `A负责` / `A牵头，B等按职责分工负责`: every clause ends in a role verb."""
+    leads: list[str] = []
+    partners: list[str] = []
+    responsible: list[str] = []
+    generic: list[str] = []
+    clauses = [c for c in re.split(r"[，,；;]", body) if c]
+    if not clauses:
+        return None
+    for i, clause in enumerate(clauses):
+        m = _ROLE_END.search(clause)
+        if not m or m.start() == 0:
+            return None
+        named, gen = names_in(clause[: m.start()])
+        if not all(looks_like_unit(n) for n in named) or not (named or gen):
+            return None
+        generic += gen
+        if m.group(1):
+            leads += named
+        elif m.group(2) or leads or i > 0:
+            partners += named
+        else:
+            responsible += named
+    return build_annotation(leads, partners, responsible, generic, INLINE, text, span)
+
+
+def _bracketed(text: str) -> list[tuple[int, int]]:
+    """Spans of outermost bracketed phrases (nesting respected, unclosed ones skipped)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append((ch, i))
+        elif ch in _CLOSE and stack:
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+    return spans
+
+
+def find_annotations(text: str) -> list[Annotation]:
+    """Every annotation in `text`, in order."""
+    found: list[Annotation] = []
+    for start, end in _bracketed(text):
+        body = text[start + 1: end - 1].strip()
+        ann = _labelled(body, text[start:end], (start, end)) or _inline(body, text[start:end], (start, end))
+        if ann is not None and (ann.units or ann.generic_units):
+            found.append(ann)
+    for m in _INLINE_BARE.finditer(text):
+        if any(s <= m.start() < e for s, e in ((a.span[0], a.span[1]) for a in found)):
+            continue
+        leads, gen = names_in(m.group(1))
+        partners, gen2 = names_in(m.group(2) or "")
+        if leads and all(looks_like_unit(n) for n in leads + partners):
+            found.append(build_annotation(leads, partners, [], gen + gen2, INLINE, m.group(0), m.span()))
+    return sorted(found, key=lambda a: a.span)
+
+
+def find_annotation(text: str) -> Annotation | None:
+    """The annotation that governs a paragraph: its last one (annotations close what they govern)."""
+    found = find_annotations(text)
+    return found[-1] if found else None
+
+
+def is_annotation_only(text: str) -> bool:
+    """The whole text (whitespace removed) is one bracketed annotation: it belongs to the item before it."""
+    ann = find_annotation(text)
+    return ann is not None and ann.span == (0, len(text)) and text[:1] in _OPEN
+
+
+def opens_annotation(text: str) -> bool:
+    """Text starting with a labelled annotation's opening (`（牵头单位：`, `［责任单位`), possibly unclosed."""
+    return bool(re.match(rf"^[{re.escape(_OPEN)}]\s*(?:{_LABEL})", text))
+
+
+_OPEN_TAG = re.compile(r"［责任单位")
+
+
+def unclosed_tag(text: str) -> int | None:
+    """Offset of a `［责任单位` tag that opens and never closes, if any."""
+    for m in _OPEN_TAG.finditer(text):
+        if "］" not in text[m.end():].split("［", 1)[0]:
+            return m.start()
+    return None

@@ -1,0 +1,158 @@
+"""Task-division tables (分工表): rows as clauses with their units, linked to the body items they name. Pure.
+
+A table arrives as text in one of three shapes — TAB-separated cells (docx/xlsx copied
+out), runs of 2+ spaces (PDF text), or Markdown `| a | b |` rows. The header is found by
+its column names (序号 / 工作任务 / 主要内容 / 牵头单位 / 配合单位 / 完成时限 …), never by
+position, so any column order works.
+
+Text of a row clause: the row line with whitespace removed, like every clause, so it stays
+a verbatim substring of the source. TAB- and space-separated cells therefore run together
+in `text` (the source has no visible separator to keep); the cells stay apart in the
+record: the task cell is the clause's `heading`, the unit cells are its `units`, and
+`tag_text` is the verbatim span from the first unit cell to the last. Markdown rows keep
+their `|`.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, replace
+
+from core.clause import Clause
+from ingest.annotations import TABLE, Annotation, build_annotation, names_in
+
+# column name -> role; a header needs two known columns, one of them a unit or task column
+COLUMNS = {
+    "序号": "number", "编号": "number",
+    "工作任务": "task", "重点任务": "task", "主要任务": "task", "任务": "task", "具体任务": "task", "任务内容": "task",
+    "主要内容": "task", "具体措施": "task", "工作措施": "task", "工作内容": "task", "政策措施": "task",
+    "目标任务": "task", "重点工作": "task", "任务事项": "task", "工作事项": "task", "措施": "task",
+    "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "牵头领导": "skip",
+    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
+    "配合单位": "partner", "配合部门": "partner", "参与单位": "partner", "协同单位": "partner", "协办单位": "partner",
+    "完成时限": "deadline", "完成时间": "deadline", "时间节点": "deadline", "时限": "deadline", "进度安排": "deadline",
+}
+_UNIT_ROLES = ("lead", "responsible", "partner")
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_SPACES = re.compile(r"[ \u3000\xa0]{2,}")
+LINK_MIN = 0.6  # similarity of a row's task to a body item's title above which they are the same task (checked by hand on the fixtures)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One line of a table: its cells and the header it falls under."""
+
+    cells: tuple[str, ...]
+    header: tuple[str, ...]
+    style: str  # tab|spaces|markdown
+
+
+def split_cells(line: str, style: str | None = None) -> tuple[tuple[str, ...], str]:
+    """(cells, style) of a line; style None tries Markdown, TAB, then 2+ spaces."""
+    text = line.strip()
+    if (style in (None, "markdown")) and text.startswith("|") and text.count("|") >= 2:
+        return tuple(c.strip() for c in text.strip("|").split("|")), "markdown"
+    if (style in (None, "tab")) and "\t" in text:
+        return tuple(c.strip() for c in text.split("\t")), "tab"
+    if style in (None, "spaces"):
+        cells = tuple(c for c in _SPACES.split(text) if c)
+        if len(cells) >= 2:
+            return cells, "spaces"
+    return (text,), style or ""
+
+
+def column_role(name: str) -> str:
+    return COLUMNS.get(re.sub(r"\s+", "", name), "")
+
+
+def is_header(cells: tuple[str, ...]) -> bool:
+    roles = [column_role(c) for c in cells]
+    known = [r for r in roles if r]
+    return len(known) >= 2 and any(r in _UNIT_ROLES or r == "task" for r in known)
+
+
+def is_rule(line: str) -> bool:
+    """A Markdown header rule `|---|---|`: layout, not text."""
+    return bool(_MD_RULE.match(line.strip()))
+
+
+def aligned(row: TableRow) -> dict[str, str]:
+    """Cell text by role; a short space-separated row is aligned from the right (unit and date columns
+    end a row), keeping a leading 序号."""
+    cells = list(row.cells)
+    header = list(row.header)
+    if len(cells) < len(header) and row.style == "spaces":
+        lead = cells[:1] if cells and re.fullmatch(r"\d{1,3}", cells[0]) and column_role(header[0]) == "number" else []
+        rest = cells[len(lead):]
+        cells = lead + [""] * (len(header) - len(cells)) + rest
+    out: dict[str, str] = {}
+    for name, cell in zip(header, cells):
+        role = column_role(name)
+        if role and cell:
+            out[role] = f"{out[role]}、{cell}" if role in out and role in _UNIT_ROLES else out.get(role, cell)
+    return out
+
+
+def row_annotation(row: TableRow, text: str) -> Annotation | None:
+    """The row's units from its 牵头 / 责任 / 配合 columns (tag_form "table")."""
+    cells = aligned(row)
+    lead, lead_gen = names_in(cells.get("lead", ""))
+    resp, resp_gen = names_in(cells.get("responsible", ""))
+    partner, partner_gen = names_in(cells.get("partner", ""))
+    if not (lead or resp or partner or lead_gen or resp_gen or partner_gen):
+        return None
+    spans = [(text.find(_flat(cells[r])), len(_flat(cells[r]))) for r in _UNIT_ROLES if r in cells]
+    spans = [(s, n) for s, n in spans if s >= 0]
+    start = min((s for s, _ in spans), default=0)
+    end = max((s + n for s, n in spans), default=0)
+    return build_annotation(lead, partner, resp, lead_gen + resp_gen + partner_gen, TABLE, text[start:end], (start, end))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def row_key(row: TableRow, seen: int) -> str:
+    number = aligned(row).get("number", "")
+    return f"r{number}" if re.fullmatch(r"\d{1,3}", number) else f"r{seen}"
+
+
+def row_heading(row: TableRow) -> str:
+    return _flat(aligned(row).get("task", ""))
+
+
+def _title(c: Clause) -> str:
+    """What a body item is called: its heading without the numbering, else its first sentence."""
+    head = re.sub(r"^(?:\d{1,3}[．.、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)", "", c.heading)
+    return head or c.text.split("。", 1)[0][:40]
+
+
+def similarity(task: str, c: Clause) -> float:
+    """How surely a row's task names a body item: containment either way, else difflib's ratio."""
+    title = _title(c)
+    if not task or not title:
+        return 0.0
+    if task in c.text[: len(task) + 12] or title in task:
+        return 1.0
+    return difflib.SequenceMatcher(None, task, title).ratio()
+
+
+def link_rows(clauses: list[Clause]) -> list[Clause]:
+    """Link each row to the body item whose task it names, both ways; an unannotated item takes the row's units."""
+    out = list(clauses)
+    body = [i for i, c in enumerate(out) if c.kind not in ("row", "notice")]
+    for r, row in enumerate(out):
+        if row.kind != "row" or not row.heading:
+            continue
+        scored = [(similarity(row.heading, out[i]), i) for i in body]
+        best, i = max(scored, default=(0.0, -1))
+        if best < LINK_MIN:
+            continue
+        item = out[i]
+        out[r] = replace(row, links=row.links + (item.id,))
+        if item.units:
+            out[i] = replace(item, links=item.links + (row.id,))
+        else:
+            out[i] = replace(item, links=item.links + (row.id,), units=row.units, generic_units=row.generic_units,
+                             leads=row.leads, lead_explicit=row.lead_explicit, tag_form=row.tag_form, tag_scope=row.id)
+    return out
