@@ -78,6 +78,19 @@ def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
     return None
 
 
+_ITEM_DIGIT = re.compile(r"^(\d{1,3})[．.](?=\d)")
+
+
+def item_after(text: str, previous: int) -> Marker | None:
+    """`11.121人才梯队项目`: a number followed by a digit is an item only where it continues a list
+    (after item 10); elsewhere `1.5万人次` at a line's start is a decimal, not numbering."""
+    m = _ITEM_DIGIT.match(text)
+    if not m or int(m.group(1)) != previous + 1:
+        return None
+    title, only = _title_after(text, m.end())
+    return Marker("item", 7, str(previous + 1), m.group(0) + title, only)
+
+
 def appendix_marker(text: str) -> Marker:
     """An attachment opens a top-level section: `附件` (key appendix), `附件2` / `附件二：…` (appendix2)."""
     m = _APPENDIX.match(text)

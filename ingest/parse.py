@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.clean import Artifact, Cleaned, Paragraph
-from ingest.markers import ARTICLE_RANK, Marker, notice_length
+from ingest.markers import ARTICLE_RANK, Marker, item_after, notice_length
 from ingest.tables import link_rows, row_annotation, row_heading, row_key
 from ingest.annotations import Annotation, find_annotation
 from core.clause import Clause
@@ -138,8 +138,13 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     notice = notice_length([p.text for p in cleaned.paragraphs])
     if notice:
         stack[-1] = _Node(rank=99, key="notice", label=NOTICE, kind="preface")
+    last_item = 0  # number of the last `N.` item, so that `11.121人才…` continues the list
     for n, p in enumerate(cleaned.paragraphs):
-        marker = p.marker
+        marker = p.marker or (item_after(p.text, last_item) if last_item else None)
+        if marker is not None and marker.kind == "item" and marker.key.isdigit():
+            last_item = int(marker.key)
+        if marker is not p.marker:
+            p = replace(p, marker=marker)
         if n < notice:  # the issuing notice: plain paragraphs whatever their numbering
             clauses.append(replace(_clause(doc, title, stack, replace(p, marker=None), len(clauses)), kind="notice"))
             segments.append(Segment("clause", p.text, p.line))
