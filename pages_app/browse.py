@@ -3,7 +3,8 @@ import streamlit as st
 
 from core.clause import Clause
 from ui import resources
-from ui.text import badges, escape, highlight
+from ui.documents import metas, title
+from ui.text import escape, highlight, role_badges
 
 kb = resources.knowledge_base()
 
@@ -13,8 +14,7 @@ def show_clause(clause: Clause, query: str = "") -> None:
     st.markdown(highlight(clause.text, query) if query else escape(clause.text))
     if clause.units:
         inherited = f"（沿用 {escape(kb.by_id[clause.tag_scope].section_label)} 的标注）" if clause.tag_scope in kb.by_id else ""
-        st.markdown("责任单位：" + badges(clause.units, clause.lead_unit) + inherited)
-    st.caption(escape(clause.id))
+        st.markdown("责任单位：" + role_badges(clause.lead_units, clause.partner_units) + inherited)
 
 
 st.title("条款浏览")
@@ -32,9 +32,9 @@ if query:
         with st.expander(f"{rank} · {escape(hit.clause.section_label)}（得分 {hit.score:.3f}）"):
             show_clause(hit.clause)
 else:
-    for document in kb.documents:
-        st.header(escape(str(document.get("title") or document["doc"])))
-        clauses = [c for c in kb.clauses if c.doc == document["doc"]]
+    for document in metas(kb):
+        st.header(escape(title(document)))
+        clauses = [c for c in kb.clauses if c.doc == document.doc]
         for chapter in dict.fromkeys(c.section[0] for c in clauses):
             members = [c for c in clauses if c.section[0] == chapter]
             with st.expander(f"{escape(chapter)}（{len(members)} 条）"):

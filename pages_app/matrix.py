@@ -1,57 +1,105 @@
-"""责任矩阵: which unit leads (牵头) or takes part in (参与) each tagged task."""
+"""责任矩阵: per document, which unit leads (牵头) or co-operates on (配合) each annotated task."""
+from functools import partial
+
 import streamlit as st
 
-from kb import matrix
 from ui import resources
-from ui.tables import csv_bytes, excel_bytes, loads_chart
-from ui.text import badges, escape
+from ui.documents import metas, source_line, title
+from ui.matrix_view import LEAD, PARTNER, TASK, UNIT, docs_with_tasks, loads, loads_chart, matrix, named_tasks, \
+    should_transpose, tasks_of, text_width, transposed, unit_tasks, units_of
+from ui.tables import csv_bytes, excel_bytes
+from ui.text import escape, role_badges
+
+PICKED = "matrix_unit"  # the unit whose tasks are shown beside the table
+ROW, CELL = 35, 38  # st.dataframe row and header height in px
 
 kb = resources.knowledge_base()
-all_units = list(kb.units.names())
+documents = {m.doc: m for m in metas(kb)}
 st.title("责任矩阵")
-st.caption(f"{len(matrix.tasks(kb.clauses))} 项带责任单位标注的任务 × {len(all_units)} 个具名责任单位；"
-           "名单首位为牵头单位。选中表格中的一行可查看该单位的全部条款。")
+docs = docs_with_tasks(kb.clauses)
+if not docs:
+    st.info("文件库中还没有带责任单位标注的条款。")
+    st.stop()
 
-left, right = st.columns(2)
-chosen_units = left.multiselect("按单位筛选", all_units, placeholder="全部单位")
-all_parts = matrix.parts(kb.clauses)
-chosen_parts = right.multiselect("按规划部分筛选", all_parts, placeholder="全部部分")
 
-units = chosen_units or all_units
-frame = matrix.matrix_frame(kb.clauses, units, chosen_parts or None)
-if chosen_units:  # only the tasks the chosen units have a part in
-    frame = frame.loc[:, (frame != "").any(axis=0)]
+def _pick(key: str, rows: list[str], columns: list[str]) -> None:
+    """A row (units as rows) or a column (units as columns) chosen in the table picks that unit."""
+    selection = st.session_state[key].selection
+    if selection.rows and selection.rows[0] < len(rows):
+        st.session_state[PICKED] = rows[selection.rows[0]]
+    elif selection.columns and selection.columns[0] in columns:
+        st.session_state[PICKED] = selection.columns[0]
 
-leaders = [load for load in matrix.unit_loads(kb.clauses, all_units) if load.leads]
-st.markdown("全规划牵头单位：" + " ".join(f":orange-badge[{escape(load.unit)} 牵头 {load.leads} 项]"
-                                 for load in sorted(leaders, key=lambda load: -load.leads)))
 
-styled = frame.style.map(lambda v: "background-color: #fde2d6; font-weight: 600" if v == matrix.LEAD
-                         else ("background-color: #e3ecf7" if v == matrix.SHARE else ""))
-selection = st.dataframe(styled, key="matrix_table", on_select="rerun", selection_mode="single-row",
-                         height=min(38 + 35 * len(frame), 980))
+top_left, top_right = st.columns([3, 2])
+doc = top_left.selectbox("文件", docs, format_func=lambda d: title(documents[d]) if d in documents else d,
+                         key="matrix_doc")
+tasks = named_tasks(tasks_of(kb.clauses, doc))
+units = units_of(tasks, list(kb.units.names()))
+chosen = top_right.multiselect("只看这些单位", units, placeholder="全部单位", key=f"matrix_units_{doc}")
+if chosen:
+    tasks = [t for t in tasks if any(u in t.clause.units for u in chosen)]
+shown_units = chosen or units
+st.caption(f"{escape(source_line(documents[doc])) if doc in documents else ''} · {len(tasks)} 项带责任单位标注的任务 × "
+           f"{len(shown_units)} 个具名责任单位。文件写明牵头的按其所写，否则名单首位牵头。在表格中点选一个单位，右侧列出它的任务。")
+flip = st.toggle("任务为行（转置）", value=should_transpose(tasks, shown_units), key=f"matrix_flip_{doc}",
+                 help="任务多于单位时默认以任务为行，表格更窄")
 
-csv_col, xlsx_col, _ = st.columns([1, 1, 4])
-csv_col.download_button("导出 CSV", csv_bytes(frame), "responsibility-matrix.csv", "text/csv",
-                        on_click="ignore", icon=":material/download:")
-xlsx_col.download_button("导出 Excel", excel_bytes(frame), "responsibility-matrix.xlsx",
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         on_click="ignore", icon=":material/download:")
+leaders = {}
+for t in tasks:
+    for u in t.clause.lead_units:
+        if u in shown_units:
+            leaders[u] = leaders.get(u, 0) + 1
+if leaders:
+    st.markdown("牵头单位：" + " ".join(f":orange-badge[{escape(u)} 牵头 {n} 项]"
+                                     for u, n in sorted(leaders.items(), key=lambda kv: -kv[1])))
 
-rows = selection.selection.rows if selection else []
-if rows and rows[0] < len(frame):
-    unit = frame.index[rows[0]]
-    st.subheader(f"{unit} 的任务")
-    for clause in matrix.clauses_of(kb.clauses, unit):
-        if chosen_parts and clause.section[0] not in chosen_parts:
-            continue
-        with st.container(border=True):
-            st.markdown(f"**{escape(clause.section_label)}** · {matrix.role(clause, unit)}")
-            st.markdown(escape(clause.text))
-            st.markdown("责任单位：" + badges(clause.units, clause.lead_unit))
+frame = transposed(tasks, shown_units) if flip else matrix(tasks, shown_units)
+key_column = TASK if flip else UNIT
+config = {key_column: st.column_config.TextColumn(
+    key_column, pinned=True, width=text_width(max(frame[key_column], key=len, default=key_column), maximum=360))}
+for t in tasks:
+    config[t.label] = st.column_config.TextColumn(t.label, help=t.path, width=text_width(t.label, maximum=220))
+for u in shown_units if flip else ():
+    config[u] = st.column_config.TextColumn(u, width=text_width(u, maximum=240))
+styled = frame.style.map(lambda v: "background-color: #fde2d6; font-weight: 600" if v == LEAD
+                         else ("background-color: #e3ecf7" if v == PARTNER else ""))
+height = min(CELL + ROW * len(frame) + 2, 38 + ROW * 17)
+table_key = f"matrix_table_{doc}_{'t' if flip else 'u'}"
+if st.session_state.get(PICKED) not in shown_units:
+    st.session_state.pop(PICKED, None)
 
-st.subheader("各单位牵头与参与的任务数")
-loads = [load for load in matrix.unit_loads(kb.clauses if not chosen_parts else
-                                            [c for c in kb.clauses if c.section[0] in chosen_parts], units)
-         if load.total]
-st.altair_chart(loads_chart(loads), width="stretch")
+table, beside = st.columns([5, 3], gap="medium")
+with table:
+    st.dataframe(styled, hide_index=True, column_config=config, key=table_key, height=height,
+                 on_select=partial(_pick, table_key, [] if flip else list(frame[UNIT]), list(shown_units)),
+                 selection_mode="single-column" if flip else "single-row")
+    export = frame.set_index(key_column)
+    csv_col, xlsx_col, _ = st.columns([1, 1, 2])
+    csv_col.download_button("导出 CSV", csv_bytes(export), "responsibility-matrix.csv", "text/csv",
+                            on_click="ignore", icon=":material/download:")
+    xlsx_col.download_button("导出 Excel", excel_bytes(export), "responsibility-matrix.xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             on_click="ignore", icon=":material/download:")
+with beside:
+    unit = st.selectbox("单位", shown_units, key=PICKED, index=None, placeholder="在表格中点选，或在此选择单位")
+    if unit is None:
+        st.caption("选中一个单位后，这里列出它牵头和配合的任务。")
+    else:
+        mine = unit_tasks(tasks, unit)
+        led = sum(r == LEAD for _, r in mine)
+        st.markdown(f"**{escape(unit)}**：牵头 {led} 项，配合 {len(mine) - led} 项")
+        with st.container(height=max(height - 110, 240), border=False):
+            for task, r in mine:
+                with st.container(border=True):
+                    badge = ":orange-badge[牵头]" if r == LEAD else ":blue-badge[配合]"
+                    st.markdown(f"{badge} **{escape(task.label)}**")
+                    st.caption(escape(task.path))
+                    with st.expander("原文"):
+                        st.markdown(escape(task.clause.text))
+                        st.markdown(role_badges(task.clause.lead_units, task.clause.partner_units))
+
+st.subheader("各单位牵头与配合的任务数")
+counts = loads(tasks, shown_units)
+if len(counts):
+    st.altair_chart(loads_chart(counts), width="stretch")

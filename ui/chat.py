@@ -1,15 +1,21 @@
 """Session state of the chat page and its sidebar: conversation, examples, retrieval settings, downloads."""
 from __future__ import annotations
 
+import inspect
+from collections.abc import Sequence
+
 import streamlit as st
 
+from core.clause import DocMeta
 from kb.answer import Answer
 from ui import resources
+from ui.documents import Filter, options, title
 from ui.export import Exchange, conversation_json, conversation_markdown
 
 MESSAGES = "messages"  # list[tuple[str, Answer]]
 PENDING = "pending_question"  # an example question clicked in the sidebar, asked on this run
 K, MODE = "ask_k", "ask_mode"  # retrieval settings, kept across pages
+FILTERS = {"docs": "filter_docs", "issuers": "filter_issuers", "years": "filter_years"}  # kept across pages
 MODE_LABELS = {"hybrid": "混合（BM25 + 向量）", "bm25": "BM25 关键词", "dense": "向量语义"}
 EXAMPLES = {
     "政府部门": ("市场主体目标由谁牵头？", "市商务局负责哪些工作？"),
@@ -52,6 +58,48 @@ def retrieval_settings() -> tuple[int, str]:
         st.radio("检索方式", resources.MODES, format_func=MODE_LABELS.get, key="_mode", on_change=_keep,
                  args=("_mode", MODE))
     return st.session_state[K], st.session_state[MODE]
+
+
+def filters(documents: Sequence[DocMeta]) -> set[str] | None:
+    """The documents the chat may answer from, chosen by document, issuer and year; None: all of them."""
+    if len(documents) < 2:
+        return None
+    doc_ids, issuers, years = options(documents)
+    names = {m.doc: title(m) for m in documents}
+    choices = {"docs": doc_ids, "issuers": issuers, "years": years}
+    for facet, key in FILTERS.items():  # drop choices the library no longer has (a document removed)
+        st.session_state[key] = [v for v in st.session_state.get(key, []) if v in choices[facet]]
+        st.session_state[f"_{key}"] = st.session_state[key]
+    bar = st.sidebar
+    bar.subheader("按文件筛选")
+    bar.multiselect("文件", doc_ids, format_func=names.get, key="_filter_docs", placeholder="全部文件",
+                    on_change=_keep, args=("_filter_docs", FILTERS["docs"]))
+    bar.multiselect("发布机关", issuers, key="_filter_issuers", placeholder="全部机关",
+                    on_change=_keep, args=("_filter_issuers", FILTERS["issuers"]))
+    bar.multiselect("年份", years, key="_filter_years", placeholder="全部年份",
+                    on_change=_keep, args=("_filter_years", FILTERS["years"]))
+    chosen = Filter(*(tuple(st.session_state[FILTERS[f]]) for f in ("docs", "issuers", "years")))
+    return chosen.select(documents)
+
+
+def _takes_docs(method) -> bool:
+    try:
+        return "docs" in inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def ask(question: str, k: int, mode: str, docs: set[str] | None) -> Answer:
+    """Ask with the chat's history; scoped to `docs` when the answering call accepts a document scope."""
+    asker = resources.asker(k, mode)
+    if docs is not None and scopes(asker):
+        return asker.ask(question, history=history(), docs=sorted(docs))
+    return asker.ask(question, history=history())  # an `ask` without a document scope answers from all
+
+
+def scopes(asker) -> bool:
+    """Whether this Asker's `ask` takes the `docs` keyword (the filter applies) or not (all documents)."""
+    return _takes_docs(asker.ask)
 
 
 def sidebar() -> tuple[int, str]:

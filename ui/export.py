@@ -16,7 +16,8 @@ def _quote_block(text: str) -> str:
 def _citation_markdown(number: int, citation: Citation) -> str:
     clause = citation.clause
     units = "、".join(f"{u}（牵头）" if u == clause.lead_unit else u for u in clause.units)
-    lines = [f"{number}. {clause.title} · {clause.section_label}", "", _quote_block(citation.quote)]
+    source = getattr(citation, "source", None) or f"《{clause.title}》"
+    lines = [f"{number}. {source} · {clause.section_label}", "", _quote_block(citation.quote)]
     if units:
         lines += ["", f"   责任单位：{units}"]
     return "\n".join(lines)

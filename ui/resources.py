@@ -24,7 +24,7 @@ from ui.text import escape
 
 log = logging.getLogger(__name__)
 MODES = ("hybrid", "bm25", "dense")
-STAGES = {"embed": "计算向量"}  # build_index progress stages, as shown to the user
+STAGES = {"read": "读取并解析文件", "embed": "计算向量"}  # build_index progress stages, as shown to the user
 
 
 def settings() -> Settings:
@@ -46,6 +46,21 @@ def _build_lock() -> threading.Lock:
 def _asker(settings: Settings, k: int, mode: str) -> Asker:
     config = AskConfig(mode=mode, k=k, max_chars=settings.max_question_chars)
     return Asker(_load(settings), config)
+
+
+def build_lock() -> threading.Lock:
+    """The process-wide lock every index build takes (first build, library changes)."""
+    return _build_lock()
+
+
+def reload() -> None:
+    """Forget the loaded knowledge base and askers: every session's next run loads the index as now published."""
+    _asker.clear()
+    _load.clear()
+
+
+def stage_text(stage: str, done: int, total: int) -> str:
+    return f"{STAGES.get(stage, stage)}：{done}/{total}"
 
 
 def _is_empty_dir(path: Path) -> bool:
@@ -77,7 +92,7 @@ def _build(s: Settings) -> None:
         bar = st.progress(0.0, text="解析文档")
 
         def progress(stage: str, done: int, total: int) -> None:
-            bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{STAGES.get(stage, stage)}：{done}/{total}")
+            bar.progress(min(done / total, 1.0) if total else 1.0, text=stage_text(stage, done, total))
 
         report = build_index(s.corpus_dir, s.index_dir, s.embedder, s.dense, progress)
         status.update(label=f"索引已建立：{report.clauses} 个条款，用时 {report.seconds:.1f} 秒",

@@ -42,3 +42,9 @@ def badges(units: tuple[str, ...] | list[str], lead: str | None = None) -> str:
     """Unit labels as Streamlit badge directives; the lead unit orange and marked 牵头."""
     labels = [f":orange-badge[{escape(u)}（牵头）]" if u == lead else f":blue-badge[{escape(u)}]" for u in units]
     return " ".join(labels)
+
+
+def role_badges(leads: tuple[str, ...] | list[str], partners: tuple[str, ...] | list[str]) -> str:
+    """Lead units orange and marked 牵头, co-operating units blue and marked 配合."""
+    labels = [f":orange-badge[{escape(u)}（牵头）]" for u in leads] + [f":blue-badge[{escape(u)}（配合）]" for u in partners]
+    return " ".join(labels)
