@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import cues, extract, followup, handlers, refusal
+from kb import attributes, cues, extract, followup, handlers, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -196,8 +196,23 @@ class Asker:
             corpus_years=frozenset(self.ev.corpus_years(scope)), bigrams=bigrams, ranked=lazily,
             unmatched=(lambda best: self.ev.unmatched_english(turn.text)) if turn.english
             else (lambda best: self.ev.unmatched(turn.text, best)),
-            min_relevance=turn.min_relevance, structured=structured,
+            min_relevance=turn.min_relevance, structured=structured, subject=self._subject(turn),
+            subject_words=self._subject_words(turn),
         )
+
+    @staticmethod
+    def _subject(turn: handlers.Turn) -> str:
+        """The subject words without the attribute asked (`联席会议`, not `联席会议多久开一次`)."""
+        phrase = "".join(turn.frame.subject_text)
+        asked = attributes.asked(phrase)
+        phrase = asked.asks.sub("", phrase) if asked is not None else phrase
+        return re.sub(r"(多久|几年|多少|多大|几次|每人|能|拿|有|免)+$", "", phrase)
+
+    def _subject_words(self, turn: handlers.Turn) -> tuple[str, ...]:
+        """Words of the subject (not of the attribute asked) that the documents use: where the attribute must be."""
+        phrase = self._subject(turn)
+        return tuple(t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
+                     if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf)
 
     def _not_found(self, turn: handlers.Turn, reason: str) -> Answer:
         ranked = self._ranked(turn)

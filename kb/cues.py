@@ -26,7 +26,7 @@ RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|哪些部门|哪个部门|哪
 # the question names a unit and wants that unit's tasks
 TASKS_OF_UNIT = _rx(r"负责哪|负责什么|负责的(工作|任务|事)|管哪|管什么|管.{0,6}哪些事|哪些工作|哪些事|哪些任务|哪些事项|哪项|"
                     r"哪个目标|哪些目标|什么工作|什么任务|牵头哪|牵头什么|牵头了|参与哪|参与了|涉及哪|列为|作为责任单位|"
-                    r"是责任单位|的责任单位[？?]?$|职责|几项|多少项|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|"
+                    r"是责任单位|的责任单位[？?]?$|职责|(牵头|负责|参与)的(工作|任务|事项|事)?(有|是)(哪|什么)|几项|多少项|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|"
                     r"what (is|are|does) .*(responsible for|lead|handle|do)|which tasks|what tasks")
 # the question wants units (not tasks) back
 ASKS_UNITS = _rx(r"哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪几家|哪个局|哪些局|"
@@ -35,17 +35,18 @@ ASKS_UNITS = _rx(r"哪些部门|哪个部门|哪几个部门|哪些单位|哪个
 SHARED = _rx(r"共同|都负责|都参与|都要|都列|都是.{0,6}(单位|部门)|同时负责|同时参与|同时列|共有|交集|重合|重叠|重复出现|两.{0,3}都|"
              r"\bboth\b|in common|shared?\b")
 # units of one subject the other lacks
-DIFFERENCE = _rx(r"(有|负责|参与).{0,12}(而|但|却).{0,12}(没有|不负责|不参与|不在)|只在|只负责|独有|不同的(单位|部门)|区别|差别|"
+DIFFERENCE = _rx(r"(有|负责|参与).{0,12}(而|但|却).{0,12}(没有|不负责|不参与|不在)|里有[，,]?.{0,16}(没有|不在)|"
+                 r"有[，,].{0,16}没有的|只在|只负责|独有|不同的(单位|部门)|区别|差别|"
                  r"\bbut not\b|\bonly in\b")
 # a yes/no question
-YES_NO = _rx(r"(吗|么|嘛|是否|是不是|对吗|对不对|有没有|在不在|算不算|属不属于|包不包括|包括.{0,10}吗)[？?。.！!]*$|"
+YES_NO = _rx(r"(吗|么|嘛|吧|对吧|是吧|没错吧|是否|是不是|对吗|对不对|有没有|在不在|算不算|属不属于|包不包括|包括.{0,10}吗)[？?。.！!]*$|"
              r"是否|是不是|有没有|在不在|算不算|属不属于|包不包括|^(is|does|do|are)\b")
 # a count of units
 COUNT = _rx(r"(?<!哪)(几|多少)(个|家|位)?(具体|具名)?的?(责任|牵头|配合|参与)?(单位|部门|局|机构|区县?)|"
             r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
-PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
+PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
 # a figure for every year or stage
 SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|分别是多少|分别为多少|"
              r"分别达到|分别要|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
@@ -65,7 +66,7 @@ NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有�
 KIND_WORDS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (UnitKind.DISTRICT, _rx(r"哪些区|哪个区|区县|区（市）县|区\(市\)县|县级市|哪些县|哪个县|区级|基层|\bdistricts?\b|\bcounty\b")),
     (UnitKind.CITY, _rx(r"市级部门|市级单位|市直部门|市政府部门|市级机关|\bmunicipal (departments?|bureaus?)\b")),
-    (UnitKind.PARTY, _rx(r"党委部门|市委部门|党的部门|\bparty\b")),
+    (UnitKind.PARTY, _rx(r"党委部门|市委部门|党的部门|市委的(部门|单位)|党委的(部门|单位)|党口|市委系统|\bparty\b")),
     (UnitKind.ENTERPRISE, _rx(r"企业|集团|公司|国企|\benterprises?\b|\bcompan(y|ies)\b")),
     (UnitKind.NATIONAL, _rx(r"国家(级)?(机构|部门|单位)|中央|省级|国家部委|垂直管理|\bnational\b|\bprovincial\b")),
 )
@@ -79,7 +80,7 @@ ASKING = _rx(
     r"一共|总共|分别|各自|各由|各|都要|都|共同|同时|负责|牵头|主导|主责|配合|参与|协同|协助|其他|其余|别的|"
     r"单位|部门|机构|责任单位|牵头单位|配合单位|参与单位|责任部门|牵头部门|配合部门|名单|点名|具体|列了|列出|列的|列为|"
     r"工作|任务|事项|事情|事|的|了|是|有|和|与|及|以及|跟|要|被|把|在|给|对|由|为|中|里|上|"
-    r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|"
+    r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|没有|里有|那种|下面|"
     r"who|which|what|is|are|was|the|of|for|does|do|did|in|on|a|an|lead|leads|leading|responsible|charge|"
     r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|about|"
     r"units?|departments?|bureaus?|agenc(y|ies)|plan|"

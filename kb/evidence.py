@@ -122,10 +122,13 @@ class Evidence:
         """The comma-separated part of a sentence that shares most words with the question and states a figure
         (`…亿元以上企业超过350家，…` for a question about 亿元以上企业)."""
         asked = set(self.kb.segmenter.tokens(text))
-        parts = [p for p in re.split(r"(?<=[，,；;。])", sentence) if p.strip("，,；;。")]
+        parts = [p for p in re.split(r"(?<=[，,；;、。])", sentence) if p.strip("，,；;、。")]
         if not parts:
             return sentence
-        return max(parts, key=lambda p: (len(asked & set(self.kb.segmenter.tokens(p))), extract.has_quantity(p)))
+
+        def weight(part: str) -> float:  # rare shared words count more (亿元以上企业 vs 知名企业)
+            return sum(self.idf.get(t, 1.0) for t in asked & set(self.kb.segmenter.tokens(part)))
+        return max(parts, key=lambda p: (extract.has_quantity(p), weight(p)))
 
     def number_for(self, text: str, s: Scored) -> tuple[float, str] | None:
         """The figure of the part of a sentence that shares most words with the question."""

@@ -189,9 +189,11 @@ def compare(turn: Turn, ranked: list[Scored]) -> Answer | None:
     picks = [turn.ev.with_period(ranked, p) for p in periods[:2]]
     if any(p is None for p in picks):
         return None
-    a, b = (turn.ev.number_for(turn.text, s) for s in picks)
+    subject = "".join(turn.frame.subject_text) or turn.text
+    a, b = (turn.ev.number_for(subject, s) for s in picks)
     periods = [p if "阶段" in p else f"{p}年" for p in periods]
-    lines = [f"· {p}（「{s.clause.section_label}」）：“{s.text}”" for p, s in zip(periods, picks)]
+    lines = [f"· {p}：{turn.ev.part_for(subject, s.text).strip('，,；;。')}（「{s.clause.section_label}」：“{s.text}”）"
+             for p, s in zip(periods, picks)]
     if a and b and a[1] == b[1]:
         diff = b[0] - a[0]
         word = "高" if diff >= 0 else "低"

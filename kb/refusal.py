@@ -40,6 +40,8 @@ class Case:
     unmatched: Callable[[Scored], list[str]]
     min_relevance: float
     structured: bool  # answered from the document's structure (annotations, headings), not from quotes
+    subject: str = ""  # the subject words as the question says them, without the attribute asked
+    subject_words: tuple[str, ...] = ()  # the question's subject words the documents use: the attribute must be near them
 
 
 def unknown_years(case: Case) -> str | None:
@@ -77,13 +79,13 @@ def missing_attribute(case: Case) -> str | None:
     attribute = attributes.asked(case.question)
     if attribute is None or case.structured:
         return None
-    ranked = case.ranked()
-    if attribute.name == "申报办法" and any(attribute.has.search(s.text) for s in ranked[:6]):
+    about = [s.text for s in case.ranked()[:6]
+             if not case.subject_words or any(w in s.text for w in case.subject_words)]
+    if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None
-    if attributes.present(attribute, (s.text for s in ranked[:6])):
-        return None
-    subject = "、".join(case.frame.subject_text) or "相关内容"
-    return f"文件提到“{subject}”的相关内容，但没有写{attribute.name}"
+    if case.subject:
+        return f"文件提到“{case.subject}”的相关内容，但没有写{attribute.name}"
+    return f"文件没有写所问的{attribute.name}"
 
 
 def words_never_used(case: Case) -> str | None:

@@ -23,8 +23,13 @@ _YEAR_WORD = re.compile(r"20\d{2}\s*年?")
 _ASKING_WORD = re.compile(rf"(?:{cues.ASKING.pattern})+|[项条块些个年呢吧啊嘛共]")
 
 
+_NOT_COUNTED = re.compile(r"[（(][^）)]*(不算|不计|不含|不包括|除外)[^）)]*[）)]|有关[^，。？?]{0,10}(不算|不计|除外)")
+
+
 def _kinds(text: str) -> tuple[frozenset[UnitKind], frozenset[UnitKind]]:
-    """(kinds wanted, kinds excluded): `哪些区` wants districts, `哪个不是市级部门` excludes city departments."""
+    """(kinds wanted, kinds excluded): `哪些区` wants districts, `哪个不是市级部门` excludes city departments.
+    An aside that leaves the generic units out (`（有关部门和区县不算）`) constrains nothing: they never count."""
+    text = _NOT_COUNTED.sub("", text)
     wanted, excluded = set(), set()
     for kind, pattern in cues.KIND_WORDS:
         m = pattern.search(text)
@@ -66,7 +71,7 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.COUNT, lead, 0.8
     if two and cues.SHARED.search(text) and (duty or asks_units):
         return Op.INTERSECTION, lead, 0.85
-    if two and cues.DIFFERENCE.search(text) and (duty or asks_units):
+    if two and cues.DIFFERENCE.search(text) and (duty or asks_units or cues.UNIT_NOUN.search(text)):
         return Op.DIFFERENCE, lead, 0.8
     if named and cues.TASKS_OF_UNIT.search(text):
         return Op.REVERSE, lead, 0.7
@@ -129,8 +134,30 @@ def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
     return tuple(out)
 
 
+_CJK_FORM = re.compile(r"[\u4e00-\u9fff（）]{4,12}")
+
+
+def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
+    """Units named with one character wrong (`市场监官局` → 市市场监管局): same length, one substitution,
+    the last character (局/委/办/区) right, so a different body of the same kind is not taken for it."""
+    found: list[str] = []
+    for unit in units.all():
+        for form in unit.forms:
+            if not _CJK_FORM.fullmatch(form):
+                continue
+            n = len(form)
+            for i in range(len(text) - n + 1):
+                window = text[i:i + n]
+                if window[-1] == form[-1] and sum(a != b for a, b in zip(window, form)) == 1:
+                    found.append(unit.name)
+                    break
+            if unit.name in found:
+                break
+    return tuple(dict.fromkeys(found))
+
+
 def understand(text: str, units: UnitTable, words: Words) -> Frame:
-    named = tuple(units.find_in_text(text))
+    named = tuple(units.find_in_text(text)) or misspelt_units(text, units)
     hints = unit_hints(text, named, words)
     kinds, excluded = _kinds(text)
     two_subjects = len(subject_phrases(text, units, words, 2)) >= 2

@@ -31,13 +31,13 @@ def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软�
     ("北京的软件业务收入目标是多少？", "未提及北京"),
     ("What is Shanghai's software revenue target?", "未提及Shanghai"),
     ("“蓉漂计划”有什么支持？", "没有出现“蓉漂计划”"),
-    ("“蓉贝”人才奖励多少钱？", "没有写具体金额"),
-    ("软件业务收入工作会多久开一次？", "没有写开会或办理的频次"),
-    ("2025年软件业务收入实际完成了多少？", "没有写实际数字"),
+    ("“蓉贝”人才奖励多少钱？", "具体金额"),
+    ("软件业务收入工作会多久开一次？", "开会或办理的频次"),
+    ("2025年软件业务收入实际完成了多少？", "实际数字"),
 ])
 def test_reason_names_what_is_missing(question, reason):
     c = case(question, sentences=("设立“蓉贝”软件人才计划。",) if "蓉贝" in question else ("到2025年，全市软件业务收入突破8000亿元。",))
-    assert reason in refusal.first_reason(c)
+    assert reason in refusal.first_reason(c) and "没" in refusal.first_reason(c)
 
 
 @pytest.mark.parametrize("question", [
