@@ -37,7 +37,7 @@ def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软�
 ])
 def test_reason_names_what_is_missing(question, reason):
     c = case(question, sentences=("设立“蓉贝”软件人才计划。",) if "蓉贝" in question else ("到2025年，全市软件业务收入突破8000亿元。",))
-    assert reason in refusal.first_reason(c) and "没" in refusal.first_reason(c)
+    assert reason in refusal.first_reason(c)
 
 
 @pytest.mark.parametrize("question", [
