@@ -1,6 +1,4 @@
 """责任矩阵: per document, which unit leads (牵头) or co-operates on (配合) each annotated task."""
-from functools import partial
-
 import streamlit as st
 
 from ui import resources
@@ -11,6 +9,7 @@ from ui.tables import csv_bytes, excel_bytes
 from ui.text import escape, role_badges
 
 PICKED = "matrix_unit"  # the unit whose tasks are shown beside the table
+LAST = "matrix_table_pick"  # the unit last chosen in the table, so a later choice in the picker is kept
 ROW, CELL = 35, 38  # st.dataframe row and header height in px
 
 kb = resources.knowledge_base()
@@ -22,13 +21,13 @@ if not docs:
     st.stop()
 
 
-def _pick(key: str, rows: list[str], columns: list[str]) -> None:
-    """A row (units as rows) or a column (units as columns) chosen in the table picks that unit."""
-    selection = st.session_state[key].selection
+def picked_in(selection, rows: list[str], columns: list[str]) -> str | None:
+    """The unit a table selection names: a row (units as rows) or a column (units as columns)."""
     if selection.rows and selection.rows[0] < len(rows):
-        st.session_state[PICKED] = rows[selection.rows[0]]
-    elif selection.columns and selection.columns[0] in columns:
-        st.session_state[PICKED] = selection.columns[0]
+        return rows[selection.rows[0]]
+    if selection.columns and selection.columns[0] in columns:
+        return selection.columns[0]
+    return None
 
 
 top_left, top_right = st.columns([3, 2])
@@ -42,7 +41,8 @@ if chosen:
 shown_units = chosen or units
 st.caption(f"{escape(source_line(documents[doc])) if doc in documents else ''} · {len(tasks)} 项带责任单位标注的任务 × "
            f"{len(shown_units)} 个具名责任单位。文件写明牵头的按其所写，否则名单首位牵头。在表格中点选一个单位，右侧列出它的任务。")
-flip = st.toggle("任务为行（转置）", value=should_transpose(tasks, shown_units), key=f"matrix_flip_{doc}",
+auto = should_transpose(tasks, shown_units)
+flip = st.toggle("任务为行（转置）", value=auto, key=f"matrix_flip_{doc}_{auto}",
                  help="任务多于单位时默认以任务为行，表格更窄")
 
 leaders = {}
@@ -71,9 +71,13 @@ if st.session_state.get(PICKED) not in shown_units:
 
 table, beside = st.columns([5, 3], gap="medium")
 with table:
-    st.dataframe(styled, hide_index=True, column_config=config, key=table_key, height=height,
-                 on_select=partial(_pick, table_key, [] if flip else list(frame[UNIT]), list(shown_units)),
-                 selection_mode="single-column" if flip else "single-row")
+    event = st.dataframe(styled, hide_index=True, column_config=config, key=table_key, height=height,
+                         on_select="rerun", selection_mode="single-column" if flip else "single-row")
+    chosen_in_table = picked_in(event.selection, [] if flip else list(frame[UNIT]), list(shown_units))
+    if chosen_in_table != st.session_state.get(LAST):  # a new choice in the table moves the unit picker (drawn next)
+        st.session_state[LAST] = chosen_in_table
+        if chosen_in_table:
+            st.session_state[PICKED] = chosen_in_table
     export = frame.set_index(key_column)
     csv_col, xlsx_col, _ = st.columns([1, 1, 2])
     csv_col.download_button("导出 CSV", csv_bytes(export), "responsibility-matrix.csv", "text/csv",

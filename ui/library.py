@@ -11,6 +11,7 @@ the published index still agree.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -24,7 +25,8 @@ from pathlib import Path, PurePosixPath
 from core.errors import DocumentError
 from core.settings import Settings
 from ingest.build import BuildReport, build_index
-from ingest.read import MAX_BYTES, SIDECAR, document_meta, find_documents, is_companion, parse_source, source_from_bytes
+from ingest.read import MAX_BYTES, SIDECAR, document_meta, find_documents, is_companion, parse_source, read_sidecar, \
+    source_from_bytes
 
 ACCEPTED = ("txt", "md", "docx", "pdf", "html", "htm")  # what the uploader offers
 BACKUP_PREFIX = ".library-backup-"
@@ -154,6 +156,8 @@ def check(name: str, data: bytes, library: Library, replacing: str | None = None
     doc = PurePosixPath(target).stem
     try:
         source = source_from_bytes(corpus / target, data, doc, target)
+        if replacing is not None and target != replacing:  # the replaced file's sidecar moves with the document
+            source = dataclasses.replace(source, sidecar=read_sidecar(corpus / replacing))
         meta = document_meta(source)
         parsed = parse_source(source, meta)
     except DocumentError as e:

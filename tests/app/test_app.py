@@ -15,16 +15,31 @@ MARKET = "三、发展目标 > （一）总体目标 > 市场主体"
 
 
 # --- chat ---------------------------------------------------------------------------------------
-def test_lead_question_names_the_lead_and_shows_its_clause_card(app: AppTest) -> None:
+def test_lead_question_answers_first_then_cites_document_section_and_quote(app: AppTest) -> None:
     ask(app, "市场主体目标由谁牵头？")
     assistant = app.chat_message[-1]
     texts = [unescape(m.value) for m in assistant.markdown]
-    assert "市经信局" in texts[0]
-    assert any(MARKET in t and "成都市软件产业发展规划（2019—2025年）" in t for t in texts)  # card header
-    assert any(":orange-background[**" in m.value and "年均新增市场主体数量不少于1.8万个" in unescape(m.value)
-               for m in assistant.markdown)  # the clause with the quote highlighted
-    assert any(":orange-badge[市经信局（牵头）]" in m.value for m in assistant.markdown)
-    assert any("牵头单位（lead）" in c.value and "毫秒" in c.value for c in assistant.caption)
+    assert "市经信局" in texts[0] and "牵头" in texts[0]  # the direct answer comes first
+    assert "**《成都市软件产业发展规划（2019—2025年）》**" in texts  # the citation names its document
+    assert MARKET in [unescape(c.value) for c in assistant.caption]  # and the section path
+    assert any(m.value.startswith(":orange-background[**") and "年均新增市场主体数量不少于1.8万个" in unescape(m.value)
+               for m in assistant.markdown)  # the quote, highlighted, outside the fold
+    full = assistant.expander[0]
+    assert full.label == "查看完整条款"  # the whole clause is folded
+    assert any("——市场主体。" in unescape(m.value) for m in full.markdown)
+    assert any(":orange-badge[市经信局（牵头）]" in m.value and ":blue-badge[市投促局（配合）]" in m.value
+               for m in full.markdown)
+    assert any(c.value.startswith("牵头单位 · 用时") for c in assistant.caption)
+
+
+def test_no_code_names_or_clause_ids_in_answers(app: AppTest) -> None:
+    for question in ("市场主体目标由谁牵头？", "融资体系和市场主体的共同责任单位有哪些？", "市商务局负责哪些工作？",
+                     "2030年的目标是什么？"):
+        ask(app, question)
+    text = shown(app) + "\n".join(e.label for e in app.main.expander)
+    for code in ("shared_units", "shared_tasks", "responsible", "reverse", "not_found", "lead)", "#3.1", "#6.",
+                 "chengdu-software-plan"):
+        assert code not in text, code
 
 
 def test_follow_up_uses_the_previous_answer(app: AppTest) -> None:
@@ -46,6 +61,7 @@ def test_refusal_says_so_and_labels_the_related_clause(app: AppTest) -> None:
     assistant = app.chat_message[-1]
     assert "文件未提及" in unescape(assistant.warning[0].value)
     assert any(m.value == "**相关条款（仅供参考）**" for m in assistant.markdown)
+    assert "仅供参考：这一条款与问题相关，但并不回答它。" in [c.value for c in assistant.caption]
 
 
 def test_empty_input_is_ignored(app: AppTest) -> None:
@@ -102,34 +118,58 @@ def test_retrieval_settings_survive_a_page_switch(app: AppTest) -> None:
 
 
 # --- other pages --------------------------------------------------------------------------------
-def test_matrix_lists_all_27_units_and_16_tasks(app: AppTest) -> None:
+def test_matrix_names_tasks_by_their_short_title_with_the_unit_column_pinned(app: AppTest) -> None:
     app.switch_page("pages_app/matrix.py").run()
     assert not app.exception
-    frame = app.dataframe[0].value
-    assert list(frame.index) == list(load_units().names())
-    assert frame.shape == (27, 16)
-    assert frame.loc["市商务局", "六、重点任务 > （七）借力“一带一路”加快拓展国际市场"] == "牵头"
-    assert app.multiselect[0].options == list(load_units().names())
+    assert app.selectbox[0].label == "文件" and app.selectbox[0].value == "chengdu-software-plan-2019-2025"
+    table = app.dataframe[0]
+    frame = table.value
+    assert list(frame.columns[:4]) == ["责任单位", "产业规模", "市场主体", "创新实力"]
+    assert "借力“一带一路”加快拓展国际市场" in frame.columns  # its own title, not the section path or number
+    assert not any(" > " in c for c in frame.columns)
+    assert frame.shape == (27, 17) and list(frame["责任单位"]) == list(load_units().names())
+    row = frame.set_index("责任单位")
+    assert row.loc["市商务局", "借力“一带一路”加快拓展国际市场"] == "牵头"
+    assert row.loc["市经信局", "借力“一带一路”加快拓展国际市场"] == "配合"
+    config = json.loads(table.proto.columns)
+    assert config["责任单位"]["pinned"] is True
+    assert config["责任单位"]["width"] >= 14 * len("国家税务总局成都市税务局")  # the longest unit name fits
+    assert config["市场主体"]["help"] == MARKET  # the whole path as the header's tooltip
+    assert app.toggle[0].value is False  # 16 tasks < 27 units: units as rows
     assert [b.label for b in app.get("download_button")] == ["导出 CSV", "导出 Excel"]
 
 
-def test_matrix_filters_and_selected_unit_shows_its_clauses(app: AppTest) -> None:
+def test_selected_unit_tasks_are_shown_beside_the_table(app: AppTest) -> None:
+    app.switch_page("pages_app/matrix.py").run()
+    frame = app.dataframe[0].value
+    row = list(frame["责任单位"]).index("市政府督查室")
+    key = "matrix_table_chengdu-software-plan-2019-2025_u"
+    app.session_state[key] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    app.run()  # the table selection picks the unit through the on_select callback
+    assert not app.exception
+    assert app.session_state["matrix_unit"] == "市政府督查室"
+    text = shown(app)
+    assert "**市政府督查室**：牵头 2 项，配合 0 项" in text
+    assert "强化组织领导统筹推进" in text and "强化运行分析科学督导" in text
+    # beside, not below: the unit's tasks are in the column to the right of the table's
+    table_column = next(c for c in app.main.columns if len(c.dataframe))
+    unit_column = next(c for c in app.main.columns if any("牵头 2 项" in m.value for m in c.markdown))
+    assert unit_column is not table_column
+    assert (table_column.weight, unit_column.weight) == pytest.approx((5 / 8, 3 / 8))
+
+
+def test_matrix_unit_filter_and_transposed_view(app: AppTest) -> None:
     app.switch_page("pages_app/matrix.py").run()
     app.multiselect[0].set_value(["市政府督查室"]).run()
+    assert app.toggle[0].value is True  # 2 tasks > 1 unit: tasks as rows by default
+    flipped = app.dataframe[0].value
+    assert list(flipped.columns) == ["任务", "市政府督查室"]
+    assert list(flipped["任务"]) == ["强化组织领导统筹推进", "强化运行分析科学督导"]
+    assert json.loads(app.dataframe[0].proto.columns)["任务"]["pinned"] is True
+    app.toggle[0].set_value(False).run()
     frame = app.dataframe[0].value
-    assert list(frame.index) == ["市政府督查室"]
-    assert list(frame.iloc[0]) == ["牵头", "牵头"]
-    app.session_state["matrix_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    app.run()
-    assert app.subheader[0].value == "市政府督查室 的任务"
-    text = shown(app)
-    assert "七、保障措施 > （一）强化组织领导统筹推进" in text and "七、保障措施 > （四）强化运行分析科学督导" in text
-
-
-def test_matrix_part_filter_keeps_only_that_part(app: AppTest) -> None:
-    app.switch_page("pages_app/matrix.py").run()
-    app.multiselect[1].set_value(["三、发展目标"]).run()
-    assert app.dataframe[0].value.shape == (27, 5)
+    assert list(frame["责任单位"]) == ["市政府督查室"]
+    assert list(frame.iloc[0, 1:]) == ["牵头", "牵头"]
 
 
 def test_browser_shows_the_tree_and_searches(app: AppTest) -> None:
