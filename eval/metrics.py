@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import logging
 import math
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from eval.judge import extra_units_strict, fold, normalise, polarity, signature, states_count, units_named  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ Gold = Mapping[str, Any]
 
 MIN_PIECE_CHARS = 8
 PRIMARY_METRIC = "overall/answer_accuracy"
+ROW_KEYS = ("doc", "operation", "phrasing", "fact")  # gold keys a scored row keeps, for grouping and invariance
+GROUP_PREFIXES = {"doc": "doc:", "operation": "op:", "phrasing": "phrasing:"}  # summary groups beside categories
 DEFAULT_KS = (1, 3, 5, 10)
 
 
@@ -46,12 +49,20 @@ class EvalContext:
         "names no unit outside the gold clauses" check.
     known_units: every named unit (27 here), searched for in answers.
     sources: document id -> its source text (whitespace is stripped here).
+    doc_units: document id -> the units its tags name (the inventory the
+        strict measure searches answers for); a document not listed uses
+        ``known_units``.
     """
 
     clause_text: Mapping[str, str]
     clause_units: Mapping[str, Collection[str]] | None = None
     known_units: Collection[str] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
+    doc_units: Mapping[str, Collection[str]] = field(default_factory=dict)
+
+    def inventory(self, doc: str | None) -> Collection[str]:
+        """The units an answer about ``doc`` is searched for."""
+        return self.doc_units.get(doc or "", self.known_units) or self.known_units
 
     def __post_init__(self) -> None:
         if self.clause_units is not None and not self.known_units:
@@ -61,25 +72,7 @@ class EvalContext:
             )
 
 
-def normalise(s: str) -> str:
-    """Remove all whitespace (PDF line breaks, ideographic spaces) from ``s``."""
-    return "".join(s.split())
-
-
-def _fold(s: str) -> str:
-    """Normalise, then fold width (１０％ == 10%) and ASCII case, for answer matching."""
-    return normalise(unicodedata.normalize("NFKC", s)).casefold()
-
-
-def units_named(text: str, known_units: Collection[str]) -> set[str]:
-    """Known units named in ``text``; longest names first, so a name inside a longer one is not counted."""
-    folded, found = _fold(text), set()
-    for unit in sorted(known_units, key=lambda u: len(_fold(u)), reverse=True):
-        key = _fold(unit)
-        if key and key in folded:
-            found.add(unit)
-            folded = folded.replace(key, "\0")
-    return found
+_fold = fold  # the name the rest of this module and eval/diagnose.py use
 
 
 def _evidence(gold: Gold) -> list[str]:
@@ -106,7 +99,11 @@ def answer_correct(
 ) -> bool:
     """Is the answer right? Unanswerable gold: iff refused.
 
-    Answerable gold: not refused, every ``must_contain`` string and
+    Yes/no gold (``expect_yes``): not refused and the first line starts with
+    是 (yes) or 否/不是 (no) as expected. Count gold (``expect_count``): not
+    refused and the number (5 or 五) is in the first line.
+
+    Other answerable gold: not refused, every ``must_contain`` string and
     ``answer_units`` name in the answer (whitespace-, width- and
     ASCII-case-insensitive), and — unless ``clause_units`` is None — no unit
     of ``known_units`` named outside ``clause_units ∪ answer_units``
@@ -116,6 +113,10 @@ def answer_correct(
         return _refused(result)
     if _refused(result):
         return False
+    if "expect_yes" in gold:  # yes/no: the first line's 是/否 decides
+        return polarity(result.get("answer") or "") is gold["expect_yes"]
+    if "expect_count" in gold:  # count: the number is in the first line
+        return states_count(result.get("answer") or "", int(gold["expect_count"]))
     answer = _fold(result.get("answer") or "")
     if not all(_fold(s) in answer for s in [*gold["must_contain"], *gold["answer_units"]]):
         return False
@@ -235,6 +236,14 @@ def _allowed_units(gold: Gold, ctx: EvalContext) -> set[str] | None:
     return gold_units(gold, ctx.clause_text, ctx.clause_units)
 
 
+def strict_correct(result: Result, gold: Gold, lenient: bool, inventory: Collection[str]) -> bool:
+    """Issue 10's strict measure: right by :func:`answer_correct`, and an answer to an answerable item names
+    no unit of its document's inventory beyond the gold's, the question's and ``allowed_units``."""
+    if not lenient or not _evidence(gold):
+        return lenient
+    return not extra_units_strict(result.get("answer") or "", gold, inventory)
+
+
 def score_item(result: Result, gold: Gold, ctx: EvalContext) -> dict[str, Any]:
     """All per-question metrics; citation/retrieval ones are None for unanswerable gold."""
     if result["id"] != gold["id"]:
@@ -242,12 +251,17 @@ def score_item(result: Result, gold: Gold, ctx: EvalContext) -> dict[str, Any]:
     answerable = bool(_evidence(gold))
     units = _allowed_units(gold, ctx)
     verbatim, n_cites = verbatim_counts(result, ctx.sources)
+    correct = answer_correct(result, gold, units, ctx.known_units)
+    inventory = ctx.inventory(gold.get("doc"))
     return {
         "id": gold["id"],
         "category": gold["category"],
+        **{key: gold[key] for key in ROW_KEYS if gold.get(key)},
         "gold_answerable": answerable,
         "refused": _refused(result),
-        "answer_correct": answer_correct(result, gold, units, ctx.known_units),
+        "answer_correct": correct,
+        "strict_correct": strict_correct(result, gold, correct, inventory),
+        "signature": signature(result, gold, inventory),
         "citation_hit": citation_hit(result, gold, ctx.clause_text) if answerable else None,
         "evidence_recall": evidence_recall(result, gold, ctx.clause_text) if answerable else None,
         "rank": retrieval_ranks(result, gold, ctx.clause_text) if answerable else None,
@@ -260,6 +274,10 @@ def score_item(result: Result, gold: Gold, ctx: EvalContext) -> dict[str, Any]:
 def _summarise_group(rows: Sequence[Mapping[str, Any]], ks: Sequence[int]) -> dict[str, float]:
     answerable = [r for r in rows if r["gold_answerable"]]
     out = {"n": float(len(rows)), "answer_accuracy": _mean([r["answer_correct"] for r in rows], "answer_accuracy")}
+    if all("strict_correct" in r for r in rows):
+        out["strict_accuracy"] = _mean([r["strict_correct"] for r in rows], "strict_accuracy")
+    if (inv := invariance(rows)) is not None:
+        out["invariance"], out["facts"] = inv
     if len(answerable) < len(rows):
         out["refusal_accuracy"] = _mean([r["refused"] for r in rows if not r["gold_answerable"]], "refusal_accuracy")
     if answerable:
@@ -279,8 +297,24 @@ def _summarise_group(rows: Sequence[Mapping[str, Any]], ks: Sequence[int]) -> di
     return out
 
 
+def invariance(rows: Sequence[Mapping[str, Any]]) -> tuple[float, float] | None:
+    """(share of facts whose phrasings all got the same signature, number of facts), over the facts asked
+    in two phrasings or more; None when there are none (a set without ``fact`` keys)."""
+    by_fact: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r.get("fact") and "signature" in r:
+            by_fact.setdefault(r["fact"], set()).add(r["signature"])
+            counts[r["fact"]] = counts.get(r["fact"], 0) + 1
+    facts = [f for f, n in counts.items() if n >= 2]
+    if not facts:
+        return None
+    return sum(len(by_fact[f]) == 1 for f in facts) / len(facts), float(len(facts))
+
+
 def summarise(rows: Sequence[Mapping[str, Any]], ks: Sequence[int] = DEFAULT_KS) -> dict[str, float]:
-    """Metrics overall and per category, keyed ``<group>/<metric>`` (``overall/hit@5``).
+    """Metrics overall, per category, and per document / operation / phrasing where the rows carry them
+    (groups ``doc:<id>``, ``op:<operation>``, ``phrasing:<p>``), keyed ``<group>/<metric>`` (``overall/hit@5``).
 
     Means are over the items a metric applies to: refusal_accuracy over
     unanswerable gold; false_refusal_rate, citation_hit, evidence_recall,
@@ -293,4 +327,8 @@ def summarise(rows: Sequence[Mapping[str, Any]], ks: Sequence[int] = DEFAULT_KS)
     groups: dict[str, list[Mapping[str, Any]]] = {"overall": list(rows)}
     for row in rows:
         groups.setdefault(row["category"], []).append(row)
+    for key, prefix in GROUP_PREFIXES.items():
+        for row in rows:
+            if row.get(key):
+                groups.setdefault(prefix + row[key], []).append(row)
     return {f"{g}/{k}": v for g, members in groups.items() for k, v in _summarise_group(members, ks).items()}

@@ -6,6 +6,7 @@ names and signatures of :class:`EvalConfig`, :data:`CONFIGS`,
 """
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -113,38 +114,65 @@ def has_gold(item: Mapping[str, Any]) -> bool:
 
 
 # --- the evaluation context -------------------------------------------------------------------
-def _source_text(entry: Mapping[str, Any], corpus_dir: Path) -> str:
+def _source_path(entry: Mapping[str, Any], corpus_dirs: Sequence[Path]) -> Path:
+    """The file of a manifest entry: its recorded path (absolute, or under a corpus folder), else <doc>.txt."""
+    recorded = Path(str(entry.get("path") or ""))
+    candidates = [recorded] if recorded.is_absolute() else [d / recorded for d in corpus_dirs if str(recorded)]
+    candidates += [d / f"{entry['doc']}.txt" for d in corpus_dirs]
+    return next((p for p in candidates if p.is_file()), candidates[0] if candidates else recorded)
+
+
+def _source_text(entry: Mapping[str, Any], corpus_dirs: Sequence[Path]) -> str:
     """The whitespace-free source of one manifest entry; warns if it changed since indexing."""
-    doc = str(entry["doc"])
-    path = Path(entry.get("path") or corpus_dir / f"{doc}.txt")
-    if not path.is_file():
-        path = corpus_dir / f"{doc}.txt"
+    path = _source_path(entry, corpus_dirs)
     source = read_source(path)  # DocumentError (a PolicyKBError) when unreadable
     if entry.get("sha256") and source.sha256 != entry["sha256"]:
         log.warning("%s changed since the index was built: verbatim checks use the file as it is now", path)
     return strip_ws(source.text)
 
 
-def context(kb: KnowledgeBase, corpus_dir: Path | None = None) -> EvalContext:
-    """Clause texts and units, the known unit names and the whitespace-free sources of ``kb``."""
-    corpus_dir = Path(corpus_dir) if corpus_dir is not None else Settings().corpus_dir
+def context(kb: KnowledgeBase, corpus_dir: Path | Sequence[Path] | None = None) -> EvalContext:
+    """Clause texts and units, the known unit names (the unit table's and every tag's), each document's
+    unit inventory, and the whitespace-free sources of ``kb``; ``corpus_dir`` is one folder or several."""
+    if corpus_dir is None:
+        dirs = [Settings().corpus_dir]
+    else:
+        dirs = [Path(corpus_dir)] if isinstance(corpus_dir, (str, Path)) else [Path(d) for d in corpus_dir]
     if not kb.documents:
         raise DocumentError(f"the index at {kb.index.path} lists no documents: run `python -m ingest` to rebuild it")
+    doc_units: dict[str, dict[str, None]] = {}
+    for c in kb.clauses:
+        doc_units.setdefault(c.doc, {}).update(dict.fromkeys(c.units))
+    tagged = [u for units in doc_units.values() for u in units]
     return EvalContext(
         clause_text={c.id: c.text for c in kb.clauses},
         clause_units={c.id: tuple(c.units) for c in kb.clauses},
-        known_units=tuple(kb.units.names()),
-        sources={str(d["doc"]): _source_text(d, corpus_dir) for d in kb.documents},
+        known_units=tuple(dict.fromkeys([*kb.units.names(), *tagged])),
+        sources={str(d["doc"]): _source_text(d, dirs) for d in kb.documents},
+        doc_units={doc: tuple(units) for doc, units in doc_units.items()},
     )
 
 
 # --- asking and scoring ------------------------------------------------------------------------
+def takes_docs(ask: Callable[..., Any]) -> bool:
+    """Does the answering function accept a ``docs`` keyword (questions scoped to their document)?"""
+    try:
+        return "docs" in inspect.signature(ask).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def ask_all(asker: Asker, items: Sequence[Mapping[str, Any]], progress: Progress | None = None) -> list[dict[str, Any]]:
-    """Batch lines (``id`` first), one per item, asked in order with no history."""
+    """Batch lines (``id`` first), one per item, asked in order with no history; an item with ``doc`` is
+    scoped to that document when ``asker.ask`` takes ``docs``."""
+    scoped = takes_docs(asker.ask)
     results = []
     for done, item in enumerate(items, start=1):
         try:
-            answer = asker.ask(item["question"])
+            if scoped and item.get("doc"):
+                answer = asker.ask(item["question"], docs=[item["doc"]])
+            else:
+                answer = asker.ask(item["question"])
         except Exception as e:  # re-raised with the item that broke; the run stops
             raise RuntimeError(f"asking {item['id']} failed: {type(e).__name__}: {e}") from e
         results.append({"id": item["id"], **answer.to_json()})
@@ -163,10 +191,10 @@ def score_all(results: Sequence[Mapping[str, Any]], items: Sequence[Mapping[str,
 
 
 def run(kb: KnowledgeBase, items: Sequence[Mapping[str, Any]], config: EvalConfig,
-        progress: Progress | None = None) -> Run:
+        progress: Progress | None = None, corpus_dirs: Sequence[Path] | None = None) -> Run:
     """Ask every item under ``config`` (one Asker, warmed up by one untimed question), then score and summarise."""
     asker = Asker(kb, config.ask_config())
     asker.ask(WARM_UP)
     results = ask_all(asker, items, progress)
-    rows = score_all(results, items, context(kb))
+    rows = score_all(results, items, context(kb, corpus_dirs))
     return Run(config, results, rows, summarise(rows) if rows else {})

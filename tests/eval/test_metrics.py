@@ -349,6 +349,8 @@ def test_score_item_answerable():
     assert score_item(r, GOLD_REVERSE, CTX) == {
         "id": "R1", "category": "responsibility", "gold_answerable": True, "refused": False,
         "answer_correct": True,  # 市投促局, 市商务局 ⊆ the 8 allowed units
+        "strict_correct": False,  # 市商务局 is neither gold (市投促局) nor asked about
+        "signature": "units:市商务局,市投促局",
         "citation_hit": True,
         "evidence_recall": 1.0,  # policy clause cited too, even though its quote is invented
         "rank": 2, "citations": 2, "verbatim_citations": 1, "latency_ms": 850.0,
