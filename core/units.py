@@ -1,9 +1,25 @@
-"""The responsible units named in the plan's tags, and how users refer to them.
+"""The responsible units the documents name, and how users refer to them.
 
-`kb/data/units.json` is the table: every named unit (exact tag form), its
-official full name, a kind, and the aliases people type (short and long
-Chinese forms, English names). `UnitTable` resolves a name or alias to the
-canonical tag form and finds the units mentioned in a free-text question.
+The table is learned from the clauses (`UnitTable.from_clauses`): every unit named in any
+annotation, in order of first appearance, with the documents that name it (`Unit.docs`).
+Aliases come from general rules of Chinese government naming, never from one city's list:
+
+- a level prefix and a body: 市 + 发展和改革委员会 ↔ 发展改革委 ↔ 发改委 (the standard short
+  forms that hold in every city, `core/data/unit_abbrev.json`), and the bare body (人社局);
+- the city prefix of the document (成都市经信局 ↔ 市经信局 only in a document whose city is
+  成都, learned from its title and text), 中共X市委组织部 ↔ 市委组织部;
+- 国家税务总局X市税务局 ↔ X市税务局 ↔ 市税务局 ↔ 税务局 (the tax bureau is vertically managed).
+
+An optional alias file beside a document, `<document stem>.units.json`, adds what rules cannot
+know (official full names, English names, other bodies to shadow). Format::
+
+    {"units": [{"name": "市经信局", "full_name": "成都市经济和信息化局", "kind": "bureau",
+                "aliases": ["经信局", "Bureau of Economy and Information Technology"]}],
+     "other_bodies": ["国家统计局"]}
+
+`name` is the form the document writes; `kind` is optional (default: by naming rules,
+core/unitkind.py). A full name is never invented: without a document or an alias file
+stating it, `full_name` is the name as written. An alias two units could claim is dropped.
 """
 from __future__ import annotations
 
@@ -11,14 +27,26 @@ import json
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.unitkind import unit_kind
+
+if TYPE_CHECKING:
+    from core.clause import Clause
 
 logger = logging.getLogger(__name__)
 
-DATA_PATH = Path(__file__).resolve().parents[1] / "kb" / "data" / "units.json"
-KINDS = frozenset({"bureau", "party", "district", "enterprise", "tax"})
+ROOT = Path(__file__).resolve().parents[1]
+DATA_PATH = ROOT / "corpus" / "chengdu-software-plan-2019-2025.units.json"  # the shipped plan's alias file
+ABBREV_PATH = Path(__file__).parent / "data" / "unit_abbrev.json"
+ALIAS_SUFFIX = ".units.json"
+# alias-file kinds (bureau, tax) and the naming-rule kinds of core/unitkind.py (city, national)
+KINDS = frozenset({"bureau", "party", "district", "enterprise", "tax", "city", "national"})
 
 _CJK = "\u4e00-\u9fff"
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -34,6 +62,7 @@ class Unit:
     full_name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()  # documents that name this unit (answers stay per document)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -112,6 +141,14 @@ class UnitTable:
                 found.append(name)
         return found
 
+    @classmethod
+    def from_clauses(cls, clauses: Iterable["Clause"], alias_files: Sequence[tuple[str, Path] | Path] = ()) -> "UnitTable":
+        """The units the clauses name, with rule-derived aliases and those of alias files.
+
+        `alias_files`: (document, path) pairs, or paths named `<document>.units.json`.
+        """
+        return learn_units(list(clauses), [_alias_pair(a) for a in alias_files])
+
     def __len__(self) -> int:
         return len(self._units)
 
@@ -143,3 +180,150 @@ def load_units(path: Path = DATA_PATH) -> UnitTable:
     table = parse_units(data)
     logger.debug("loaded %d units from %s", len(table), path)
     return table
+
+
+# --- learning the table from the documents -------------------------------------------------
+
+_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?(市委|省委|区委|县委|市|省|区|县)?(.{2,})$")
+_TAX = re.compile(r"^(?:国家税务总局)?(?:([\u4e00-\u9fff]{2,3}?)市|市)税务局$")
+_CITY_IN_TEXT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)市(?:委|人民政府|政府|人大|政协)")
+_CITY_IN_TITLE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)市")
+BARE_MIN = 3  # a bare body of fewer characters (编办, 工会) names nothing on its own
+
+
+@lru_cache(maxsize=1)
+def abbreviation_groups(path: Path = ABBREV_PATH) -> dict[str, tuple[str, ...]]:
+    """Body form -> its whole group of equivalent forms (core/data/unit_abbrev.json)."""
+    groups = json.loads(Path(path).read_text(encoding="utf-8"))["groups"]
+    return {form: tuple(group) for group in groups for form in group}
+
+
+def document_city(clauses: Sequence["Clause"]) -> str:
+    """The city a document belongs to: its title's prefix, else the city its text names most (市委/市人民政府)."""
+    if not clauses:
+        return ""
+    m = _CITY_IN_TITLE.match(clauses[0].title)
+    if m and not m.group(1).startswith(("关于", "中共")):
+        return m.group(1)
+    counts = Counter(c for cl in clauses for c in _CITY_IN_TEXT.findall(cl.text) if not c.startswith(("关于", "全", "本", "我")))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
+    """Other forms of a unit's name by the general rules of government naming (see the module doc)."""
+    tax = _TAX.match(name)
+    if tax:
+        own = tax.group(1) or ""
+        cities = {c for c in (own, city) if c} if not own or own == city else {own}
+        forms = ["税务局"] + [f for c in cities for f in (f"{c}市税务局", f"国家税务总局{c}市税务局")]
+        return tuple(f for f in dict.fromkeys(forms + (["市税务局"] if not own or own == city else [])) if f != name)
+    m = _LEVEL.match(name)
+    if not m:
+        return ()
+    party, own_city, level, body = m.group(1), (m.group(2) or "")[:-1], m.group(3) or "", m.group(4)
+    bodies = abbreviation_groups().get(body, (body,))
+    forms: list[str] = []
+    local = not own_city or own_city == city  # 成都市经信局 is 市经信局 only in a document of 成都
+    for b in bodies:
+        if level:
+            forms.append(level + b)
+            if level in ("市", "市委") and city:
+                forms += [f"{city}{level}{b}"] + ([f"中共{city}市委{b}"] if level == "市委" else [])
+        if own_city:
+            forms.append(f"{own_city}市{level}{b}")
+            if local and not level:
+                forms.append(f"市{b}")
+        if len(b) >= BARE_MIN and (level or own_city) and local:
+            forms.append(b)
+    return tuple(f for f in dict.fromkeys(forms) if f != name and f != f"{party or ''}{name}")
+
+
+def _alias_pair(item: tuple[str, Path] | Path) -> tuple[str, Path]:
+    if isinstance(item, tuple):
+        return item[0], Path(item[1])
+    return Path(item).name[: -len(ALIAS_SUFFIX)], Path(item)
+
+
+def alias_files_for(documents: Iterable[dict], corpus_dir: Path) -> tuple[tuple[str, Path], ...]:
+    """(document, alias file) for each index manifest document (`doc`, `path`) with `<stem>.units.json` beside it.
+
+    A relative path is taken under `corpus_dir`; a document without an alias file simply has none.
+    """
+    out = []
+    for d in documents:
+        source = Path(str(d.get("path") or (d.get("meta") or {}).get("path") or ""))
+        source = source if source.is_absolute() else Path(corpus_dir) / source
+        path = source.with_name(f"{source.stem}{ALIAS_SUFFIX}")
+        if source.name and path.is_file():
+            out.append((str(d["doc"]), path))
+    return tuple(out)
+
+
+def _read_alias_file(path: Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"unit alias file {path} is unreadable ({exc}): see core/units.py for its format") from None
+    return data if isinstance(data, dict) else {}
+
+
+def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) -> UnitTable:
+    """Units named in the clauses' annotations, merged where a rule says two names are one unit."""
+    by_doc: dict[str, list["Clause"]] = {}
+    for c in clauses:
+        by_doc.setdefault(c.doc, []).append(c)
+    rows: dict[str, dict] = {}  # canonical name -> {"written", "docs", "aliases", "full", "kind", "fixed"}
+    owner: dict[str, str] = {}  # a form already claimed by a unit -> that unit
+    for doc, doc_clauses in by_doc.items():
+        city = document_city(doc_clauses)
+        for name in dict.fromkeys(u for c in doc_clauses for u in c.units):
+            aliases = rule_aliases(name, city)
+            canon = owner.get(name) or next((owner[a] for a in aliases if a in owner and owner[a] == a), name)
+            row = rows.setdefault(canon, {"written": [], "docs": [], "aliases": [], "full": "", "kind": "", "fixed": False})
+            row["written"].append(name)
+            row["docs"].append(doc)
+            row["aliases"] += [name, *aliases]
+            owner.setdefault(name, canon)
+    other_bodies: list[str] = []
+    for doc, path in alias_files:
+        data = _read_alias_file(path)
+        other_bodies += [str(b) for b in data.get("other_bodies", ())]
+        for entry in data.get("units", ()):
+            name = str(entry["name"])
+            canon = owner.get(name, name)
+            row = rows.setdefault(canon, {"written": [name], "docs": [], "aliases": [], "full": "", "kind": "", "fixed": False})
+            row["docs"].append(doc)
+            row["aliases"] += [str(a) for a in entry.get("aliases", ())]
+            row["full"] = str(entry.get("full_name") or row["full"])
+            row["kind"] = str(entry.get("kind") or row["kind"])
+    units = _resolve(rows, other_bodies)
+    return UnitTable(units, tuple(dict.fromkeys(other_bodies + _shadows(units, other_bodies))))
+
+
+def _shadows(units: tuple[Unit, ...], other_bodies: list[str]) -> list[str]:
+    """National and provincial bodies that contain a bare alias (国家发展改革委 ⊃ 发展改革委): matched so they
+    name no unit. Generated by rule for every bare form, unless a unit claims that name itself."""
+    claimed = {normalise(f) for u in units for f in u.forms} | {normalise(b) for b in other_bodies}
+    bare = [a for u in units for a in u.aliases if not re.match(r"^(市|省|区|县|中共|国家)", a) and re.match(r"^[\u4e00-\u9fff]", a)]
+    return [s for a in bare for s in (f"国家{a}", f"省{a}") if normalise(s) not in claimed]
+
+
+def _resolve(rows: dict[str, dict], other_bodies: list[str]) -> tuple[Unit, ...]:
+    """Units with every alias only one unit claims (a unit's own name always wins), national bodies shadowed."""
+    claims: dict[str, set[str]] = {}
+    for canon, row in rows.items():
+        for form in [*row["aliases"], *row["written"], row["full"]]:
+            if form:
+                claims.setdefault(normalise(form), set()).add(canon)
+    names = {normalise(c): c for c in rows}
+    bodies = {normalise(b) for b in other_bodies}
+    units = []
+    for canon, row in rows.items():
+        def mine(form: str) -> bool:
+            key = normalise(form)
+            return bool(key) and key not in bodies and (names.get(key, canon) == canon) and (key in names or claims[key] == {canon})
+        full = row["full"] or max(row["written"], key=len)  # never invented: the longest form a document wrote
+        aliases = tuple(a for a in dict.fromkeys([*row["written"], *row["aliases"]]) if a not in (canon, full) and mine(a))
+        kind = row["kind"] if row["kind"] in KINDS else unit_kind(canon)
+        units.append(Unit(canon, full if mine(full) or full == canon else canon, kind, aliases, tuple(dict.fromkeys(row["docs"]))))
+    return tuple(units)

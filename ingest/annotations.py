@@ -84,10 +84,10 @@ def is_generic(name: str) -> bool:
 
 
 def looks_like_unit(name: str) -> bool:
-    return 2 <= len(name) <= 40 and bool(_UNIT_END.search(name))
+    return 3 <= len(name) <= 40 and bool(_UNIT_END.search(name))  # 政府 / 社会 alone name no body
 
 
-def splitnames_in(text: str) -> list[tuple[str, str]]:
+def split_names(text: str) -> list[tuple[str, str]]:
     """(name, separator before it) for each name in a list, splitting only outside brackets."""
     parts: list[tuple[str, str]] = []
     depth, start, sep = 0, 0, ""
@@ -108,7 +108,7 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     """Named and generic parties of a list; a bare level noun after a generic party joins it."""
     named: list[str] = []
     generic: list[str] = []
-    for name, sep in splitnames_in(text):
+    for name, sep in split_names(text):
         name = _TAIL.sub("", name) or name
         if _LEVEL_ONLY.match(name) and generic and sep == "、":
             generic[-1] = f"{generic[-1]}{sep}{name}"  # 各区、县级市人民政府 is one party
@@ -124,11 +124,15 @@ def _unique(names: list[str]) -> tuple[str, ...]:
 
 
 def build_annotation(leads: list[str], partners: list[str], responsible: list[str], generic: list[str],
-           form: str, text: str, span: tuple[int, int]) -> Annotation:
-    lead_t = _unique(leads)
+                     form: str, text: str, span: tuple[int, int], lead_generic: list[str] = ()) -> Annotation:
+    """The record; when the 牵头 part names only generic parties (牵头单位：各区政府) they are the leads,
+    so that the named units listed after them are not taken to lead by the first-listed convention."""
+    lead_t = _unique(leads) or _unique(list(lead_generic))
     rest = [n for n in responsible + partners if n not in lead_t]
-    units = _unique(list(lead_t) + rest)
+    units = _unique([n for n in lead_t if n not in lead_generic] + rest)
     partner_t = tuple(u for u in units if u not in (lead_t or units[:1]))
+    if lead_t and lead_generic and not leads:
+        return Annotation(units, lead_t, units, _unique(generic), form, text, span)
     return Annotation(units, lead_t, partner_t, _unique(generic), form, text, span)
 
 
@@ -139,12 +143,14 @@ def _labelled(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         return None
     roles: dict[str, list[str]] = {"lead": [], "responsible": [], "partner": []}
     generic: list[str] = []
+    lead_generic: list[str] = []
     for m, nxt in zip(marks, marks[1:] + [None]):
         named, gen = names_in(body[m.end(): nxt.start() if nxt else len(body)])
         roles[_LABELS[m.group(1)]] += named
         generic += gen
-    form = LABELLED if roles["lead"] or roles["partner"] else LIST
-    return build_annotation(roles["lead"], roles["partner"], roles["responsible"], generic, form, text, span)
+        lead_generic += gen if _LABELS[m.group(1)] == "lead" else []
+    form = LABELLED if roles["lead"] or roles["partner"] or lead_generic else LIST
+    return build_annotation(roles["lead"], roles["partner"], roles["responsible"], generic, form, text, span, lead_generic)
 
 
 def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:

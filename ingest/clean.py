@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from ingest.annotations import find_annotation, is_annotation_only, opens_annotation
-from ingest.markers import Marker, appendix_marker, match_markdown, match_marker
-from ingest.tables import TableRow, is_header, is_rule, split_cells
+from ingest.markers import DOC_NUMBER, Marker, appendix_marker, match_markdown, match_marker
+from ingest.tables import TableRow, continued, is_header, is_rule, split_cells
 
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple("。！？；：］】!?;:")
@@ -72,7 +72,9 @@ def _is_wrapped(lines: list[str]) -> bool:
     body = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith(("#", "|")) and "\t" not in ln.strip()]
     if len(body) < 5:
         return False
-    open_ended = sum(1 for ln in body if not ends_sentence(ln))
+    # only a long line can be a wrapped one: short lines without punctuation are titles, 文号, dates, headings
+    widest = max(_width(ln) for ln in body)
+    open_ended = sum(1 for ln in body if not ends_sentence(ln) and _width(ln) >= _SHORT_LINE * widest)
     return open_ended / len(body) > _WRAPPED_SHARE
 
 
@@ -150,8 +152,12 @@ class _Builder:
 
     def _starts_paragraph(self, text: str) -> tuple[bool, bool]:
         """(new paragraph?, may it open with a lead phrase?)"""
-        if not self.parts or not self.wrapped:
+        if not self.parts:
             return True, True
+        if not self.wrapped:  # one line per paragraph, except a long line cut mid-sentence (a stray line break)
+            cut = not ends_sentence(strip_ws(self.prev)) and _width(self.prev.strip()) >= _SHORT_LINE * self.widest
+            own_line = match_marker(text, False) is not None or DOC_NUMBER.search(text) or _DATE_LINE.match(text)
+            return not (cut and not self._heading_only() and not own_line), True
         terminal = ends_sentence(strip_ws(self.prev)) or closes_annotation("".join(self.parts))
         if self._heading_only():
             return True, True
@@ -180,6 +186,7 @@ class _Table:
 
     def __init__(self, header: tuple[str, ...], style: str) -> None:
         self.header, self.style = header, style
+        self.last: TableRow | None = None  # the previous data row, which an empty-keyed row continues
 
     def take(self, builder: _Builder, artifacts: list[Artifact], number: int, line: str) -> bool:
         """Whether the line belonged to the table (and was placed)."""
@@ -189,7 +196,8 @@ class _Table:
         cells, _ = split_cells(line, self.style)
         flat = strip_ws(line)
         if len(cells) >= 2:
-            builder.paragraphs.append(Paragraph(flat, number, None, TableRow(cells, self.header, self.style)))
+            self.last = continued(TableRow(cells, self.header, self.style), self.last)
+            builder.paragraphs.append(Paragraph(flat, number, None, self.last))
             return True
         marker = match_marker(flat, allow_lead=False)
         if marker and marker.kind in ("heading", "section"):  # a task group inside the table

@@ -113,7 +113,7 @@ def match_markdown(line: str) -> Marker | None:
 # The issuing notice on top of an issued document: a salutation or 文号, a paragraph that issues
 # (现将…印发给你们), then the issuer and date (and 此件公开发布). Its shape is the same in every city.
 _SALUTATION = re.compile(r"^[^。]{2,120}[：:]$")
-_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$")
+DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号$|\[\d{4}\]\s*\d+\s*号$")
 _ISSUES = re.compile(r"现将|现印发|印发给你们|印发你们|予以印发|印发给各")
 _DATE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _PUBLICITY = re.compile(r"^[（(]此件[^）)]{0,12}[）)]$")
@@ -125,7 +125,7 @@ def notice_length(paragraphs: list[str]) -> int:
     head = paragraphs[:NOTICE_WITHIN]
     opened = issued = False
     for i, text in enumerate(head):
-        opened = opened or bool(_SALUTATION.match(text) or _DOC_NUMBER.search(text))
+        opened = opened or bool(_SALUTATION.match(text) or DOC_NUMBER.search(text))
         issued = issued or (opened and bool(_ISSUES.search(text)))
         if issued and _DATE.match(text):
             end = i + 1

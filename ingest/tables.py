@@ -34,6 +34,7 @@ COLUMNS = {
 }
 _UNIT_ROLES = ("lead", "responsible", "partner")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_NONE = {"/", "／", "—", "-", "无", "——"}  # a cell that says "none"
 _SPACES = re.compile(r"[ \u3000\xa0]{2,}")
 LINK_MIN = 0.6  # similarity of a row's task to a body item's title above which they are the same task (checked by hand on the fixtures)
 
@@ -45,15 +46,17 @@ class TableRow:
     cells: tuple[str, ...]
     header: tuple[str, ...]
     style: str  # tab|spaces|markdown
+    part: int = 1  # 2, 3 … for the rows of one task split over several lines (a rowspan left its cells empty)
 
 
 def split_cells(line: str, style: str | None = None) -> tuple[tuple[str, ...], str]:
     """(cells, style) of a line; style None tries Markdown, TAB, then 2+ spaces."""
-    text = line.strip()
+    text = line.strip(" \r\n\u3000\xa0")  # leading TABs are empty cells (a rowspan above), not indentation
     if (style in (None, "markdown")) and text.startswith("|") and text.count("|") >= 2:
         return tuple(c.strip() for c in text.strip("|").split("|")), "markdown"
     if (style in (None, "tab")) and "\t" in text:
         return tuple(c.strip() for c in text.split("\t")), "tab"
+    text = text.strip()
     if style in (None, "spaces"):
         cells = tuple(c for c in _SPACES.split(text) if c)
         if len(cells) >= 2:
@@ -88,7 +91,7 @@ def aligned(row: TableRow) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, cell in zip(header, cells):
         role = column_role(name)
-        if role and cell:
+        if role and cell and cell not in _NONE:
             out[role] = f"{out[role]}、{cell}" if role in out and role in _UNIT_ROLES else out.get(role, cell)
     return out
 
@@ -105,7 +108,8 @@ def row_annotation(row: TableRow, text: str) -> Annotation | None:
     spans = [(s, n) for s, n in spans if s >= 0]
     start = min((s for s, _ in spans), default=0)
     end = max((s + n for s, n in spans), default=0)
-    return build_annotation(lead, partner, resp, lead_gen + resp_gen + partner_gen, TABLE, text[start:end], (start, end))
+    return build_annotation(lead, partner, resp, lead_gen + resp_gen + partner_gen, TABLE, text[start:end], (start, end),
+                            lead_generic=lead_gen)
 
 
 def _flat(text: str) -> str:
@@ -113,8 +117,26 @@ def _flat(text: str) -> str:
 
 
 def row_key(row: TableRow, seen: int) -> str:
+    """`r3` for task 3, `r3-2` for its second row; `r<n>` by position when the table has no 序号."""
     number = aligned(row).get("number", "")
-    return f"r{number}" if re.fullmatch(r"\d{1,3}", number) else f"r{seen}"
+    key = f"r{number}" if re.fullmatch(r"\d{1,3}", number) else f"r{seen}"
+    return key if row.part == 1 else f"{key}-{row.part}"
+
+
+def continued(row: TableRow, previous: TableRow | None) -> TableRow:
+    """A row whose 序号 and task cells are empty continues the task above (a rowspan): it takes the cells
+    the span covered, so that its number, task and units are the task's."""
+    if previous is None or row.style != "tab":
+        return row
+    roles = [column_role(h) for h in row.header]
+    cells = list(row.cells) + [""] * (len(row.header) - len(row.cells))
+    number = [i for i, r in enumerate(roles) if r == "number"]
+    task = [i for i, r in enumerate(roles) if r == "task"][:1]
+    if not number or any(cells[i] for i in number + task):
+        return row
+    prev = list(previous.cells) + [""] * (len(row.header) - len(previous.cells))
+    filled = tuple(c or (prev[i] if roles[i] in ("number", "task", *_UNIT_ROLES) else "") for i, c in enumerate(cells))
+    return TableRow(filled, row.header, row.style, previous.part + 1)
 
 
 def row_heading(row: TableRow) -> str:

@@ -14,7 +14,7 @@ from core.errors import PolicyKBError
 from kb.index import LoadedIndex, check_embedder, check_segmenter, load_index
 from kb.search import DocumentFilter, Hit, SearchConfig, Searcher
 from core.settings import Settings
-from core.units import UnitTable, load_units
+from core.units import UnitTable, alias_files_for
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ class KnowledgeBase:
         check_segmenter(index, segmenter.fingerprint)
         model = embedder or load_embedder(settings.embedder)
         check_embedder(index, model.name, model.dim)
-        return cls(index, model, segmenter, load_units(), search_config)
+        return cls(index, model, segmenter, UnitTable.from_clauses(index.clauses, alias_files_for(index.manifest.get("documents", []), settings.corpus_dir)), search_config)
 
     @cached_property
     def searcher(self) -> Searcher:

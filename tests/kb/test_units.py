@@ -152,3 +152,86 @@ def test_alias_shared_by_two_units_is_rejected() -> None:
 def test_unknown_kind_is_rejected() -> None:
     with pytest.raises(ValueError, match="unit '市甲局' has kind 'agency'"):
         UnitTable((Unit("市甲局", "成都市甲局", "agency"),))
+
+
+# --- units learned from the documents (issue 9) ------------------------------------------
+
+from core.clause import Clause  # noqa: E402
+from core.units import document_city, rule_aliases  # noqa: E402
+
+
+def _clause(doc: str, units: tuple[str, ...], title: str = "", text: str = "做好。") -> Clause:
+    return Clause(id=f"{doc}#1", doc=doc, title=title, section=("一",), heading="", text=text, units=units)
+
+
+# rule -> (name as written, city of the document, forms that must resolve to it); phrasings beyond
+# the ones the rules were written from (人力资源社会保障局, 卫健委, 国资委, 医保局 …) included
+RULES = {
+    "abbreviation": ("市发展和改革委员会", "广州", ("市发展改革委", "市发改委", "发改委", "发展改革委", "广州市发展改革委", "广州市发改委")),
+    "hrss": ("市人力资源和社会保障局", "广州", ("市人社局", "人社局", "市人力资源社会保障局", "人力资源社会保障局", "广州市人社局")),
+    "economy": ("市经济和信息化局", "成都", ("市经信局", "经信局", "成都市经信局", "成都市经济和信息化局", "经济和信息化局")),
+    "housing": ("市住房和城乡建设局", "广州", ("市住建局", "住建局", "市住房城乡建设局", "住房城乡建设局", "广州市住建局")),
+    "market": ("市市场监督管理局", "深圳", ("市市场监管局", "市场监管局", "市场监督管理局", "深圳市市场监管局", "深圳市市场监督管理局")),
+    "health": ("市卫生健康委员会", "杭州", ("市卫健委", "卫健委", "市卫生健康委", "卫生健康委", "杭州市卫健委")),
+    "bare": ("市医疗保障局", "南京", ("医保局", "市医保局", "医疗保障局", "南京市医保局", "南京市医疗保障局")),
+    "party": ("市委组织部", "广州", ("组织部", "广州市委组织部", "中共广州市委组织部")),
+    "tax": ("国家税务总局成都市税务局", "成都", ("市税务局", "税务局", "成都市税务局")),
+}
+
+
+@pytest.mark.parametrize("rule", list(RULES))
+def test_rule_aliases_resolve_to_the_unit_as_written(rule):
+    name, city, forms = RULES[rule]
+    table = UnitTable.from_clauses([_clause("d", (name,), title=f"{city}市关于做好人才工作的实施意见")])
+    assert table.names() == (name,)
+    assert {f: table.canonical(f) for f in forms} == {f: name for f in forms}
+    assert table.get(name).full_name == name  # never invented: the name as the document wrote it
+
+
+def test_city_prefix_only_for_the_documents_own_city():
+    assert "市经信局" in rule_aliases("成都市经信局", "成都")
+    assert "市经信局" not in rule_aliases("成都市经信局", "广州")
+
+
+def test_city_is_learned_from_title_else_text():
+    assert document_city([_clause("d", (), title="广州市促进人才发展实施方案")]) == "广州"
+    assert document_city([_clause("d", (), title="关于推进人才集聚工程的实施意见",
+                                  text="根据《中共广州市委、广州市人民政府关于全面推进新型城市化发展的决定》")]) == "广州"
+
+
+def test_two_names_for_one_unit_in_a_document_are_merged_with_the_longest_as_full_name():
+    table = UnitTable.from_clauses([_clause("d", ("市人社局",)), _clause("d", ("市人力资源和社会保障局",))])
+    assert table.names() == ("市人社局",)
+    assert table.get("市人社局").full_name == "市人力资源和社会保障局"
+
+
+def test_two_cities_keep_one_canonical_name_and_record_each_document():
+    clauses = [_clause("gz", ("市人社局", "市委组织部"), title="广州市人才发展实施意见"),
+               _clause("cd", ("市人社局", "市经信局"), title="成都市软件产业发展规划")]
+    table = UnitTable.from_clauses(clauses)
+    assert table.names() == ("市人社局", "市委组织部", "市经信局")
+    assert table.get("市人社局").docs == ("gz", "cd") and table.get("市委组织部").docs == ("gz",)
+    assert table.canonical("广州市人社局") == table.canonical("成都市人社局") == "市人社局"
+    assert table.get("市人社局").full_name == "市人社局"  # neither document says which city's bureau in full
+    assert table.get("市委组织部").kind == "party"
+
+
+def test_national_bodies_containing_a_bare_alias_name_no_unit():
+    table = UnitTable.from_clauses([_clause("d", ("市发展改革委",), title="广州市方案")])
+    assert table.find_in_text("国家发展改革委和市发展改革委") == ["市发展改革委"]
+    assert table.canonical("国家发展改革委") is None
+
+
+def test_an_alias_two_units_could_claim_is_dropped():
+    table = UnitTable.from_clauses([_clause("d", ("市人社局", "区人社局"))])
+    assert table.canonical("人社局") is None
+    assert table.canonical("市人社局") == "市人社局" and table.canonical("区人社局") == "区人社局"
+
+
+def test_alias_file_beside_the_plan_reproduces_the_shipped_table(plan):
+    learned = UnitTable.from_clauses(plan.clauses, [DATA_PATH])
+    shipped = load_units()
+    assert learned.names() == shipped.names()
+    for unit in shipped.all():
+        got = learned.get(unit.name)
+        assert got.full_name == unit.full_name and set(unit.forms) <= set(got.forms), unit.name

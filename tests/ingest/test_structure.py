@@ -1,0 +1,95 @@
+"""Structure that survives real layouts: items end at their annotation, the issuing notice, attachments,
+and a real document's items and annotations counted by hand (tests/fixtures/policies/SOURCES.md)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.clean import clean, strip_ws
+from ingest.parse import NOTICE, parse
+from ingest.read import parse_source, read_source
+
+POLICIES = Path(__file__).parents[1] / "fixtures" / "policies"
+
+# Items not indented, no blank lines, lines ending in `）`: the layout that merged items 2–8 into one clause.
+FLUSH_ITEMS = """（一）加强人才引进
+1.实施高层次人才引进计划。面向全球引进领军人才。（牵头单位：市委组织部；配合单位：市人社局、市科技局）
+2.完善人才落户政策。放宽人才落户条件，全面取消高校毕业生、技能人才落户的社保年限要求，优化
+落户办理流程。（牵头单位：市公安局，配合单位：各区人民政府）
+3.建设人才驿站。为来访人才提供短期免费住宿。
+（牵头单位：市人社局）
+4.设立人才发展专项资金。（牵头单位：市财政局）
+5.举办人才交流活动。（市人社局负责）
+6.优化人才子女入学服务。
+（二）强化人才服务
+7.推行人才服务专员制度。（牵头单位：市人社局，配合单位：有关区（市）县）
+"""
+
+
+def _by_key(doc):
+    return {c.id.split("#")[1]: c for c in doc.clauses}
+
+
+def test_each_numbered_item_is_one_clause_and_keeps_its_own_annotation():
+    doc = parse("d", "t", clean(FLUSH_ITEMS))
+    items = [c for c in doc.clauses if c.kind == "item"]
+    assert [c.id for c in items] == [f"d#1.{n}" for n in range(1, 7)] + ["d#2.7"]
+    by = _by_key(doc)
+    assert by["1.1"].leads == ("市委组织部",) and by["1.1"].partner_units == ("市人社局", "市科技局")
+    assert by["1.2"].text.endswith("（牵头单位：市公安局，配合单位：各区人民政府）") and by["1.2"].generic_units == ("各区人民政府",)
+    assert by["1.3"].leads == ("市人社局",)  # the annotation on its own line belongs to the item above
+    assert by["1.5"].units == ("市人社局",) and by["1.5"].tag_form == "inline" and not by["1.5"].lead_explicit
+    assert by["1.6"].units == ()  # no tag leaks onto the next item or heading
+    assert by["2.7"].generic_units == ("有关区（市）县",)
+    assert all(c.tag_text in c.text for c in doc.clauses)
+
+
+def test_annotation_on_its_own_paragraph_joins_the_item_above():
+    text = "一、任务\n\n1.做好A。\n\n（牵头单位：市经信局，配合单位：市财政局）\n\n2.做好B。\n"
+    doc = parse("d", "t", clean(text))
+    assert [c.id for c in doc.clauses] == ["d#1.1", "d#1.2"]
+    assert doc.clauses[0].leads == ("市经信局",) and doc.clauses[1].units == ()
+
+
+NOTICE_DOC = """广州市人民政府办公厅关于印发广州市促进人才发展实施方案的通知
+穗府办〔2022〕12号
+各区人民政府，市政府各部门、各直属机构：
+《广州市促进人才发展实施方案》已经市人民政府同意，现印发给你们，请认真贯彻执行。
+广州市人民政府办公厅
+2022年3月1日
+（此件公开发布）
+广州市促进人才发展实施方案
+为加快建设人才强市，制定本方案。
+一、重点任务
+1.建设人才公寓。（牵头单位：市住房城乡建设局）
+附件：重点任务分工表
+序号	工作任务	牵头单位	配合单位
+1	建设人才公寓	市住房城乡建设局	各区人民政府
+"""
+
+
+def test_issuing_notice_is_its_own_preface_and_the_attachment_its_own_section():
+    doc = parse("d", "t", clean(NOTICE_DOC))
+    notice = [c for c in doc.clauses if c.section == (NOTICE,)]
+    assert [c.kind for c in notice] == ["notice"] * 7 and notice[1].text == "穗府办〔2022〕12号"
+    assert "广州市促进人才发展实施方案" not in [c.text for c in doc.clauses]  # the issued document's title line is a heading
+    by = _by_key(doc)
+    assert by["preface.p1"].text == "为加快建设人才强市，制定本方案。"
+    assert by["appendix.r1"].section == ("附件：重点任务分工表",) and by["appendix.r1"].links == ("d#1.1",)
+    assert "".join(strip_ws(s.text) for s in doc.segments) == strip_ws(NOTICE_DOC)
+
+
+def test_guangzhou_party_building_items_and_annotations_counted_by_hand():
+    path = POLICIES / "guangzhou-party-building-innovation.txt"
+    doc = parse_source(read_source(path))
+    items = [c for c in doc.clauses if c.kind == "item"]
+    assert [c.heading.split(".")[0] for c in items] == ["1", "2", "3", "4", "5", "8", "9", "12", "13"]
+    assert [c.id.split("#")[1] for c in items if c.units] == ["2.2", "2.3", "2.4", "3.5", "3.8", "3.9", "4.12", "4.13"]
+    by = _by_key(doc)
+    assert by["2.2"].leads == ("市委宣传部",) and by["2.2"].partner_units == ("市委党校", "市委组织部")
+    assert by["2.4"].partner_units == ("市委党校", "市人力资源和社会保障局", "市国资委", "市科技和信息化局", "市卫生局", "市教育局")
+    assert by["3.5"].units == ("市委组织部",) and by["3.8"].partner_units == ("市国资委", "市教育局")
+    assert by["4.12"].partner_units == ("市民政局", "市财政局", "市农业局")
+    assert all(c.lead_explicit and c.tag_form == "labelled" for c in items if c.units)
+    assert all(c.text.endswith(c.tag_text) for c in items if c.units)
+    source = strip_ws(path.read_text(encoding="utf-8"))
+    assert all(c.text in source for c in doc.clauses)

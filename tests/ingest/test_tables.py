@@ -1,0 +1,59 @@
+"""Task-division tables: TAB, space and Markdown rows become row clauses linked to the body items they name."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean, strip_ws
+from ingest.parse import parse
+from ingest.tables import TableRow, continued, is_header, split_cells
+
+BODY = """一、重点任务
+1.建设人才公寓。统筹各类园区资源，建设人才公寓。
+2.完善人才服务平台。整合人才服务事项，实现一网通办。（牵头单位：市人社局）
+附件
+重点任务分工表
+"""
+
+TAB = "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t建设人才公寓\t市住建局\t市规划和自然资源局、各区政府\t2023年底\n2\t完善人才服务平台\t市人社局\t市政务服务数据管理局\t2024年\n"
+SPACES = "序号  重点任务        牵头单位    配合单位        完成时限\n1     建设人才公寓    市住建局    市规划和自然资源局、各区政府    2023年底\n2     完善人才服务平台    市人社局    市政务服务数据管理局    2024年\n"
+MARKDOWN = "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n| 1 | 建设人才公寓 | 市住建局 | 市规划和自然资源局、各区政府 | 2023年底 |\n| 2 | 完善人才服务平台 | 市人社局 | 市政务服务数据管理局 | 2024年 |\n"
+
+
+@pytest.mark.parametrize("table", [TAB, SPACES, MARKDOWN], ids=["tab", "spaces", "markdown"])
+def test_each_row_is_a_clause_with_its_units_and_links(table):
+    text = BODY + table
+    doc = parse("d", "t", clean(text))
+    by_id = {c.id.split("#")[1]: c for c in doc.clauses}
+    rows = [c for c in doc.clauses if c.kind == "row"]
+    assert [r.id for r in rows] == ["d#appendix.r1", "d#appendix.r2"]
+    r1, r2 = rows
+    assert (r1.heading, r1.units, r1.leads, r1.partner_units, r1.generic_units, r1.tag_form) == (
+        "建设人才公寓", ("市住建局", "市规划和自然资源局"), ("市住建局",), ("市规划和自然资源局",), ("各区政府",), "table")
+    assert r1.section == ("附件",) and r1.tag_text in r1.text
+    # the body item without an annotation takes the row's units; the annotated one keeps its own
+    assert r1.links == ("d#1.1",) and by_id["1.1"].links == ("d#appendix.r1",)
+    assert by_id["1.1"].units == ("市住建局", "市规划和自然资源局") and by_id["1.1"].tag_scope == "d#appendix.r1"
+    assert by_id["1.2"].units == ("市人社局",) and by_id["1.2"].links == ("d#appendix.r2",) and by_id["1.2"].tag_scope == ""
+    source = strip_ws(text)
+    assert all(c.text in source for c in doc.clauses)
+    assert "".join(strip_ws(s.text) for s in doc.segments) == source
+
+
+def test_header_is_found_by_column_names_in_any_order():
+    assert is_header(("完成时限", "配合单位", "主要内容", "牵头部门"))
+    assert not is_header(("一级指标", "二级指标", "评价标准"))
+    assert not is_header(("序号", "名称"))
+
+
+def test_a_row_continuing_a_task_takes_its_number_task_and_empty_unit_cells():
+    header = ("序号", "工作事项", "主要内容", "牵头单位", "配合单位")
+    first = TableRow(("1", "有序扩大家庭医生来源。", "现阶段…", "各区政府", "市卫生健康委"), header, "tab")
+    cells, style = split_cells("\t\t根据服务人口…\t\t市人社局", "tab")
+    row = continued(TableRow(cells, header, style), first)
+    assert row.cells == ("1", "有序扩大家庭医生来源。", "根据服务人口…", "各区政府", "市人社局") and row.part == 2
+
+
+def test_generic_lead_column_leads_and_named_units_co_operate():
+    text = BODY + "序号\t工作任务\t牵头单位\t配合单位\n1\t建设人才公寓\t各区政府\t市住建局\n"
+    row = next(c for c in parse("d", "t", clean(text)).clauses if c.kind == "row")
+    assert (row.leads, row.units, row.partner_units) == (("各区政府",), ("市住建局",), ("市住建局",))
