@@ -63,6 +63,11 @@ class Unit:
     kind: str
     aliases: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()  # documents that name this unit (answers stay per document)
+    full_names: tuple[tuple[str, str], ...] = ()  # (document, full name its alias file states)
+
+    def full_name_in(self, doc: str) -> str:
+        """The full name for answers about `doc`: its alias file's, else the library-wide one."""
+        return dict(self.full_names).get(doc, self.full_name)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -272,14 +277,14 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
     by_doc: dict[str, list["Clause"]] = {}
     for c in clauses:
         by_doc.setdefault(c.doc, []).append(c)
-    rows: dict[str, dict] = {}  # canonical name -> {"written", "docs", "aliases", "full", "kind", "fixed"}
+    rows: dict[str, dict] = {}  # canonical name -> {"written", "docs", "aliases", "kind", "fulls"}
     owner: dict[str, str] = {}  # a form already claimed by a unit -> that unit
     for doc, doc_clauses in by_doc.items():
         city = document_city(doc_clauses)
         for name in dict.fromkeys(u for c in doc_clauses for u in c.units):
             aliases = rule_aliases(name, city)
             canon = owner.get(name) or next((owner[a] for a in aliases if a in owner and owner[a] == a), name)
-            row = rows.setdefault(canon, {"written": [], "docs": [], "aliases": [], "full": "", "kind": "", "fixed": False})
+            row = rows.setdefault(canon, {"written": [], "docs": [], "aliases": [], "kind": ""})
             row["written"].append(name)
             row["docs"].append(doc)
             row["aliases"] += [name, *aliases]
@@ -291,10 +296,11 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
         for entry in data.get("units", ()):
             name = str(entry["name"])
             canon = owner.get(name, name)
-            row = rows.setdefault(canon, {"written": [name], "docs": [], "aliases": [], "full": "", "kind": "", "fixed": False})
+            row = rows.setdefault(canon, {"written": [name], "docs": [], "aliases": [], "kind": ""})
             row["docs"].append(doc)
             row["aliases"] += [str(a) for a in entry.get("aliases", ())]
-            row["full"] = str(entry.get("full_name") or row["full"])
+            if entry.get("full_name"):
+                row.setdefault("fulls", []).append((doc, str(entry["full_name"])))
             row["kind"] = str(entry.get("kind") or row["kind"])
     units = _resolve(rows, other_bodies)
     return UnitTable(units, tuple(dict.fromkeys(other_bodies + _shadows(units, other_bodies))))
@@ -312,7 +318,7 @@ def _resolve(rows: dict[str, dict], other_bodies: list[str]) -> tuple[Unit, ...]
     """Units with every alias only one unit claims (a unit's own name always wins), national bodies shadowed."""
     claims: dict[str, set[str]] = {}
     for canon, row in rows.items():
-        for form in [*row["aliases"], *row["written"], row["full"]]:
+        for form in [*row["aliases"], *row["written"], *(f for _, f in row.get("fulls", []))]:
             if form:
                 claims.setdefault(normalise(form), set()).add(canon)
     names = {normalise(c): c for c in rows}
@@ -322,8 +328,14 @@ def _resolve(rows: dict[str, dict], other_bodies: list[str]) -> tuple[Unit, ...]
         def mine(form: str) -> bool:
             key = normalise(form)
             return bool(key) and key not in bodies and (names.get(key, canon) == canon) and (key in names or claims[key] == {canon})
-        full = row["full"] or max(row["written"], key=len)  # never invented: the longest form a document wrote
-        aliases = tuple(a for a in dict.fromkeys([*row["written"], *row["aliases"]]) if a not in (canon, full) and mine(a))
+        # never invented: an alias file's full name when every document naming the unit shares it (another
+        # city's 市人社局 is not 成都市人力资源和社会保障局), else the longest form a document wrote
+        fulls = dict(row.get("fulls", []))
+        shared = set(fulls.values()) if set(fulls) >= set(row["docs"]) else set()
+        full = next(iter(shared)) if len(shared) == 1 else max(row["written"], key=len)
+        forms = [*row["written"], *row["aliases"], *fulls.values()]
+        aliases = tuple(a for a in dict.fromkeys(forms) if a not in (canon, full) and mine(a))
         kind = row["kind"] if row["kind"] in KINDS else unit_kind(canon)
-        units.append(Unit(canon, full if mine(full) or full == canon else canon, kind, aliases, tuple(dict.fromkeys(row["docs"]))))
+        units.append(Unit(canon, full if mine(full) or full == canon else canon, kind, aliases,
+                          tuple(dict.fromkeys(row["docs"])), tuple(fulls.items())))
     return tuple(units)

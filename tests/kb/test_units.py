@@ -235,3 +235,13 @@ def test_alias_file_beside_the_plan_reproduces_the_shipped_table(plan):
     for unit in shipped.all():
         got = learned.get(unit.name)
         assert got.full_name == unit.full_name and set(unit.forms) <= set(got.forms), unit.name
+
+
+def test_an_alias_files_full_name_stays_with_its_document(plan):
+    other = _clause("gz", ("市人社局",), title="广州市人才发展实施意见")
+    table = UnitTable.from_clauses([*plan.clauses, other], [DATA_PATH])
+    unit = table.get("市人社局")
+    assert unit.docs == (plan.doc, "gz")
+    assert unit.full_name == "市人社局"  # not 成都市人力资源和社会保障局 for Guangzhou's bureau
+    assert unit.full_name_in(plan.doc) == "成都市人力资源和社会保障局" and unit.full_name_in("gz") == "市人社局"
+    assert table.get("市委网信办").full_name == "中共成都市委网络安全和信息化委员会办公室"  # named by one document only
