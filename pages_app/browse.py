@@ -29,7 +29,8 @@ if query:
             show_clause(clause, query if query in clause.text else "")
     st.subheader("检索结果（前 10 条）")
     for rank, hit in enumerate(kb.search(query, k=10), start=1):
-        with st.expander(f"{rank} · {escape(hit.clause.section_label)}（得分 {hit.score:.3f}）"):
+        where = f"《{escape(hit.clause.title)}》 · " if len(kb.documents) > 1 else ""
+        with st.expander(f"{rank} · {where}{escape(hit.clause.section_label)}（得分 {hit.score:.3f}）"):
             show_clause(hit.clause)
 else:
     for document in metas(kb):

@@ -6,6 +6,7 @@ from ui import resources
 from ui.documents import metas, title
 from ui.library import ACCEPTED, ChangeError, Library, Plan, UploadError, apply, plan_remove, plan_replace, \
     plan_uploads, warnings_of
+from ui.matrix_view import text_width
 from ui.text import escape
 
 FLASH = "library_flash"  # (kind, message) of the last change, shown once after the rerun
@@ -74,15 +75,16 @@ for clause in kb.clauses:
     counts[clause.doc] = counts.get(clause.doc, 0) + 1
     tagged[clause.doc] = tagged.get(clause.doc, 0) + bool(clause.units and not clause.tag_scope)
 notes = {m.doc: warnings_of(m.doc, str(records.get(m.doc, {}).get("path", "")), manifest) for m in documents}
-table = pd.DataFrame([{"标题": title(m), "文号": m.doc_number, "发布机关": m.issuer, "日期": m.date,
-                       "状态": m.status, "格式": m.format or str(records.get(m.doc, {}).get("format", "")),
-                       "条款": counts.get(m.doc, 0), "带责任单位": tagged.get(m.doc, 0),
-                       "解析提示": len(notes[m.doc])} for m in documents])
+table = pd.DataFrame([{"标题": title(m), "文号": m.doc_number, "发布机关": m.issuer, "日期": m.date, "状态": m.status,
+                       "条款": counts.get(m.doc, 0), "任务": tagged.get(m.doc, 0), "提示": len(notes[m.doc])}
+                      for m in documents])
 st.dataframe(table, hide_index=True, width="stretch", column_config={
-    "标题": st.column_config.TextColumn(width="large", pinned=True),
-    "条款": st.column_config.NumberColumn(width="small"),
-    "带责任单位": st.column_config.NumberColumn(width="small", help="带责任单位标注的条款数"),
-    "解析提示": st.column_config.NumberColumn(width="small", help="解析时的提示、另行保存的图表标题和附件目录"),
+    "标题": st.column_config.TextColumn(width=text_width(max(table["标题"], key=len), maximum=300), pinned=True),
+    "发布机关": st.column_config.TextColumn(width=text_width(max(table["发布机关"], key=len), maximum=200)),
+    "状态": st.column_config.TextColumn(width=64),
+    "条款": st.column_config.NumberColumn(width=56),
+    "任务": st.column_config.NumberColumn(width=56, help="带责任单位标注的条款数"),
+    "提示": st.column_config.NumberColumn(width=56, help="解析时的提示、另行保存的图表标题和附件目录（在“管理文件”中查看）"),
 })
 skipped = [r for r in manifest.get("rejected", []) if isinstance(r, dict)]
 if skipped:

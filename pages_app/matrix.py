@@ -69,7 +69,7 @@ table_key = f"matrix_table_{doc}_{'t' if flip else 'u'}"
 if st.session_state.get(PICKED) not in shown_units:
     st.session_state.pop(PICKED, None)
 
-table, beside = st.columns([5, 3], gap="medium")
+table, beside = st.columns([2, 1], gap="medium")
 with table:
     event = st.dataframe(styled, hide_index=True, column_config=config, key=table_key, height=height,
                          on_select="rerun", selection_mode="single-column" if flip else "single-row")

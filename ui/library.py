@@ -30,6 +30,7 @@ from ingest.read import MAX_BYTES, SIDECAR, document_meta, find_documents, is_co
 
 ACCEPTED = ("txt", "md", "docx", "pdf", "html", "htm")  # what the uploader offers
 BACKUP_PREFIX = ".library-backup-"
+UNITS = ".units.json"  # a document's own unit aliases, `<stem>.units.json` beside it (core/units.py)
 Progress = Callable[[str, int, int], None]
 
 
@@ -208,7 +209,8 @@ def plan_remove(file: str, library: Library) -> Plan:
         raise UploadError(f"{file} 不在文件库文件夹中")
     if len(library.files) <= 1:
         raise UploadError("文件库至少要保留一个文件")
-    removes = (file,) + ((_sidecar(file),) if (library.corpus / _sidecar(file)).is_file() else ())
+    companions = (_sidecar(file), str(PurePosixPath(file).with_name(PurePosixPath(file).stem + UNITS)))
+    removes = (file,) + tuple(c for c in companions if (library.corpus / c).is_file())
     return Plan(removes=removes, label=f"删除 {file}")
 
 

@@ -66,10 +66,12 @@ def stop(process: subprocess.Popen, timeout: float = 10.0) -> None:
 
 
 @contextmanager
-def streamlit_server(index_dir: Path, log_path: Path | None = None) -> Iterator[str]:
-    """Start the app on a free loopback port with POLICYKB_INDEX=index_dir; yields its URL."""
+def streamlit_server(index_dir: Path, log_path: Path | None = None, corpus_dir: Path | None = None) -> Iterator[str]:
+    """Start the app on a free loopback port with POLICYKB_INDEX=index_dir (and POLICYKB_CORPUS); yields its URL."""
     port = free_port()
     env = {**os.environ, "POLICYKB_INDEX": str(index_dir)}
+    if corpus_dir is not None:
+        env["POLICYKB_CORPUS"] = str(corpus_dir)
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
                "--server.port", str(port), "--server.address", "127.0.0.1",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
@@ -165,3 +167,30 @@ def open_page(driver, title: str, timeout: float = 30.0) -> None:
     next(link for link in links if link.text.strip().endswith(title)).click()
     wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "h1"), title))
     wait_idle(driver, timeout)
+
+
+def upload_files(driver, paths: list[Path], button: str = "加入文件库", timeout: float = 300.0) -> str:
+    """Put files into the page's first uploader, press the button, wait for the change's outcome; returns its text."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    field = WebDriverWait(driver, 30).until(lambda d: d.find_element(
+        By.CSS_SELECTOR, '[data-testid="stFileUploader"] input[type="file"]'))
+    field.send_keys("\n".join(str(p) for p in paths))
+    press = WebDriverWait(driver, 30).until(ec.element_to_be_clickable(
+        (By.XPATH, f"//button[.//*[contains(text(), '{button}')]]")))
+    press.click()
+
+    def outcome(d) -> str | bool:
+        alerts = d.find_elements(By.CSS_SELECTOR, '[data-testid="stAlertContentSuccess"], [data-testid="stAlertContentError"]')
+        return alerts[0].text if alerts else False
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.2).until(outcome)
+
+
+def outside_requests(driver, url: str) -> list[str]:
+    """Resources the page loaded from anywhere but the app's own server (data: and blob: URLs are local)."""
+    names = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    icon = driver.execute_script("const l = document.querySelector(\"link[rel~='icon']\"); return l ? l.href : ''")
+    return [n for n in [*names, icon] if n and not n.startswith((url, "data:", "blob:"))]

@@ -155,7 +155,7 @@ def test_selected_unit_tasks_are_shown_beside_the_table(app: AppTest) -> None:
     table_column = next(c for c in app.main.columns if len(c.dataframe))
     unit_column = next(c for c in app.main.columns if any("牵头 2 项" in m.value for m in c.markdown))
     assert unit_column is not table_column
-    assert (table_column.weight, unit_column.weight) == pytest.approx((5 / 8, 3 / 8))
+    assert (table_column.weight, unit_column.weight) == pytest.approx((2 / 3, 1 / 3))
 
 
 def test_matrix_unit_filter_and_transposed_view(app: AppTest) -> None:
