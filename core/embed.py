@@ -274,6 +274,25 @@ class OnnxEmbedder(Embedder):
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
 
 
+class LazyEmbedder(Embedder):
+    """A passage back end loaded only if something needs embedding (an unchanged library loads no model)."""
+
+    def __init__(self, spec: str, dim: int) -> None:
+        self.name, self.dim, self._spec, self._model = spec, dim, spec, None
+
+    def _loaded(self) -> Embedder:
+        if self._model is None:
+            self._model = load_embedder(self._spec)
+            self.name, self.passage_batch = self._model.name, self._model.passage_batch
+        return self._model
+
+    def embed_passages(self, texts, batch_size=None, progress=None) -> np.ndarray:
+        return self._loaded().embed_passages(texts, batch_size, progress)
+
+    def embed_batch(self, texts: list[str], *, query: bool) -> np.ndarray:
+        return self._loaded().embed_batch(texts, query=query)
+
+
 def export_onnx(folder: Path) -> Path:
     """Export the expanded checkpoint in `folder` to `folder/model.onnx` once (torch's exporter), atomically."""
     target = folder / ONNX_FILE

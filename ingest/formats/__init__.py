@@ -27,6 +27,7 @@ class Extracted:
     encoding: str = "utf-8"
     pages: tuple[int, ...] = ()  # page (1-based) of each line of `text`; empty when the format has none
     properties: dict[str, str] = field(default_factory=dict)  # DocMeta field -> value stated by the format
+    header: tuple[str, ...] = ()  # lines outside the text that state metadata (an HTML page's info table)
 
 
 Reader = Callable[[Path, bytes], Extracted]

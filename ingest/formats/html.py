@@ -153,8 +153,5 @@ def read(path: Path, data: bytes) -> Extracted:
     walker.flush()
     if not walker.lines:
         raise DocumentError(f"{path}: no article text found in the page")
-    info = info_lines(soup, body)
-    if info:
-        properties["info"] = "\n".join(info)
     return Extracted(text=blocks_to_text(walker.lines), format="html", encoding=soup.original_encoding or "utf-8",
-                     properties=properties)
+                     properties=properties, header=tuple(info_lines(soup, body)))
