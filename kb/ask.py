@@ -27,6 +27,8 @@ from kb.understand import understand
 log = logging.getLogger(__name__)
 REPHRASE = "没有识别出问题。请用一句话问文件里的内容，例如“这项任务由谁牵头？”或“有哪些融资支持政策？”。"
 ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽略。请问您想了解文件里的什么内容？例如某项任务由谁牵头、某个目标是多少。"
+INLINE_DUTY_BONUS = 0.03  # about the gap between the best and the third sentence of a typical question
+ATTRIBUTE_BONUS = 0.03
 NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
 NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
 NEAREST_MARGIN = 0.02  # … and by how much it must beat the best example of any other operation
@@ -141,6 +143,11 @@ class Asker:
 
     def extractive(self, turn: handlers.Turn) -> Answer:
         ranked = self._ranked(turn)
+        if turn.frame.op in handlers.DUTY_OPS:  # who-questions answered from the text: sentences that name the doer first
+            ranked = sorted(ranked, key=lambda s: -(s.score + INLINE_DUTY_BONUS * bool(handlers.INLINE_DUTY.search(s.text))))
+        attribute = attributes.asked(turn.text)
+        if attribute is not None:  # an amount (a date …) asked: sentences that state one first
+            ranked = sorted(ranked, key=lambda s: -(s.score + ATTRIBUTE_BONUS * bool(attribute.has.search(s.text))))
         if not ranked:
             return self._not_found(turn, "文件中没有与此相关的内容")
         if self.config.structured and (handler2 := handlers.FROM_SENTENCES.get(turn.frame.op)) is not None:

@@ -16,6 +16,7 @@ from kb.extract import Scored
 from kb.frame import Frame, Op
 from kb.search import Hit
 
+DUTY_OPS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, Op.COUNT})
 UNTAGGED_MARGIN = 0.008  # an untagged clause must beat the best tagged one by this much in fused score to win
 
 
@@ -87,9 +88,24 @@ def _evidence(turn: Turn, task: Clause) -> Citation | None:
     return Citation(task, best.text) if best else None
 
 
+# A sentence that names who does something inline (`市民政部门是…主管部门`, `县工信局负责…`, `由X牵头`):
+# in documents (or parts) without annotations, responsibility is stated in the text itself.
+INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办公室|办|政府|中心|小组|机构|处)"
+                         r"[^。；]{0,20}(负责|主管|牵头|组织实施|落实|承担|会同|审核|指导|统筹|监督|担任|兼任)"
+                         r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任)")
+
+
+def _inline_duty(turn: Turn) -> bool:
+    """Do the question's best sentences state a responsibility in words?"""
+    return any(INLINE_DUTY.search(s.text) for s in turn.ev.rank(turn.text, turn.vector, turn.hits, False)[:5])
+
+
 def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
     if untagged is None:
         return None
+    if _inline_duty(turn):
+        return None  # quote the sentences that say who is responsible
+
     nearest = next((h.clause for h in turn.hits if h.clause.units), None)
     return duty.untagged(turn.frame, turn.text, untagged, nearest)
 
