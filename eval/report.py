@@ -41,12 +41,15 @@ class Column(NamedTuple):
 
 
 COLUMNS = (
-    Column("answer_accuracy", "answer acc"), Column("refusal_accuracy", "refusal acc"),
+    Column("answer_accuracy", "answer acc"), Column("strict_accuracy", "strict acc"),
+    Column("refusal_accuracy", "refusal acc"),
     Column("false_refusal_rate", "false refusal"), Column("citation_hit", "citation hit"),
     Column("evidence_recall", "evid recall"), Column("verbatim_rate", "verbatim"),
     Column("hit@1", "hit@1"), Column("hit@3", "hit@3"), Column("hit@5", "hit@5"), Column("mrr", "MRR"),
     Column("latency_p50_ms", "p50 ms", ms=True), Column("latency_p95_ms", "p95 ms", ms=True),
+    Column("invariance", "invariance"),
 )
+SECTIONS = (("", "category"), ("doc:", "document"), ("op:", "operation"), ("phrasing:", "phrasing"))
 
 
 class Table(NamedTuple):
@@ -55,9 +58,13 @@ class Table(NamedTuple):
 
 
 # --- tables ------------------------------------------------------------------------------------
-def groups(runs: Sequence[Run]) -> list[str]:
-    """"overall", then the categories in README order, then any others alphabetically."""
+def groups(runs: Sequence[Run], prefix: str = "") -> list[str]:
+    """"overall", then the categories in README order, then any others alphabetically. With ``prefix``
+    (``doc:``, ``op:``, ``phrasing:``): "overall" and that kind's groups."""
     present = {key.split("/", 1)[0] for r in runs for key in r.summary} - {"overall"}
+    if prefix:
+        return ["overall", *sorted(g for g in present if g.startswith(prefix))]
+    present = {g for g in present if not any(g.startswith(p) for p, _ in SECTIONS if p)}
     known = [c for c in CATEGORY_ORDER if c in present]
     return ["overall", *known, *sorted(present - set(known))]
 
@@ -73,16 +80,19 @@ def _n(runs: Sequence[Run], group: str) -> int:
     return int(next((r.summary[f"{group}/n"] for r in runs if f"{group}/n" in r.summary), 0))
 
 
-def summary_table(runs: Sequence[Run]) -> Table:
-    """One run: a row per group, a column per metric. Several: a row per (group, metric), a column per config."""
+def summary_table(runs: Sequence[Run], prefix: str = "") -> Table:
+    """One run: a row per group, a column per metric. Several: a row per (group, metric), a column per config.
+    ``prefix`` picks the groups (see :func:`groups`); a column no group has is left out."""
+    names = groups(runs, prefix)
+    columns = [c for c in COLUMNS if any(f"{g}/{c.key}" in r.summary for r in runs for g in names)]
     if len(runs) == 1:
         summary = runs[0].summary
-        rows = [(g, str(_n(runs, g)), *(cell(summary, g, c) for c in COLUMNS)) for g in groups(runs)]
-        return Table(("group", "n", *(c.header for c in COLUMNS)), tuple(rows))
+        rows = [(g.split(":", 1)[-1], str(_n(runs, g)), *(cell(summary, g, c) for c in columns)) for g in names]
+        return Table(("group", "n", *(c.header for c in columns)), tuple(rows))
     rows = []
-    for g in groups(runs):
-        label = f"{g} (n={_n(runs, g)})"
-        for c in COLUMNS:
+    for g in names:
+        label = f"{g.split(':', 1)[-1]} (n={_n(runs, g)})"
+        for c in columns:
             values = [cell(r.summary, g, c) for r in runs]
             if any(v != "–" for v in values):
                 rows.append((label, c.header, *values))
@@ -177,14 +187,27 @@ def _failure_lines(name: str, rows: Sequence[Mapping[str, Any]], questions: Mapp
     return lines + [""]
 
 
-def report_markdown(data: Mapping[str, Any], table: Table, questions: Mapping[str, str]) -> str:
+def section_tables(runs: Sequence[Run]) -> list[tuple[str, Table]]:
+    """(title, table) for each grouping the runs have: by category, then by document, operation, phrasing."""
+    return [(title, summary_table(runs, prefix)) for prefix, title in SECTIONS
+            if not prefix or len(groups(runs, prefix)) > 1]
+
+
+def report_markdown(data: Mapping[str, Any], table: Table, questions: Mapping[str, str],
+                    more: Sequence[tuple[str, Table]] = ()) -> str:
     names = [c["name"] for c in data["configs"]]
     lines = [f"# Evaluation: {', '.join(names)}", "",
              f"Questions: `{data.get('questions_file', '?')}` · index: `{data.get('index', '?')}` · "
              f"generated {data.get('generated_at', '?')}", "",
              "Fractions in [0, 1]; refusal accuracy over unanswerable items, false refusal and citation/retrieval "
-             "metrics over answerable ones; latency by nearest rank, after one untimed warm-up question.", "",
-             render_markdown(table), "", f"![answer accuracy by category]({CHART})", "", "## Wrong answers", ""]
+             "metrics over answerable ones; latency by nearest rank, after one untimed warm-up question. "
+             "Strict accuracy also counts as wrong an answer naming a unit of the document that is neither gold "
+             "nor asked about; invariance is the share of facts whose phrasings all got the same units, figures "
+             "or yes/no.", "",
+             render_markdown(table), ""]
+    for title, extra in more:
+        lines += [f"### By {title}", "", render_markdown(extra), ""]
+    lines += [f"![answer accuracy by category]({CHART})", "", "## Wrong answers", ""]
     for name in names:
         lines += _failure_lines(name, data["rows"][name], questions)
     return "\n".join(lines)
@@ -216,7 +239,8 @@ def write_report(out_dir: Path, runs: Sequence[Run], items: Sequence[Mapping[str
     data = report_data(runs, items, ctx, meta)
     questions = {i["id"]: i["question"] for i in items}
     files = {out_dir / "report.json": json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"),
-             out_dir / "report.md": report_markdown(data, summary_table(runs), questions).encode("utf-8"),
+             out_dir / "report.md": report_markdown(data, summary_table(runs), questions,
+                                                     section_tables(runs)[1:]).encode("utf-8"),
              out_dir / CHART: chart_png(runs)}
     for path, content in files.items():
         write_atomic(path, content)

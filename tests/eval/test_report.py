@@ -26,8 +26,19 @@ def _run(name: str, summary: dict[str, float]) -> Run:
 def test_single_run_table_has_a_row_per_group_overall_first_in_readme_order():
     table = summary_table([_run("fused", SUMMARY)])
     assert [r[0] for r in table.rows] == ["overall", "lead_unit", "unanswerable"]
-    assert table.rows[0][:5] == ("overall", "2", "0.500", "1.000", "–")
-    assert "12.3" in table.rows[0]
+    # columns no group has are left out: answer acc, refusal acc, p50 ms remain
+    assert table.headers == ("group", "n", "answer acc", "refusal acc", "p50 ms")
+    assert table.rows[0] == ("overall", "2", "0.500", "1.000", "12.3")
+    assert table.rows[1] == ("lead_unit", "1", "0.000", "–", "–")
+
+
+def test_prefixed_groups_get_their_own_table_without_the_prefix():
+    summary = {**SUMMARY, "op:lead/n": 1.0, "op:lead/answer_accuracy": 0.0, "op:lead/strict_accuracy": 0.0,
+               "doc:plan/n": 2.0, "doc:plan/answer_accuracy": 0.5}
+    assert [r[0] for r in summary_table([_run("fused", summary)]).rows] == ["overall", "lead_unit", "unanswerable"]
+    ops = summary_table([_run("fused", summary)], "op:")
+    assert [r[0] for r in ops.rows] == ["overall", "lead"]
+    assert ops.headers == ("group", "n", "answer acc", "strict acc", "refusal acc", "p50 ms")
 
 
 def test_compare_table_has_a_column_per_config_and_skips_metrics_no_config_has():
