@@ -38,9 +38,24 @@ def _is_label(sentence: str, heading: str) -> bool:
     return bool(heading) and sentence.lstrip("—").rstrip("。") == heading
 
 
-def quotable_spans(text: str, heading: str = "") -> list[Span]:
-    """Sentences worth quoting or embedding: no responsibility tag, and a bare heading joined to what follows."""
-    spans = [s for s in sentence_spans(text) if not text.startswith("［责任单位", s.start)]
+def _outside(spans: list[Span], text: str, tag: str) -> list[Span]:
+    """The spans cut at the annotation (`（牵头单位：…；配合单位：…）`), which is cited on its own, not quoted."""
+    at = text.rfind(tag) if tag else -1
+    if at < 0:
+        return spans
+    out = []
+    for s in spans:
+        if s.start >= at and s.end <= at + len(tag):
+            continue
+        end = at if s.start < at < s.end else s.end
+        if text[s.start:end].strip("，,；;。 "):
+            out.append(Span(s.start, end))
+    return out
+
+
+def quotable_spans(text: str, heading: str = "", tag: str = "") -> list[Span]:
+    """Sentences worth quoting or embedding: no responsibility annotation, and a bare heading joined to what follows."""
+    spans = _outside([s for s in sentence_spans(text) if not text.startswith("［责任单位", s.start)], text, tag)
     if len(spans) > 1 and _is_label(text[spans[0].start:spans[0].end], heading):
         spans = [Span(spans[0].start, spans[1].end)] + spans[2:]
     return spans

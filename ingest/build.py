@@ -82,7 +82,7 @@ def passage_text(c: Clause) -> str:
 
 def sentence_rows(clauses: Sequence[Clause]) -> list[tuple[int, int, int]]:
     """(clause index, start, end) of every sentence but the responsibility tags, which BM25 covers."""
-    return [(i, s.start, s.end) for i, c in enumerate(clauses) for s in quotable_spans(c.text, c.heading)]
+    return [(i, s.start, s.end) for i, c in enumerate(clauses) for s in quotable_spans(c.text, c.heading, c.tag_text)]
 
 
 def sentence_text(c: Clause, start: int, end: int) -> str:

@@ -237,9 +237,6 @@ class Asker:
             log.error("dropped %d citation(s) whose quote is not in its clause", len(answer.citations) - len(kept))
         answer = replace(answer, related=tuple(self._sourced(c) for c in answer.related))
         text = answer.text
-        sources = list(dict.fromkeys(c.source for c in kept))
-        if len(self.ev.corpus_by_doc) > 1 and sources:
-            text += "\n出处：" + "；".join(sources)
         if q.english and answer.answerable:
             text = english_lead(answer) + "\n" + text
         return replace(answer, question=q.raw[: self.config.max_chars], text=text, citations=kept,

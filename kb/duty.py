@@ -75,7 +75,7 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
                 else f"「{label}」的具名责任单位中没有{_constraint_words(frame)}单位。")
         if frame.kinds and {k.value for k in frame.kinds} == {"district"} and task.generic_units:
             head += f"另列有泛指的{'、'.join(task.generic_units)}。"
-        text = head + f"\n完整名单：{unit_list(task)}。"
+        text = head
         return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
     text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
     return _answer(frame, question, text, [task], task.units, task.lead_unit, extra)
@@ -83,7 +83,7 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
 
 def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
     leads = "、".join(task.lead_units)
-    text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。\n完整责任单位：{unit_list(task)}。"
+    text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。"
     return _answer(frame, question, text, [task], task.lead_units, task.lead_unit, [evidence] if evidence else [])
 
 
@@ -91,12 +91,11 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     others = kept(frame, task.partner_units)
     leads = "、".join(task.lead_units)
     if others:
-        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（牵头单位{leads}除外）。"
+        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。"
     else:
-        text = f"「{task_label(task)}」除牵头的{leads}外没有列出其他具名单位。"
+        text = f"「{task_label(task)}」除牵头单位外没有列出其他具名单位。"
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
-    text += f"\n完整责任单位：{unit_list(task)}。"
     return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])
 
 
@@ -116,7 +115,6 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         text = f"是。{found}是「{label}」的{role}。"
     else:
         text = f"不是。{asked}不在「{label}」的责任单位名单中。"
-    text += f"\n完整责任单位：{unit_list(task)}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
 
 
@@ -152,7 +150,6 @@ def intersection(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer
         text += f"（另均列有{'、'.join(generic)}）。" if generic else "。"
     else:
         text = f"没有。「{names}」没有共同的具名责任单位。"
-    text += "\n各自名单：" + "；".join(f"{task_label(t)}——{unit_list(t)}" for t in tasks) + "。"
     return _answer(frame, question, text, tasks, common, None)
 
 
@@ -162,7 +159,6 @@ def difference(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer:
     a, b = task_label(first), task_label(second)
     text = (f"{'、'.join(only)}。这些单位是「{a}」的责任单位，而不在「{b}」的名单中。" if only
             else f"没有。「{a}」的具名责任单位都在「{b}」的名单中。")
-    text += "\n各自名单：" + "；".join(f"{task_label(t)}——{unit_list(t)}" for t in tasks) + "。"
     return _answer(frame, question, text, tasks, only, None)
 
 

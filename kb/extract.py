@@ -95,4 +95,4 @@ def fmt_number(value: float) -> str:
 
 
 def sentence_spans_of(c: Clause) -> list[Span]:
-    return quotable_spans(c.text, c.heading)
+    return quotable_spans(c.text, c.heading, c.tag_text)
