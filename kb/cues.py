@@ -67,7 +67,9 @@ KIND_WORDS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (UnitKind.DISTRICT, _rx(r"哪些区|哪个区|区县|区（市）县|区\(市\)县|县级市|哪些县|哪个县|区级|基层|\bdistricts?\b|\bcounty\b")),
     (UnitKind.CITY, _rx(r"市级部门|市级单位|市直部门|市政府部门|市级机关|\bmunicipal (departments?|bureaus?)\b")),
     (UnitKind.PARTY, _rx(r"党委部门|市委部门|党的部门|市委的(部门|单位)|党委的(部门|单位)|党口|市委系统|\bparty\b")),
-    (UnitKind.ENTERPRISE, _rx(r"企业|集团|公司|国企|\benterprises?\b|\bcompan(y|ies)\b")),
+    # an enterprise asked for as a unit (哪家企业, 有企业吗), not 企业 as the subject of a task (鼓励企业出海)
+    (UnitKind.ENTERPRISE, _rx(r"(哪些|哪个|哪家|哪几家|是|有没有|有)(企业|集团|公司|国企)|(企业|国企|集团)(类|性质)?的?(单位|责任单位)|"
+                              r"(单位|名单)(里|中|当中)(有)?(没有)?(企业|国企|集团)|\b(which|any) (enterprises?|compan(y|ies))\b")),
     (UnitKind.NATIONAL, _rx(r"国家(级)?(机构|部门|单位)|中央|省级|国家部委|垂直管理|\bnational\b|\bprovincial\b")),
 )
 
