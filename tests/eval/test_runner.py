@@ -119,7 +119,8 @@ def test_cli_compare_puts_each_config_in_its_own_column(index_dir, tmp_path):
     out = tmp_path / "cmp"
     done = _eval(str(_dev_head(tmp_path, 3)), "--compare", "fused", "bm25", "--index", str(index_dir), "--out", str(out))
     assert done.returncode == 0, done.stderr
-    header = done.stdout.splitlines()[2].split()
+    out_lines = done.stdout.splitlines()
+    header = out_lines[out_lines.index("by category:") + 1].split()  # the tables follow "by <grouping>:" lines
     assert header == ["group", "metric", "fused", "bm25"]
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert set(data["summaries"]) == {"fused", "bm25"}
