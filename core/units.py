@@ -222,6 +222,9 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
         cities = {c for c in (own, city) if c} if not own or own == city else {own}
         forms = ["税务局"] + [f for c in cities for f in (f"{c}市税务局", f"国家税务总局{c}市税务局")]
         return tuple(f for f in dict.fromkeys(forms + (["市税务局"] if not own or own == city else [])) if f != name)
+    # a district, park or enterprise named with the document's city in front (成都高新区 → 高新区 in a document of 成都)
+    if city and name.startswith(city) and len(name) - len(city) >= 3 and not name.startswith(city + "市"):
+        return (name[len(city):],)
     m = _LEVEL.match(name)
     if not m:
         return ()

@@ -17,7 +17,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # who leads (牵头): any wording of leading or being in charge
 LEAD = _rx(r"牵头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
 # co-operating units: the named units other than the lead
-PARTNERS = _rx(r"配合|参与|协同|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
+PARTNERS = _rx(r"配合|参与|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
                r"co-?operat|assist|support(ing)? (units|departments)|other (units|departments|bureaus)|besides the lead")
 # who is responsible, in any wording
 RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|哪几家|哪家|哪个局|哪些局|"
@@ -36,20 +36,20 @@ SHARED = _rx(r"共同|都负责|都参与|都要|都列|都是.{0,6}(单位|部�
              r"\bboth\b|in common|shared?\b")
 # units of one subject the other lacks
 DIFFERENCE = _rx(r"(有|负责|参与).{0,12}(而|但|却).{0,12}(没有|不负责|不参与|不在)|里有[，,]?.{0,16}(没有|不在)|"
-                 r"有[，,].{0,16}没有的|只在|只负责|独有|不同的(单位|部门)|区别|差别|"
+                 r"有[，,、].{0,16}没有的|比.{0,24}多了?(哪|什么|几)(个|些|家)?(单位|部门)?|多出(了)?(哪|什么)|只在|只负责|独有|不同的(单位|部门)|区别|差别|"
                  r"\bbut not\b|\bonly in\b")
 # a yes/no question
-YES_NO = _rx(r"(吗|么|嘛|吧|对吧|是吧|没错吧|是否|是不是|对吗|对不对|有没有|在不在|算不算|属不属于|包不包括|包括.{0,10}吗)[？?。.！!]*$|"
+YES_NO = _rx(r"(吗|(?<!什)么|嘛|吧|对吧|是吧|没错吧|是否|是不是|对吗|对不对|有没有|在不在|算不算|属不属于|包不包括|包括.{0,10}吗)[？?。.！!]*$|"
              r"是否|是不是|有没有|在不在|算不算|属不属于|包不包括|^(is|does|do|are)\b")
 # a count of units
 COUNT = _rx(r"(?<!哪)(几|多少)(个|家|位)?(具体|具名)?的?(责任|牵头|配合|参与)?(单位|部门|局|机构|区县?)|"
-            r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (units|departments|bureaus|agencies|bodies)")
+            r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (\w+ )?(units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
 PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
 # a figure for every year or stage
-SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|分别是多少|分别为多少|"
-             r"分别达到|分别要|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
+SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|"
+             r"(阶段|年).{0,12}分别(是|为|达到|要)|分别(是|为|达到|要).{0,12}(阶段|年)|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
 COMPARE = _rx(r"比.{0,16}(高|多|少|低|增加|增长|提高|提升)(了)?多少|相差|差多少|差距|高出|多出|增加了多少|增长了多少|"
               r"how much (more|higher|less)|difference")
 DEFINITION = _rx(r"[“\"「『][^”\"」』]{1,12}[”\"」』]是(什么|啥|指什么)|^[^，。？?\s]{1,8}是(什么|啥)[？?]?$|什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
@@ -65,7 +65,8 @@ NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有�
 # Constraints on the kind of unit wanted: (kind, how a question names it)
 KIND_WORDS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
     (UnitKind.DISTRICT, _rx(r"哪些区|哪个区|区县|区（市）县|区\(市\)县|县级市|哪些县|哪个县|区级|基层|\bdistricts?\b|\bcounty\b")),
-    (UnitKind.CITY, _rx(r"市级部门|市级单位|市直部门|市政府部门|市级机关|\bmunicipal (departments?|bureaus?)\b")),
+    (UnitKind.CITY, _rx(r"市级部门|市级单位|市直部门|市政府部门|市级机关|政府部门|市里的?(部门|单位)|市属部门|"
+                        r"\bmunicipal (departments?|bureaus?)\b|\bgovernment (departments?|bodies)\b")),
     (UnitKind.PARTY, _rx(r"党委部门|市委部门|党的部门|市委的(部门|单位)|党委的(部门|单位)|党口|市委系统|\bparty\b")),
     # an enterprise asked for as a unit (哪家企业, 有企业吗), not 企业 as the subject of a task (鼓励企业出海)
     (UnitKind.ENTERPRISE, _rx(r"(哪些|哪个|哪家|哪几家|是|有没有|有)(企业|集团|公司|国企)|(企业|国企|集团)(类|性质)?的?(单位|责任单位)|"

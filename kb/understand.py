@@ -17,7 +17,7 @@ from kb.frame import Frame, Op, UnitKind
 from kb.fusion import stages_in, years_in
 
 Words = Callable[[str], Sequence[str]]
-_CONNECTOR = re.compile(r"(?:和|与|及|以及|跟|同|、|，|,|;|；|\band\b|\bvs\.?\b)")
+_CONNECTOR = re.compile(r"(?:和|与|及|以及|跟|同|比|、|，|,|;|；|\band\b|\bvs\.?\b)")
 _STAGE_WORD = re.compile(r"第[一二三四五六七八九十]阶段|(first|second|third) (stage|phase)", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"20\d{2}\s*年?")
 _ASKING_WORD = re.compile(rf"(?:{cues.ASKING.pattern})+|[项条块些个年呢吧啊嘛共]")
@@ -77,6 +77,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.REVERSE, lead, 0.7
     if partners and (duty or asks_units):
         return Op.PARTNERS, False, 0.9
+    if lead and re.search(r"哪些(单位|部门)|哪几(个|家)|责任单位|都有谁|都是谁|which (units|departments)", text):
+        return Op.RESPONSIBLE, False, 0.85  # `哪些单位负责，其中哪家牵头`: the whole list, the lead marked
     if lead:
         return Op.LEAD, True, 0.9
     if duty:
