@@ -69,21 +69,41 @@ def _build(library: Path, index: Path, passages: str) -> dict:
 
 
 def parse_all(laws: Path) -> dict:
-    """Every law file through reader, metadata, cleaner and parser (no embedding); run in its own process."""
-    from ingest.build import BuildReport, load_corpus
-    report = BuildReport(index_dir=Path("-"))
+    """Every law file through reader, metadata, cleaner and parser (no embedding), one at a time, in its own process."""
+    from core.errors import DocumentError
+    from ingest.build import doc_ids
+    from ingest.read import document_meta, find_documents, parse_source, read_source
+    paths = find_documents(laws)
     t = time.perf_counter()
-    docs = load_corpus(laws, report)
+    documents = clauses = dated = with_issuer = 0
+    skipped: list[str] = []
+    for path, doc in zip(paths, doc_ids(paths)):
+        try:
+            source = read_source(path, doc=doc)
+            meta = document_meta(source)
+            clauses += len(parse_source(source, meta).clauses)
+        except DocumentError as e:
+            skipped.append(str(e))
+            continue
+        documents += 1
+        dated += bool(meta.date)
+        with_issuer += bool(meta.issuer)
     seconds = time.perf_counter() - t
     reasons: dict[str, int] = {}
-    for r in report.rejected:
-        reason = r["error"].split(": ", 1)[-1].split("(")[0].strip()
+    for error in skipped:
+        reason = error.split(": ", 1)[-1].split("(")[0].strip()
         reasons[reason] = reasons.get(reason, 0) + 1
-    dated = sum(1 for d in report.documents if d["meta"]["date"])
-    return {"documents": len(docs), "clauses": sum(len(d.clauses) for d in docs), "skipped": len(report.rejected),
-            "skipped_reasons": reasons, "skipped_files": [r["error"] for r in report.rejected[:20]],
-            "with_date": dated, "with_issuer": sum(1 for d in report.documents if d["meta"]["issuer"]),
-            "seconds": round(seconds, 1), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return {"documents": documents, "clauses": clauses, "skipped": len(skipped), "skipped_reasons": reasons,
+            "skipped_files": skipped[:20], "with_date": dated, "with_issuer": with_issuer, "seconds": round(seconds, 1),
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> int:
+    """This process's own peak (VmHWM); ru_maxrss would include the parent's peak inherited at fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024)
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def main() -> None:
