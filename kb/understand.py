@@ -63,8 +63,10 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.PER_ITEM, lead, 0.9
     if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于", text)):
         return Op.MEMBER, lead and not partners, 0.9
+    lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
+    both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合
     if named and cues.TASKS_OF_UNIT.search(text) and not (asks_units and not lead):
-        return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead, 0.9
+        return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead and not both_roles, 0.9
     if named and len(named) > 1 and cues.SHARED.search(text) and not asks_units:
         return Op.SHARED_TASKS, lead, 0.8
     if cues.COUNT.search(text):
@@ -75,6 +77,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.DIFFERENCE, lead, 0.8
     if named and cues.TASKS_OF_UNIT.search(text):
         return Op.REVERSE, lead, 0.7
+    if both_roles and (duty or asks_units):
+        return Op.RESPONSIBLE, False, 0.85  # `谁牵头？哪些部门配合？`: the whole list, the lead marked
     if partners and (duty or asks_units):
         return Op.PARTNERS, False, 0.9
     if lead and re.search(r"哪些(单位|部门)|哪几(个|家)|责任单位|都有谁|都是谁|which (units|departments)", text):
