@@ -174,11 +174,41 @@ def _tagged_level(parts: dict[str, list[Clause]], depth: int) -> dict[str, list[
     return out
 
 
+# The whole document's shape asked (`分几部分，总共多少条`, `一共几章`, `有几个附件`), not one heading's parts.
+DOC_SHAPE = re.compile(r"几(个)?(部分|章|编|节|大块|方面)|多少(条|章|项)|几条|几个附件|哪几个附件|附件有|结构|框架|目录|"
+                       r"how many (chapters|articles|parts|sections)")
+_SKIP_PARTS = ("前言", "印发通知")
+
+
+def document_outline(turn: Turn) -> Answer | None:
+    """The parts of a document in order, with how many articles or numbered items it has."""
+    docs = list(dict.fromkeys(c.doc for c in turn.clauses))
+    doc = turn.hits[0].clause.doc if turn.hits else (docs[0] if docs else None)
+    if doc is None or (len(docs) > 1 and turn.docs is None and not turn.hits):
+        return None
+    clauses = [c for c in turn.clauses if c.doc == doc]
+    parts = list(dict.fromkeys(c.section[0] for c in clauses if c.section and c.section[0] not in _SKIP_PARTS))
+    articles = [c for c in clauses if c.kind == "article"]
+    items = [c for c in clauses if c.kind == "item"]
+    annexes = [p for p in parts if p.startswith("附件")]
+    body = [p for p in parts if not p.startswith("附件")]
+    counts = [f"共 {len(body)} 部分"] + ([f"{len(articles)} 条"] if articles else [f"{len(items)} 个编号条目"] if items else [])
+    counts += [f"附件 {len(annexes)} 个"] if annexes else []
+    lines = ["，".join(counts) + "。"] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
+    firsts = {}
+    for c in clauses:
+        if c.section and c.section[0] in parts and c.section[0] not in firsts:
+            spans = extract.sentence_spans_of(c)
+            if spans:
+                firsts[c.section[0]] = Citation(c, c.text[spans[0].start:spans[0].end])
+    return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(firsts.values())[:8])
+
+
 def outline(turn: Turn) -> Answer | None:
-    """`保障措施有哪几条？`: the parts under the heading the question names."""
+    """`保障措施有哪几条？`: the parts under the heading the question names (or the whole document's)."""
     found = link.heading_of(_heading_phrase(turn), turn.clauses)
     if found is None:
-        return None
+        return document_outline(turn) if DOC_SHAPE.search(turn.text) else None
     label, depth, doc = found
     parts = link.children(turn.clauses, doc, label, depth)
     if len(parts) < 2:
