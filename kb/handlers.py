@@ -61,7 +61,8 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
     named_by = phrase
     if turn.english:  # labels are Chinese: match them with the question's words in the documents' terms
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
-    links = link.rank_tasks(named_by, ranked, pool)
+    quoted = tuple(re.findall(r"[“\"「]([^”\"」]{6,40})[”\"」]", turn.text))
+    links = link.rank_tasks(named_by, ranked, pool, quoted)
     if not links:
         return None, (hits[0].clause if hits else None)
     best = links[0]

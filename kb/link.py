@@ -15,6 +15,7 @@ from kb.fusion import bare_label
 
 STRONG = 0.75  # share of a label's character pairs a phrase must carry to name it (`融资体系建设` → 融资体系)
 MIN_LABEL = 2
+QUOTED_MIN = 6  # a phrase this long found verbatim in an item's text (产业规模突破3000亿元) names that item
 
 
 def bigrams(text: str) -> set[str]:
@@ -63,7 +64,7 @@ def label_score(phrase: str, c: Clause) -> tuple[float, str]:
     return best, name
 
 
-def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause]) -> list[Link]:
+def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], quoted: Sequence[str] = ()) -> list[Link]:
     """Clauses with responsible units, best first: a label the phrase names beats retrieval order."""
     order = {c.id: i for i, c in enumerate(ranked)}
     links = []
@@ -71,9 +72,14 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause]) ->
         if not c.units:
             continue
         score, label = label_score(phrase, c) if phrase else (0.0, "")
+        verbatim = [q for q in (phrase, *(q for q in quoted if q in phrase or phrase in q))
+                    if len(q) >= QUOTED_MIN and q in c.text]
+        if verbatim:  # a metric quoted from the item's own text names it best
+            score, label = 1.0, verbatim[0]
         named = score >= STRONG
         retrieval = 1.0 / (1 + order[c.id]) if c.id in order else 0.0
-        links.append(Link(c, label if named else "", (1.0 if named else 0.0) + score * 0.1 + retrieval * 0.5))
+        tier = 2.0 if verbatim else 1.0 if named else 0.0
+        links.append(Link(c, label if named else "", tier + score * 0.1 + retrieval * 0.5))
     return sorted((l for l in links if l.score > 0), key=lambda l: -l.score)
 
 

@@ -24,6 +24,7 @@ CITIES_EN = {"Beijing": "北京", "Shanghai": "上海", "Shenzhen": "深圳", "G
              "Chongqing": "重庆", "Wuhan": "武汉", "Xi'an": "西安", "Nanjing": "南京", "Chengdu": "成都", "Tianjin": "天津"}
 _QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{2,30})[”\"》」』]")
 _WS = re.compile(r"\s+")
+_ASIDE = re.compile(r"[（(][^）)]*(不算|不计|不含|不包括|除外|泛称|泛指)[^）)]*[）)]")
 LOOSE_QUOTE = 0.75  # share of a quoted name's character pairs found in the text: one word left out or changed still passes
 
 
@@ -66,7 +67,8 @@ def _pairs(text: str) -> set[str]:
 def unknown_names(case: Case) -> str | None:
     """Quoted names (“蓉漂计划”, 《某某办法》) the documents never mention, allowing a loose quote."""
     missing = []
-    for name in _QUOTED.findall(case.question):
+    question = _ASIDE.sub("", case.question)  # （不算“有关部门”这类泛称）: quoted to be excluded, not asked about
+    for name in _QUOTED.findall(question):
         name = _WS.sub("", name)
         pairs = _pairs(name)
         if name not in case.corpus and (not pairs or len(pairs & case.bigrams) / len(pairs) < LOOSE_QUOTE):

@@ -49,6 +49,10 @@ def test_membership_answers_yes_or_no_first(asker, question, yes, unit):
     ("市场主体总共列了几家单位？", 4),
     ("How many units are responsible for the financing system?", 6),
     ("招大引强涉及多少个部门", 4),
+    ("专业载体目标的责任单位里点名的具体单位有多少个？", 6),
+    ("专业载体目标 具体责任单位数量", 6),
+    ("“产业规模突破3000亿元”这个目标列了几个具体责任单位？", 6),  # a metric quoted from the item's own text
+    ("“专业载体目标”一共点名了几个具体责任单位（不算“有关部门”这类泛称）？", 6),
 ])
 def test_count_puts_the_number_first(asker, question, n):
     a = asker.ask(question)
