@@ -11,7 +11,7 @@ from core.clause import Clause
 from core.unitkind import unit_kind
 from kb.answer import Answer, Citation
 from kb.frame import Frame, Op
-from kb.fusion import bare_label
+from kb.fusion import NUMBERING, bare_label
 
 LEAD_MARK = "（牵头）"
 
@@ -162,6 +162,12 @@ def difference(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer:
     return _answer(frame, question, text, tasks, only, None)
 
 
+def item_name(c: Clause) -> str:
+    """An item by its own title, numbering dropped and quotes kept (借力“一带一路”…); a target says it is one."""
+    name = NUMBERING.sub("", task_label(c).split(" · ")[-1]).strip() or task_label(c)
+    return f"{name}目标" if c.kind == "target" and not name.endswith("目标") else name
+
+
 def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool) -> list[Clause]:
     """Clauses whose own annotation names every unit (and, if asked, is led by the first)."""
     out = [c for c in clauses if c.units and not c.tag_scope and all(u in c.units for u in units)]
@@ -187,8 +193,7 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     several = len({d for d, _ in groups}) > 1
     for (doc, part), items in groups.items():
         lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
-        lines += [f"  · {bare_label(task_label(c).split(' · ')[-1]) or task_label(c)}"
-                  f"{' ★' if units[0] in c.lead_units else ''}" for c in items]
+        lines += [f"  · {item_name(c)}{' ★' if units[0] in c.lead_units else ''}" for c in items]
     return _answer(frame, question, "\n".join(lines), found, units, None)
 
 

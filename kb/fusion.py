@@ -10,7 +10,7 @@ from core.clause import Clause
 _YEAR = re.compile(r"(?<![\d.])(20\d{2})(?=\s*(?:年|—|–|-|－|[，,。？?！!；;）)]|\s|$))")
 _STAGE = re.compile(r"第([一二三四五六七八九十])阶段")
 _BY_YEAR = re.compile(r"^到(20\d{2})年")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十百\d]+[章节条编])")
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十百\d]+[章节条编])")
 _PUNCT = re.compile(r"[\s\"“”‘’《》「」、，。；：？！,.;:?!（）()]")
 
 
@@ -39,7 +39,7 @@ def stages_in(text: str) -> set[str]:
 
 def bare_label(label: str) -> str:
     """`（一）总体目标` → `总体目标`: the words a user would type for a heading."""
-    return _PUNCT.sub("", _NUMBERING.sub("", label))
+    return _PUNCT.sub("", NUMBERING.sub("", label))
 
 
 _RANGE = re.compile(r"(20\d{2})\s*[—–\-－至到]\s*(20\d{2})")
