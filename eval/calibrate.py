@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from eval.metrics import percentile
-from eval.report import REPORTS_DIR, write_atomic
+from core.files import write_atomic
+from eval.report import REPORTS_DIR
 from eval.runner import load_questions
 from core.errors import PolicyKBError
 from core.settings import ROOT, Settings

@@ -8,8 +8,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
@@ -25,6 +23,7 @@ from eval.diagnose import failure_record  # noqa: E402
 from eval.metrics import PRIMARY_METRIC, EvalContext  # noqa: E402
 from eval.runner import Run, has_gold  # noqa: E402
 from core.settings import ROOT  # noqa: E402
+from core.files import write_atomic  # noqa: E402,F401  (re-exported for eval.calibrate)
 
 log = logging.getLogger(__name__)
 
@@ -218,19 +217,6 @@ def default_out_dir(names: Sequence[str]) -> Path:
     return REPORTS_DIR / "-".join(names)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_report(out_dir: Path, runs: Sequence[Run], items: Sequence[Mapping[str, Any]], ctx: EvalContext,

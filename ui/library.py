@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from core.errors import DocumentError
+from core.files import write_atomic
 from core.settings import Settings
 from ingest.build import BuildReport, build_index
 from ingest.read import MAX_BYTES, SIDECAR, document_meta, find_documents, is_companion, parse_source, read_sidecar, \
@@ -214,18 +215,6 @@ def plan_remove(file: str, library: Library) -> Plan:
     return Plan(removes=removes, label=f"删除 {file}")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @contextmanager
@@ -242,7 +231,7 @@ def transaction(corpus: Path, plan: Plan) -> Iterator[None]:
             os.replace(corpus / name, kept)
             moved.append((corpus / name, kept))
         for name, data in plan.writes.items():
-            _write_atomic(corpus / name, data)
+            write_atomic(corpus / name, data)
             created.append(corpus / name)
         yield
     except BaseException:
