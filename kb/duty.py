@@ -93,7 +93,7 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     if others:
         text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。"
     else:
-        text = f"「{task_label(task)}」除牵头单位外没有列出其他具名单位。"
+        text = f"「{task_label(task)}」没有列出配合单位，只列了牵头单位{leads}。"
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
     return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])

@@ -92,8 +92,40 @@ def _evidence(turn: Turn, task: Clause) -> Citation | None:
 # A sentence that names who does something inline (`市民政部门是…主管部门`, `县工信局负责…`, `由X牵头`):
 # in documents (or parts) without annotations, responsibility is stated in the text itself.
 INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办公室|办|政府|中心|小组|机构|处)"
-                         r"[^。；]{0,20}(负责|主管|牵头|组织实施|落实|承担|会同|审核|指导|统筹|监督|担任|兼任)"
-                         r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任)")
+                         r"[^。；]{0,20}(负责|主管|牵头|组织实施|落实|承担|会同|审核|指导|统筹|监督|担任|兼任|制定|受理|核查|核实|审批)"
+                         r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任|制定|发布|受理|核查|核实|审批|批准|认定|组织)")
+
+
+_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|处|科|院|所|站|办)"
+_DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定)"
+_DOER = re.compile(rf"由(?P<by>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})"  # 由X制定
+                   rf"|(?:报|经)(?P<to>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
+                   rf"|(?:^|(?<=[，。；：,]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
+_ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def _doers_in(text: str) -> list[str]:
+    out = []
+    for m in _DOER.finditer(text):
+        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("subj") or "")
+        name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由)+", "", name)
+        if len(name) >= 3 and name not in out:
+            out.append(name)
+    return out
+
+
+def duty_doers(text: str, question: str = "") -> list[str]:
+    """Who a sentence says does what the question asks about (`由市住房城乡建设部门制定` → 市住房城乡建设部门).
+
+    A sentence may name several doers for several jobs (`县商务局负责新建…，县工信局负责技改…`): the
+    part sharing most words with the question decides.
+    """
+    parts = [p for p in re.split(r"[，；,]", text) if _doers_in(p)]
+    if not question or len(parts) < 2:
+        return _doers_in(text)
+    asked = {question[i:i + 2] for i in range(len(question) - 1)}
+    best = max(parts, key=lambda p: len(asked & {p[i:i + 2] for i in range(len(p) - 1)}))
+    return _doers_in(best)
 
 
 def _inline_duty(turn: Turn) -> bool:
@@ -104,7 +136,7 @@ def _inline_duty(turn: Turn) -> bool:
 def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
     if untagged is None:
         return None
-    if _inline_duty(turn):
+    if _inline_duty(turn) or INLINE_DUTY.search(untagged.text):
         return None  # quote the sentences that say who is responsible
 
     nearest = next((h.clause for h in turn.hits if h.clause.units), None)
@@ -336,7 +368,10 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     picked = newest_first(turn, picked)
     intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
     figure = next((s for s in picked if extract.has_quantity(s.text)), None) if op is Op.VALUE else None
-    if figure is not None:
+    doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text))), []) if op in DUTY_OPS else []
+    if doers:  # who-question answered from the text: the doer first, as the document names it
+        intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
+    elif figure is not None:
         part = turn.ev.part_for("".join(turn.frame.subject_text) or turn.text, figure.text).strip("，,；;。")
         intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
     lines = [intro] + [f"· {_doc_label(turn, s.clause.doc) if several else ''}「{s.clause.section_label}」：“{s.text}”"
