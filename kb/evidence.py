@@ -156,10 +156,20 @@ class Evidence:
         extra = [s for s in ranked if s is not first and s.score >= first.score - slack and s.text != first.text]
         picked = [first] + extra[:room]
         picked += self.covering(text, picked, ranked)
+        if (support or target) and extract.has_quantity(first.text):
+            picked += self.tiers(first, ranked, picked)
         if target:  # the same figure stated elsewhere (总体目标 vs 第三阶段): show every source
             picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
         return picked
+
+    @staticmethod
+    def tiers(first: Scored, ranked: list[Scored], picked: list[Scored], reach: int = 3, most: int = 4) -> list[Scored]:
+        """The other tiers of a graded amount (`主板上市奖励300万元；…创业板200万元；新三板100万元`): sentences of
+        the same clause, next to the best one, that state a figure too — one tier alone misleads the applicant."""
+        near = [s for s in ranked if s.clause.id == first.clause.id and s not in picked and abs(s.row - first.row) <= reach
+                and extract.has_quantity(s.text)]
+        return sorted(near, key=lambda s: s.row)[:most]
 
     def unmatched_english(self, text: str) -> list[str]:
         """An English question none of whose words (or their translations) the documents use."""

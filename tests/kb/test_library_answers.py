@@ -1,0 +1,67 @@
+"""Answers on real documents from other cities and in other shapes (eval/library/), each question scoped to its
+document as a user who picked it in the app would ask. Each test names the class of question it stands for."""
+import pytest
+
+TALENT = "guangzhou-talent-633-2012"
+HOUSING = "guangzhou-household-housing-security-2024"
+ELDERCARE = "guangzhou-home-community-eldercare-2022"
+LIUHE = "liuhe-key-industries-support-2023"
+
+
+def ask(asker, question, doc):
+    return asker.ask(question, docs=[doc])
+
+
+def first_line(answer):
+    return answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", [
+    "企业上市或者挂新三板，分别奖多少？",
+    "挂牌上市有什么奖励？",
+    "在创业板上市能奖多少钱",
+    "上市奖励标准是多少",
+    "企业上市奖励多少万元？",
+])
+def test_graded_amount_gives_every_tier(library_asker, question):
+    """Class: an amount graded by tier within one article — every tier is stated, not the best-matching one."""
+    a = ask(library_asker, question, LIUHE)
+    assert a.answerable
+    for figure in ("300万元", "200万元", "100万元"):
+        assert figure in a.text
+
+
+@pytest.mark.parametrize("question,doc,doer", [
+    ("公租房优惠租金标准是哪个部门定的？", HOUSING, "市住房城乡建设部门"),
+    ("优惠租金标准由谁制定？", HOUSING, "市住房城乡建设部门"),
+    ("有人瞒报收入骗公租房，谁来查？", HOUSING, "市、区住房保障部门"),
+    ("技改项目归哪个部门负责？", LIUHE, "县工信局"),
+    ("新建重点产业项目归哪个部门负责？", LIUHE, "县商务局"),
+])
+def test_duty_written_in_prose_names_the_doer_first(library_asker, question, doc, doer):
+    """Class: who-questions on documents that state duties in sentences, not annotations."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable
+    assert first_line(a).startswith(doer)
+
+
+@pytest.mark.parametrize("question", [
+    "百名高端外国专家引进项目的配合单位有哪些？",
+    "外国专家引进项目还有哪些单位配合？",
+    "百名高端外国专家引进项目，除了牵头的还有谁参与？",
+])
+def test_item_without_partners_says_who_alone_leads(library_asker, question):
+    """Class: partners asked of an item whose annotation names only its lead."""
+    a = ask(library_asker, question, TALENT)
+    assert "没有列出配合单位" in a.text and "市人力资源和社会保障局" in first_line(a)
+
+
+@pytest.mark.parametrize("question", [
+    "人才公寓那条谁牵头？要谁配合？",
+    "人才公寓谁牵头，配合单位有哪些",
+    "人才公寓项目的牵头单位和配合单位分别是？",
+])
+def test_lead_and_partners_asked_together_get_both(library_asker, question):
+    """Class: a two-part who-question (牵头 and 配合 in one question) is answered in full."""
+    a = ask(library_asker, question, TALENT)
+    assert "市住房保障办" in a.text and "市规划局" in a.text and "市国土房管局" in a.text
