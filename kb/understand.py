@@ -54,6 +54,15 @@ def unit_hints(text: str, named: Sequence[str], words: Words) -> tuple[str, ...]
                  and not re.search(r"有关|相关|市级|区级|国家|省级", w))
 
 
+def _asked_apart(text: str, first: re.Pattern, second: re.Pattern) -> bool:
+    """Two cues on separate spans of the question (not `配合单位有哪些` read as both)."""
+    a, b = first.search(text), second.search(text)
+    if a is None or b is None or (a.start() < b.end() and b.start() < a.end()):
+        return False
+    between = text[min(a.end(), b.end()):max(a.start(), b.start())]
+    return bool(re.search(r"[？?，,；;和及、]|以及|还有|分别", between)) or bool(re.search(r"分别", text))
+
+
 def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False) -> tuple[Op, bool, float]:
     """(operation, lead only, confidence). The order puts question shapes that constrain others first."""
     lead, partners = bool(cues.LEAD.search(text)), bool(cues.PARTNERS.search(text))
@@ -65,6 +74,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.MEMBER, lead and not partners, 0.9
     lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
     both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合
+    # `谁负责？哪些单位配合？` / `责任单位和配合单位分别是`: who is responsible and who co-operates, asked together
+    both_roles = both_roles or (partners and not lead_excluded and _asked_apart(text, cues.RESPONSIBLE, cues.PARTNERS))
     if named and cues.TASKS_OF_UNIT.search(text) and not (asks_units and not lead):
         return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead and not both_roles, 0.9
     if named and len(named) > 1 and cues.SHARED.search(text) and not asks_units:

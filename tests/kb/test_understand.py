@@ -27,6 +27,14 @@ OPS = [
     ("招大引强归哪些部门管？", Op.RESPONSIBLE),  # new
     ("专业载体目标由哪几个单位落实？", Op.RESPONSIBLE),  # new
     ("Which departments are responsible for the talent target?", Op.RESPONSIBLE),
+    # who is responsible and who co-operates, asked together: the whole list with the lead marked
+    ("拓宽职业上升通道这项谁负责？哪些单位配合？", Op.RESPONSIBLE),
+    ("人才公寓的责任单位和配合单位分别是哪些", Op.RESPONSIBLE),
+    ("人才公寓由谁负责，还有谁配合", Op.RESPONSIBLE),
+    ("这项工作哪个部门负责、哪些部门协助？", Op.RESPONSIBLE),
+    ("融资体系的负责单位以及参与单位", Op.RESPONSIBLE),
+    ("人才公寓有哪些单位配合", Op.PARTNERS),
+    ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
     # lead
     ("市场主体目标由谁牵头？", Op.LEAD),
