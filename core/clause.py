@@ -54,6 +54,9 @@ class Clause:
     tag_form: str = ""  # which annotation form the units came from (see ingest/annotations.py)
     tag_text: str = ""  # the annotation verbatim (a substring of `text`)
     links: tuple[str, ...] = ()  # ids of clauses this one is linked to (a task-table row ↔ its body item)
+    # a task-table row's cells other than its number and task, by column name as the table heads them
+    # (牵头单位, 配合单位, 市卫健委内牵头处室, 完成时限 …): what the row says, in the table's own words
+    columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def lead_units(self) -> tuple[str, ...]:
@@ -92,6 +95,7 @@ class Clause:
             "tag_form": self.tag_form,
             "tag_text": self.tag_text,
             "links": list(self.links),
+            "columns": [list(c) for c in self.columns],
         }
 
     @classmethod
@@ -113,4 +117,5 @@ class Clause:
             tag_form=str(data.get("tag_form", "")),
             tag_text=str(data.get("tag_text", "")),
             links=tuple(data.get("links", ())),
+            columns=tuple((str(name), str(cell)) for name, cell in data.get("columns", ())),
         )

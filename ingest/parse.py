@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import ARTICLE_RANK, Marker, item_after, notice_length
-from ingest.tables import link_rows, row_annotation, row_heading, row_key
+from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from ingest.annotations import Annotation, find_annotation
 from core.clause import Clause
 
@@ -111,7 +111,7 @@ def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: i
     node.children[key] = seen + 1
     cid = _path_id(doc, stack, key if seen == 0 else f"{key}~{seen + 1}")
     clause = Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]),
-                    heading=row_heading(p.row), text=p.text, kind="row", order=order)
+                    heading=row_heading(p.row), text=p.text, kind="row", order=order, columns=row_columns(p.row))
     return annotated(clause, row_annotation(p.row, p.text))
 
 

@@ -96,6 +96,17 @@ def aligned(row: TableRow) -> dict[str, str]:
     return out
 
 
+def row_columns(row: TableRow) -> tuple[tuple[str, str], ...]:
+    """The row's cells beyond its number, task and unit columns (which `row_annotation` reads), by column name:
+    an office column (市卫健委内牵头处室), a deadline, a note. A "/" cell is kept — the table saying "none"."""
+    out = []
+    for name, cell in zip(row.header, row.cells):
+        if column_role(name) in ("number", "task", *_UNIT_ROLES, "skip") or not cell.strip():
+            continue
+        out.append((re.sub(r"\s+", "", name), cell.strip()))
+    return tuple(out)
+
+
 def row_annotation(row: TableRow, text: str) -> Annotation | None:
     """The row's units from its 牵头 / 责任 / 配合 columns (tag_form "table")."""
     cells = aligned(row)

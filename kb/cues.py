@@ -65,9 +65,10 @@ DOC_SHAPE = _rx(r"几(个)?(部分|章|编|节|大块|方面)|多少(条|章)|�
                 r"how many (chapters|articles|parts|sections)")
 NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有被?列|\bnot\b|\bexcept\b")
 
-# Constraints on the kind of unit wanted: (kind, how a question names it)
+# Constraints on the kind of unit wanted: (kind, how a question names it). A word that also names a subject
+# (基层医疗卫生机构, 区级养老服务中心) counts only with a unit noun after it.
 KIND_WORDS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
-    (UnitKind.DISTRICT, _rx(r"哪些区|哪个区|区县|区（市）县|区\(市\)县|县级市|哪些县|哪个县|区级|基层|\bdistricts?\b|\bcounty\b")),
+    (UnitKind.DISTRICT, _rx(r"哪些区|哪个区|区县|区（市）县|区\(市\)县|县级市|哪些县|哪个县|区级(单位|部门|政府)|基层(单位|政府)|\bdistricts?\b|\bcounty\b")),
     (UnitKind.CITY, _rx(r"市级部门|市级单位|市直部门|市政府部门|市级机关|政府部门|市里的?(部门|单位)|市属部门|"
                         r"\bmunicipal (departments?|bureaus?)\b|\bgovernment (departments?|bodies)\b")),
     (UnitKind.PARTY, _rx(r"党委部门|市委部门|党的部门|市委的(部门|单位)|党委的(部门|单位)|党口|市委系统|\bparty\b")),

@@ -53,6 +53,18 @@ def kept(frame: Frame, names: Sequence[str]) -> list[str]:
     return out
 
 
+_NONE_CELLS = {"/", "／", "—", "-", "——", "无"}
+
+
+def table_note(c: Clause, frame: Frame) -> str:
+    """What a task table adds beyond its unit columns (an office column, a deadline), in its own column names:
+    for a lead question the 牵头 columns, for a partners question the 配合 ones, else all of them."""
+    want = {Op.LEAD: ("牵头", "责任", "主责"), Op.PARTNERS: ("配合", "协同", "参与", "协办")}.get(frame.op)
+    shown = [(name, "无" if cell in _NONE_CELLS else cell) for name, cell in c.columns
+             if want is None or any(w in name for w in want)]
+    return ("\n分工表另列：" + "；".join(f"{name}：{cell}" for name, cell in shown) + "。") if shown else ""
+
+
 def _answer(frame: Frame, question: str, text: str, cites: Sequence[Clause], units: Sequence[str],
             lead: str | None, extra: Sequence[Citation] = (), answerable: bool = True) -> Answer:
     citations = tuple(Citation(c, tag_quote(c)) for c in cites) + tuple(extra)
@@ -78,12 +90,13 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
         text = head
         return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
     text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
+    text += table_note(task, frame)
     return _answer(frame, question, text, [task], task.units, task.lead_unit, extra)
 
 
 def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
     leads = "、".join(task.lead_units)
-    text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。"
+    text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。" + table_note(task, frame)
     return _answer(frame, question, text, [task], task.lead_units, task.lead_unit, [evidence] if evidence else [])
 
 
@@ -96,6 +109,7 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
         text = f"「{task_label(task)}」没有列出配合单位，只列了牵头单位{leads}。"
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
+    text += table_note(task, frame)
     return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])
 
 

@@ -143,10 +143,24 @@ def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
     return duty.untagged(turn.frame, turn.text, untagged, nearest)
 
 
+def _table_row(turn: Turn, task: Clause) -> Clause:
+    """A body item whose units come from the task table answers from the table row the question is about
+    (a task split over rows has other units on each row): the linked row whose best sentence matches best."""
+    by_id = turn.ev.kb.by_id
+    rows = [by_id[i] for i in task.links if i in by_id and by_id[i].kind == "row" and by_id[i].units]
+    if not rows or (task.units and not task.tag_scope):
+        return task
+    if len(rows) == 1:
+        return rows[0]
+    scored = [(s.score, r) for r in rows if (s := turn.ev.best_in(turn.text, turn.vector, r)) is not None]
+    return max(scored, key=lambda x: x[0])[1] if scored else task
+
+
 def single_task(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
         return _not_tagged(turn, untagged)
+    task = _table_row(turn, task)
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
 
 
@@ -154,6 +168,7 @@ def member(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
         return _not_tagged(turn, untagged)
+    task = _table_row(turn, task)
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task))
 

@@ -57,3 +57,24 @@ def test_generic_lead_column_leads_and_named_units_co_operate():
     text = BODY + "序号\t工作任务\t牵头单位\t配合单位\n1\t建设人才公寓\t各区政府\t市住建局\n"
     row = next(c for c in parse("d", "t", clean(text)).clauses if c.kind == "row")
     assert (row.leads, row.units, row.partner_units) == (("各区政府",), ("市住建局",), ("市住建局",))
+
+
+@pytest.mark.parametrize("table", [TAB, SPACES, MARKDOWN], ids=["tab", "spaces", "markdown"])
+def test_columns_beyond_the_units_are_kept_by_their_names(table):
+    """A deadline column (and any column the reader does not know) stays with its row, in the table's words."""
+    rows = [c for c in parse("d", "t", clean(BODY + table)).clauses if c.kind == "row"]
+    assert [r.columns for r in rows] == [(("完成时限", "2023年底"),), (("完成时限", "2024年"),)]
+
+
+OFFICES = ("序号\t工作事项\t主要内容\t牵头单位\t配合单位\t市卫健委内牵头处室\t市卫健委内配合处室\n"
+           "1\t优化转诊服务。\t预留号源给家庭医生。\t市卫生健康委、各区政府\t市医保局\t医政处\t基层处\n"
+           "2\t加强中医药服务。\t建设中医馆。\t市卫生健康委\t/\t中医药处\t/\n")
+
+
+def test_office_columns_of_a_division_table_stay_apart_from_the_units():
+    """Class: 分工表 with extra responsibility columns (内设处室, 责任领导): kept as columns, never taken as units."""
+    rows = [c for c in parse("d", "t", clean(BODY + OFFICES)).clauses if c.kind == "row"]
+    first, second = rows
+    assert first.units == ("市卫生健康委", "市医保局") and first.partner_units == ("市医保局",)
+    assert first.columns == (("市卫健委内牵头处室", "医政处"), ("市卫健委内配合处室", "基层处"))
+    assert second.partner_units == () and second.columns == (("市卫健委内牵头处室", "中医药处"), ("市卫健委内配合处室", "/"))

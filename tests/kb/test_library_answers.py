@@ -65,3 +65,21 @@ def test_lead_and_partners_asked_together_get_both(library_asker, question):
     """Class: a two-part who-question (牵头 and 配合 in one question) is answered in full."""
     a = ask(library_asker, question, TALENT)
     assert "市住房保障办" in a.text and "市规划局" in a.text and "市国土房管局" in a.text
+
+
+FAMILY = "guangzhou-family-doctor-2023"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("慢性病长处方放宽到3个月这件事，谁牵头？要谁配合？", ("市医保局", "医政处", "基层处")),
+    ("长期处方服务由哪些单位负责？", ("市医保局", "市卫生健康委", "医政处")),
+    ("12320家庭医生服务专线是谁牵头？", ("市卫生健康委", "市疾控中心", "基层处")),
+    ("开通家庭医生服务专线的牵头单位", ("市疾控中心", "基层处")),
+    ("落实医保药品目录配备、基层和医院用药目录衔接这条，配合单位是谁？", ("市卫生健康委", "市医保局", "基层处、医政处")),
+])
+def test_division_table_row_answers_with_its_units_and_office_columns(library_asker, question, expected):
+    """Class: a task table split over rows, with office columns: the row the question is about answers, and the
+    table's other responsibility columns are shown in its own words."""
+    a = ask(library_asker, question, FAMILY)
+    for s in expected:
+        assert s in a.text

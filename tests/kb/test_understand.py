@@ -141,6 +141,12 @@ def test_every_operation_but_content_and_difference_has_five_phrasings():
     ("融资体系的责任单位里有企业吗？是哪家？", {UnitKind.ENTERPRISE}, set()),
     ("这项任务有哪些国家级机构参与？", {UnitKind.NATIONAL}, set()),
     ("融资体系一共点名了几个具体单位（不算有关部门和区县）？", set(), set()),
+    # a kind word inside the subject constrains nothing
+    ("落实医保药品目录配备、基层和医院用药目录衔接这条，配合单位是谁？", set(), set()),
+    ("区级养老服务中心建设由谁负责？", set(), set()),
+    ("提升基层医疗卫生机构服务能力的牵头单位", set(), set()),
+    ("这项任务的区级单位有哪些？", {UnitKind.DISTRICT}, set()),
+    ("有没有基层政府参与？", {UnitKind.DISTRICT}, set()),
 ])
 def test_unit_kind_constraints(question, kinds, excluded):
     f = frame(question)
