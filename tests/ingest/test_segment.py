@@ -9,10 +9,13 @@ import bm25s
 import jieba
 import pytest
 
-from core.segment import STOPWORDS_PATH, USERDICT_PATH, Segmenter, default_segmenter, read_word_list
+from core.segment import STOPWORDS_PATH, USERDICT_PATH, Segmenter, corpus_segmenter, default_segmenter, read_word_list
 from core.units import load_units
+from ingest.build import corpus_words
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
+# the plan's own words (its places, its coined terms) live beside it, not in the project dictionary
+PLAN_USERDICT = CORPUS.with_name(CORPUS.stem + ".userdict.txt")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 DOMAIN_TERMS = (
@@ -25,7 +28,16 @@ DOMAIN_TERMS = (
 
 @pytest.fixture(scope="module")
 def segmenter() -> Segmenter:
-    return default_segmenter()
+    """The segmenter the shipped corpus is indexed with: project dictionary plus the plan's own words."""
+    return corpus_segmenter(corpus_words(CORPUS.parent))
+
+
+def _dictionaries() -> set[str]:
+    return set(read_word_list(USERDICT_PATH)) | set(read_word_list(PLAN_USERDICT))
+
+
+def test_the_project_dictionary_names_no_city_of_the_first_document() -> None:
+    assert [w for w in read_word_list(USERDICT_PATH) if re.search(r"成都|四川|天府|锦江|青羊|蓉", w)] == []
 
 
 def _unit_forms() -> list[str]:
@@ -39,7 +51,7 @@ def test_every_unit_name_and_chinese_alias_is_one_word(segmenter: Segmenter) -> 
 
 
 def test_every_unit_name_and_chinese_alias_is_in_the_user_dictionary() -> None:
-    assert set(_unit_forms()) - set(read_word_list(USERDICT_PATH)) == set()
+    assert set(_unit_forms()) - _dictionaries() == set()
 
 
 @pytest.mark.parametrize("term", DOMAIN_TERMS)
@@ -48,8 +60,7 @@ def test_domain_term_is_one_word(segmenter: Segmenter, term: str) -> None:
 
 
 def test_every_user_dictionary_entry_is_one_word(segmenter: Segmenter) -> None:
-    words = read_word_list(USERDICT_PATH)
-    assert [word for word in words if segmenter.words(word) != [word]] == []
+    assert [word for word in sorted(_dictionaries()) if segmenter.words(word) != [word]] == []
 
 
 def test_plus_formulas_stay_one_token_in_context(segmenter: Segmenter) -> None:
@@ -100,7 +111,7 @@ def test_words_keep_stop_words(segmenter: Segmenter) -> None:
 
 def test_question_words_are_stop_words_and_domain_words_are_not(segmenter: Segmenter) -> None:
     assert {"哪些", "什么", "多少", "谁", "请问", "的", "了", "和", "是", "在", "有", "吗", "呢"} <= segmenter.stopwords
-    protected = set(read_word_list(USERDICT_PATH)) | {"规划", "软件", "产业", "成都", "牵头", "负责", "目标", "任务"}
+    protected = _dictionaries() | {"规划", "软件", "产业", "成都", "牵头", "负责", "目标", "任务"}
     assert segmenter.stopwords & protected == set()
 
 
@@ -120,8 +131,9 @@ def test_default_segmenter_is_built_once() -> None:
 
 
 def test_fingerprint_is_stable_and_tracks_settings(segmenter: Segmenter) -> None:
-    assert segmenter.fingerprint == Segmenter().fingerprint
-    assert segmenter.fingerprint != Segmenter(hmm=False).fingerprint
+    assert default_segmenter().fingerprint == Segmenter().fingerprint
+    assert default_segmenter().fingerprint != Segmenter(hmm=False).fingerprint
+    assert segmenter.fingerprint != default_segmenter().fingerprint  # a corpus's own words change the tokens
 
 
 def test_missing_dictionary_is_reported_with_its_path(tmp_path: Path) -> None:

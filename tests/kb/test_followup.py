@@ -4,14 +4,16 @@ from __future__ import annotations
 import pytest
 
 from core.clause import Clause
-from core.segment import default_segmenter
+from core.segment import corpus_segmenter
+from ingest.build import corpus_words
+from tests.conftest import ROOT
 from core.units import load_units
 from kb.answer import Answer, Citation
 from kb.followup import complete
 from kb.understand import understand
 
 UNITS = load_units()
-WORDS = default_segmenter().words
+WORDS = corpus_segmenter(corpus_words(ROOT / "corpus")).words  # the plan's questions, the plan's words
 ITEM = Clause(id="d#3.1.市场主体", doc="d", title="t", section=("三、发展目标",), heading="市场主体", text="x",
               units=("市经信局", "市投促局"))
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from core.segment import default_segmenter
+from core.segment import corpus_segmenter
+from ingest.build import corpus_words
+from tests.conftest import ROOT
 from core.units import load_units
 from kb.frame import Op, UnitKind
 from kb.understand import understand
 
 UNITS = load_units()
-WORDS = default_segmenter().words
+WORDS = corpus_segmenter(corpus_words(ROOT / "corpus")).words  # the plan's questions, the plan's words
 
 
 def frame(q: str):
