@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from core.layout import MANIFEST
+from core.segment import default_segmenter
 from core.settings import ROOT
 from ingest.build import build_index
 from ingest.cache import parser_fingerprint
@@ -47,8 +48,8 @@ def document_paths(docs: Sequence[str], dirs: Sequence[Path] = DEFAULT_DIRS) -> 
 
 
 def index_key(paths: Sequence[Path], embedder: str) -> str:
-    """Changes when a document, its sidecar, the parser or the embedder changes."""
-    digest = hashlib.sha256(json.dumps([parser_fingerprint(), embedder]).encode())
+    """Changes when a document, its sidecar, the parser, the dictionaries or the embedder changes."""
+    digest = hashlib.sha256(json.dumps([parser_fingerprint(), default_segmenter().fingerprint, embedder]).encode())
     for path in sorted(paths, key=lambda p: p.name):
         digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
         side = sidecar_path(path)

@@ -193,12 +193,20 @@ def _bracketed(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
+
+
 def find_annotations(text: str) -> list[Annotation]:
     """Every annotation in `text`, in order."""
     found: list[Annotation] = []
     for start, end in _bracketed(text):
         body = text[start + 1: end - 1].strip()
+        # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
+        body, _, note = body.partition("。")
         ann = _labelled(body, text[start:end], (start, end)) or _inline(body, text[start:end], (start, end))
+        if ann is not None and _FIRST_LEADS.search(note) and ann.units and not ann.leads:
+            ann = build_annotation(list(ann.units[:1]), list(ann.units[1:]), [], list(ann.generic_units), ann.form,
+                                   ann.text, ann.span)
         if ann is not None and (ann.units or ann.generic_units):
             found.append(ann)
     for m in _INLINE_BARE.finditer(text):

@@ -48,10 +48,56 @@ def _focused(turn: Turn) -> Clause | None:
     return next((by_id[c] for c in turn.focus if c in by_id and by_id[c].units), None)
 
 
+_CN = "一二三四五六七八九十百零〇两"
+_ITEM_REF = re.compile(rf"第\s*[（(]?([{_CN}\d]{{1,5}})[）)]?\s*(条|项|点|款)|[（(]([{_CN}\d]{{1,4}})[）)]\s*(条|项)")
+_HEAD_NUMBER = (  # (style, pattern) of an item's own numbering, the style a reference most likely means first
+    ("条", re.compile(rf"^第\s*([{_CN}\d ]+?)\s*条")),
+    ("（）", re.compile(rf"^[（(]([{_CN}\d]+)[）)]")),
+    ("、", re.compile(rf"^([{_CN}]+)、")),
+    (".", re.compile(r"^(\d{1,3})[.．、]")),
+)
+
+
+def item_number(heading: str) -> tuple[str, int] | None:
+    """(numbering style, number) of a heading: `（九）…` → ("（）", 9), `第 1 0 条` → ("条", 10)."""
+    for style, pattern in _HEAD_NUMBER:
+        if m := pattern.match(heading):
+            try:
+                return style, cn_to_int(re.sub(r"\s+", "", m.group(1)))
+            except ValueError:
+                return None
+    return None
+
+
+def numbered_item(text: str, clauses: Sequence[Clause]) -> Clause | None:
+    """The item a question names by its number (`第九条`, `第（三）项`, `第12项`), in the document's own numbering:
+    an article 第九条 if the document has articles, else the ninth （九）/九、/9. item; tagged items first."""
+    m = _ITEM_REF.search(text)
+    if m is None:
+        return None
+    try:
+        n = cn_to_int(m.group(1) or m.group(3))
+    except ValueError:
+        return None
+    said = "条" if (m.group(2) == "条" and m.group(1)) else "（）" if m.group(3) else ""
+    styles = [st for st, _ in _HEAD_NUMBER]
+    found = [(c, num[0]) for c in clauses if c.kind != "row" and (num := item_number(c.heading)) and num[1] == n]
+    if not found:
+        return None
+    found.sort(key=lambda cs: (cs[1] != said, not cs[0].units, styles.index(cs[1]), cs[0].order))
+    item = found[0][0]
+    if not item.units:  # an item of several paragraphs carries its annotation on the last one
+        item = next((c for c in clauses if c.units and c.doc == item.doc and c.section[:len(item.section)] == item.section
+                     and c.order >= item.order), item)
+    return item
+
+
 def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause | None]:
     """(the item with units the question names, or None with the untagged clause it names)."""
     if phrase is None and (focused := _focused(turn)) is not None:
         return focused, None
+    if phrase is None and (item := numbered_item(turn.text, turn.clauses)) is not None:
+        return (item, None) if item.units else (None, item)
     phrase = phrase if phrase is not None else "".join(turn.frame.subject_text)
     hits = turn.search(phrase) if phrase and phrase != turn.text else list(turn.hits)
     if not hits:

@@ -32,3 +32,34 @@ def test_doers_named_in_prose(sentence, question, expected):
 ])
 def test_inline_duty_sentences_recognised(sentence):
     assert INLINE_DUTY.search(sentence)
+
+
+from core.clause import Clause  # noqa: E402
+from kb.handlers import item_number, numbered_item  # noqa: E402
+
+
+@pytest.mark.parametrize("heading,expected", [
+    ("（九）加强绿色高效新机具新技术示范推广", ("（）", 9)),
+    ("第 1 0 条 鼓励企业标准创制", ("条", 10)),
+    ("第二十三条", ("条", 23)),
+    ("三、构建三大人才开发支撑体系", ("、", 3)),
+    ("38.人才公寓", (".", 38)),
+    ("人才公寓", None),
+])
+def test_item_numbers_in_every_numbering_style(heading, expected):
+    assert item_number(heading) == expected
+
+
+def _c(cid, heading, units=(), order=0):
+    return Clause(id=f"d#{cid}", doc="d", title="t", section=(heading,), heading=heading, text=heading, units=units,
+                  order=order)
+
+
+def test_a_reference_takes_the_documents_own_numbering_and_prefers_articles_for_条():
+    law = [_c("1", "第九条 市民政部门负责", ("市民政局",), 1), _c("2", "（九）其他", (), 2)]
+    plan = [_c("a", "九、保障措施", (), 1), _c("b", "（九）人才公寓", ("市住建局",), 2), _c("c", "9.示范", (), 3)]
+    assert numbered_item("第九条由谁负责", law).id == "d#1"
+    assert numbered_item("第（九）项谁牵头", plan).id == "d#b"
+    assert numbered_item("第九条谁牵头", plan).id == "d#b"  # no articles: the tagged ninth item
+    assert numbered_item("第十条谁牵头", plan) is None
+    assert numbered_item("人才公寓谁牵头", plan) is None

@@ -83,3 +83,18 @@ def test_division_table_row_answers_with_its_units_and_office_columns(library_as
     a = ask(library_asker, question, FAMILY)
     for s in expected:
         assert s in a.text
+
+
+FARM = "state-council-farm-mechanization-2018"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("第九条后面括号里一共点了几个部门的名？", FARM, "9个"),
+    ("第（十八）条谁牵头？", FARM, "农业农村部、工业和信息化部牵头"),
+    ("第三条由哪些部门负责？", FARM, "工业和信息化部（牵头）"),
+    ("第38项谁牵头？", TALENT, "市住房保障办"),
+    ("第三十八条由谁负责？", TALENT, "市住房保障办（牵头）"),
+])
+def test_item_named_by_its_number(library_asker, question, doc, expected):
+    """Class: an item referred to by its number (第九条, 第（三）项, 第38项) in whichever numbering the document uses."""
+    assert expected in first_line(ask(library_asker, question, doc))
