@@ -20,7 +20,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# a rate (每平方米补多少, 每个月有多少钱): only a figure stated per the same thing answers it, not a lump sum
+_PER = {"平方米": r"平方米|平米|㎡", "亩": r"亩", "人": r"人", "户": r"户|家庭", "月": r"个?月", "年": r"年", "次": r"次",
+        "台（套）": r"台|套"}
+
+
+def _rate(name: str, per: str) -> Attribute:
+    return Attribute(f"按每{name}计的标准", _rx(rf"每(?:{per})[^，。？?]{{0,8}}(多少|几)"),
+                     _rx(rf"每(?:{per})[^，。；]{{0,12}}\d|\d[^，。；]{{0,8}}[/／](?:{per})|人均|户均|亩均"
+                         if name in ("人", "户", "亩") else rf"每(?:{per})[^，。；]{{0,12}}\d|\d[^，。；]{{0,8}}[/／](?:{per})"))
+
+
 ATTRIBUTES: tuple[Attribute, ...] = (
+    *(_rate(name, per) for name, per in _PER.items()),
     Attribute("具体金额", _rx(r"多少钱|(补贴|奖励|资助|补助|奖金|经费)(标准|额度)?(是|有)?多少|多少(钱|补贴|奖励|资助|补助|奖金|经费|资金)|"
                           r"奖多少|给多少|补多少|发多少|金额|几万元|多少万元|规模(有)?多大|多大规模|"
                           r"额度|标准是多少|最高.{0,4}多少|how much money|how much (subsid|fund|reward|grant)|amount of"),

@@ -185,6 +185,24 @@ def test_units_by_name_alias_or_field(question, units, hints):
     ("天府软件园现在有多少家企业？", "实际数字"),
     ("申报首版次要什么材料？", "申报办法"),
     ("2022年软件业务收入目标是多少？", ""),
+    # a rate: only a figure per the same thing answers it
+    ("建设补贴每平方米补多少？", "按每平方米计的标准"),
+    ("岗位补贴每个月有多少钱？", "按每月计的标准"),
+    ("基本服务包每人每年收多少钱？", "按每人计的标准"),
+    ("种植基地每亩奖多少？", "按每亩计的标准"),
+    ("每户能领几套？", "按每户计的标准"),
 ])
 def test_attribute_asked(question, attribute):
     assert frame(question).attribute == attribute
+
+
+@pytest.mark.parametrize("attribute_of,sentence,present", [
+    ("建设补贴每平方米补多少？", "各区每年每个分别不少于60万元运营经费。", False),  # per year is not per square metre
+    ("建设补贴每平方米补多少？", "补贴标准为建筑面积每平方米37元。", True),
+    ("在家养老每个月能资助多少？", "第一类资助对象每人每月400元。", True),
+    ("种植基地每亩奖多少？", "给予企业100元/亩奖励。", True),
+    ("岗位补贴每个月有多少钱？", "可以按规定享受就业补贴和岗位补贴，具体办法另行制定。", False),
+])
+def test_a_rate_is_answered_only_by_a_figure_per_the_same_thing(attribute_of, sentence, present):
+    from kb import attributes
+    assert attributes.present(attributes.asked(attribute_of), [sentence]) is present
