@@ -61,8 +61,12 @@ SUPPORT = _rx(r"支持|政策|补贴|扶持|资助|奖励|融资|贷款|资金|�
 NUMBER = _rx(r"多少|几家|几个|几项|几件|几名|几位|几所|几成|目标|指标|达到|超过|突破|比例|份额|占比|增长|增速|规模|数量|"
              r"how (much|many)|target|amount|number|percent|share|growth")
 # the shape of a document or heading asked (parts, chapters, articles, attachments)
-DOC_SHAPE = _rx(r"几(个)?(部分|章|编|节|大块|方面)|多少(条|章)|总共.{0,4}条|一共.{0,4}条|几个附件|哪几个附件|附件有几|"
+DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条|章|部分)|总共.{0,4}条|一共.{0,4}条|几个附件|哪几个附件|附件有几|"
+                r"(带|附|有)了?(几|多少)个?附件|"
                 r"how many (chapters|articles|parts|sections)")
+# the members of a named group (六大行动计划是哪六个, 支持范围里有哪几类): a heading's parts, before any topic cue
+ENUMERATE = _rx(r"是哪[一二三四五六七八九十两\d]+(个|条|项|类|种|方面)|(有|分|包括|分为|分成)哪[几一二三四五六七八九十两\d]+(类|种|个方面|大类|部分)|"
+                r"哪几类|哪几种")
 NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有被?列|\bnot\b|\bexcept\b")
 
 # Constraints on the kind of unit wanted: (kind, how a question names it). A word that also names a subject

@@ -9,7 +9,7 @@ import numpy as np
 
 from core.clause import Clause
 from core.numerals import cn_to_int
-from kb import duty, extract, link
+from kb import cues, duty, extract, link
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -269,9 +269,27 @@ def _tagged_level(parts: dict[str, list[Clause]], depth: int) -> dict[str, list[
 
 
 # The whole document's shape asked (`分几部分，总共多少条`, `一共几章`, `有几个附件`), not one heading's parts.
-DOC_SHAPE = re.compile(r"几(个)?(部分|章|编|节|大块|方面)|多少(条|章|项)|几条|几个附件|哪几个附件|附件有|结构|框架|目录|"
-                       r"how many (chapters|articles|parts|sections)")
+# Broader than the cue that picks the operation (kb/cues.py): here the operation is already OUTLINE.
+DOC_SHAPE = re.compile(cues.DOC_SHAPE.pattern + r"|多少项|几条|附件有|结构|框架|目录", re.IGNORECASE)
 _SKIP_PARTS = ("前言", "印发通知")
+
+
+_LISTED = re.compile(r"^[\d０-９]{1,2}[.．、]")
+
+
+def annex_names(clauses: Sequence[Clause], annexes: Sequence[str]) -> list[str]:
+    """The attachments by name: `附件1 <its title line>` for each attachment part, or, where the notice only lists
+    them (附件：１．…２．…３．… with no text of their own), the listed names."""
+    out = []
+    for part in annexes:
+        inside = [c for c in clauses if c.section and c.section[0] == part]
+        listed = list(dict.fromkeys(c.section[1] for c in inside if len(c.section) > 1 and _LISTED.match(c.section[1])))
+        if part == "附件" and len(listed) >= 2 and not any(c.kind in ("row", "item", "article") for c in inside):
+            out += listed
+            continue
+        title = next((c.text for c in inside if c.kind == "paragraph" and len(c.text) <= 60), "")
+        out.append(f"{part} {title}".strip())
+    return out
 
 
 def document_outline(turn: Turn) -> Answer | None:
@@ -284,11 +302,13 @@ def document_outline(turn: Turn) -> Answer | None:
     parts = list(dict.fromkeys(c.section[0] for c in clauses if c.section and c.section[0] not in _SKIP_PARTS))
     articles = [c for c in clauses if c.kind == "article"]
     items = [c for c in clauses if c.kind == "item"]
-    annexes = [p for p in parts if p.startswith("附件")]
     body = [p for p in parts if not p.startswith("附件")]
+    items = [c for c in items if c.section and c.section[0] in body]
+    annexes = annex_names(clauses, [p for p in parts if p.startswith("附件")])
     counts = [f"共 {len(body)} 部分"] + ([f"{len(articles)} 条"] if articles else [f"{len(items)} 个编号条目"] if items else [])
     counts += [f"附件 {len(annexes)} 个"] if annexes else []
-    lines = ["，".join(counts) + "。"] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
+    lines = ["，".join(counts) + "。"] + [f"{n}. {p}" for n, p in enumerate(body, 1)]
+    lines += [f"附件：{'；'.join(annexes)}"] if annexes else []
     firsts = {}
     for c in clauses:
         if c.section and c.section[0] in parts and c.section[0] not in firsts:
@@ -298,15 +318,24 @@ def document_outline(turn: Turn) -> Answer | None:
     return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(firsts.values())[:8])
 
 
+# the question is about the document itself (这份实施意见, 该通知, 全文), not one of its headings
+_DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部)?(文件|通知|意见|实施意见|指导意见|方案|实施方案|办法|规划|计划|政策|条例|规定|措施)|"
+                         r"全文|整个文件|文件(一共|共|总共)|附件")
+
+
 def outline(turn: Turn) -> Answer | None:
     """`保障措施有哪几条？`: the parts under the heading the question names (or the whole document's)."""
+    itself = bool(DOC_SHAPE.search(turn.text) and _DOC_ITSELF.search(turn.text))
+    if itself:
+        return document_outline(turn)  # 这份实施意见分几大部分: the document's own shape
+    whole = bool(cues.DOC_SHAPE.search(turn.text))  # 一共几章 with no heading named; not `保障措施有几条`
     found = link.heading_of(_heading_phrase(turn), turn.clauses)
     if found is None:
-        return document_outline(turn) if DOC_SHAPE.search(turn.text) else None
+        return document_outline(turn) if whole else None
     label, depth, doc = found
     parts = link.children(turn.clauses, doc, label, depth)
     if len(parts) < 2:
-        return None
+        return document_outline(turn) if whole else None
     lines = [f"共 {len(parts)} 项。「{label}」下包括："] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
     cites = []
     for clauses in parts.values():

@@ -84,6 +84,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.OUTLINE, False, 0.8  # 一共几章、多少条: the document's (or a heading's) parts
     if cues.COUNT.search(text):
         return Op.COUNT, lead, 0.8
+    if cues.ENUMERATE.search(text) and not duty and not named:
+        return Op.OUTLINE, False, 0.7  # 六大行动计划是哪六个: the parts of the heading named
     if two and cues.SHARED.search(text) and (duty or asks_units):
         return Op.INTERSECTION, lead, 0.85
     if two and cues.DIFFERENCE.search(text) and (duty or asks_units or cues.UNIT_NOUN.search(text)):

@@ -123,6 +123,13 @@ OPS = [
     ("发展重点分哪几部分", Op.OUTLINE),  # new
     ("关键技术有哪些", Op.OUTLINE),  # new
     ("List the safeguard measures.", Op.OUTLINE),
+    # the members of a named group, and the document's own shape
+    ("六大人才行动计划是哪六个？", Op.OUTLINE),
+    ("“支持范围”里都有哪几类奖励？", Op.OUTLINE),
+    ("服务资助对象分为哪几类？", Op.OUTLINE),
+    ("发展原则是哪四条", Op.OUTLINE),
+    ("这份实施意见分几大部分？", Op.OUTLINE),
+    ("通知后面带了几个附件？", Op.OUTLINE),
 ]
 
 
