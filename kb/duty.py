@@ -4,8 +4,9 @@ Every writer puts the direct answer first (the units, 是/否, the number), then
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
-from typing import Sequence
+from typing import Callable, Sequence
 
 from core.clause import Clause
 from core.unitkind import unit_kind
@@ -53,6 +54,9 @@ def kept(frame: Frame, names: Sequence[str]) -> list[str]:
     return out
 
 
+# `市卫健委内牵头处室` → `内设牵头处室`: the offices are inside the unit the row already names; repeating the
+# unit's short name would read as one more unit
+_INSIDE = re.compile(r"^[\u4e00-\u9fff]{2,12}?内(?=(?:牵头|配合|责任|主办|协办|参与)?(?:处室|科室|处|科))")
 _NONE_CELLS = {"/", "／", "—", "-", "——", "无"}
 
 
@@ -62,7 +66,7 @@ def table_note(c: Clause, frame: Frame) -> str:
     want = {Op.LEAD: ("牵头", "责任", "主责"), Op.PARTNERS: ("配合", "协同", "参与", "协办")}.get(frame.op)
     shown = [(name, "无" if cell in _NONE_CELLS else cell) for name, cell in c.columns
              if want is None or any(w in name for w in want)]
-    return ("\n分工表另列：" + "；".join(f"{name}：{cell}" for name, cell in shown) + "。") if shown else ""
+    return ("\n分工表另列：" + "；".join(f"{_INSIDE.sub('内设', name)}：{cell}" for name, cell in shown) + "。") if shown else ""
 
 
 def _answer(frame: Frame, question: str, text: str, cites: Sequence[Clause], units: Sequence[str],
@@ -113,10 +117,23 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])
 
 
-def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None) -> Answer:
+Canon = Callable[[str], str]  # a unit's name in any form → one name per unit (the library's unit table)
+
+
+def _same(a: str, b: str, canon: Canon) -> bool:
+    return a == b or canon(a) == canon(b)
+
+
+def written(c: Clause, unit: str, canon: Canon = str) -> str:
+    """The unit as this clause's document writes it (市人力资源和社会保障局 where the question said 市人社局)."""
+    return next((u for u in c.units if _same(u, unit, canon)), "")
+
+
+def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None,
+           canon: Canon = str) -> Answer:
     """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?"""
     label, extra = task_label(task), [evidence] if evidence else []
-    found = asked if asked in task.units else next((u for u in task.units if asked and asked in u), "")
+    found = written(task, asked, canon) or next((u for u in task.units if asked and asked in u), "")
     if frame.lead_only:
         if found and found in task.lead_units:
             text = f"是。「{label}」由{found}牵头（{lead_rule(task)}）。"
@@ -182,21 +199,29 @@ def item_name(c: Clause) -> str:
     return f"{name}目标" if c.kind == "target" and not name.endswith("目标") else name
 
 
-def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool) -> list[Clause]:
-    """Clauses whose own annotation names every unit (and, if asked, is led by the first)."""
-    out = [c for c in clauses if c.units and not c.tag_scope and all(u in c.units for u in units)]
-    return [c for c in out if units[0] in c.lead_units] if lead_only else out
+def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool, canon: Canon = str) -> list[Clause]:
+    """Clauses whose own annotation names every unit, in whatever form each document writes it (and, if asked,
+    is led by the first)."""
+    out = [c for c in clauses if c.units and not c.tag_scope and all(written(c, u, canon) for u in units)]
+    return [c for c in out if _leads(c, units[0], canon)] if lead_only else out
 
 
-def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str]) -> Answer:
+def _leads(c: Clause, unit: str, canon: Canon) -> bool:
+    return any(_same(u, unit, canon) for u in c.lead_units)
+
+
+def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str],
+            canon: Canon = str) -> Answer:
     """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads."""
     units = list(frame.units)
-    found = tasks_of(clauses, units, frame.lead_only)
+    found = tasks_of(clauses, units, frame.lead_only, canon)
+    if len({c.doc for c in found}) == 1:  # one document: its own names for the units
+        units = [written(found[0], u, canon) or u for u in units]
     who = "、".join(units)
     verb = "牵头" if frame.lead_only else ("共同列为责任单位" if len(units) > 1 else "列为责任单位")
     if not found:
         text = f"文件中没有{who}{verb}的事项。"
-        if frame.lead_only and (part := tasks_of(clauses, units[:1], False)):
+        if frame.lead_only and (part := tasks_of(clauses, units[:1], False, canon)):
             text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
             return _answer(frame, question, text, part, units, None)
         return Answer(question, text, False, frame.op.value, tuple(units))
@@ -207,7 +232,7 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     several = len({d for d, _ in groups}) > 1
     for (doc, part), items in groups.items():
         lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
-        lines += [f"  · {item_name(c)}{' ★' if units[0] in c.lead_units else ''}" for c in items]
+        lines += [f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" for c in items]
     return _answer(frame, question, "\n".join(lines), found, units, None)
 
 

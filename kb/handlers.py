@@ -216,7 +216,7 @@ def member(turn: Turn) -> Answer | None:
         return _not_tagged(turn, untagged)
     task = _table_row(turn, task)
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
-    return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task))
+    return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn))
 
 
 def two_tasks(turn: Turn) -> Answer | None:
@@ -231,11 +231,17 @@ def two_tasks(turn: Turn) -> Answer | None:
     return writer(turn.frame, turn.text, tasks)
 
 
+def _canon(turn: Turn) -> duty.Canon:
+    """One name per unit, so that 市人社局 asked finds 市人力资源和社会保障局 written."""
+    units = turn.ev.kb.units
+    return lambda name: units.canonical(name) or name
+
+
 def reverse(turn: Turn) -> Answer | None:
     if not turn.frame.units:
         return None
     titles = {c.doc: c.title for c in turn.clauses}
-    return duty.reverse(turn.frame, turn.text, turn.clauses, titles)
+    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn))
 
 
 def _heading_phrase(turn: Turn) -> str:

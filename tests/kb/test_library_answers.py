@@ -98,3 +98,16 @@ FARM = "state-council-farm-mechanization-2018"
 def test_item_named_by_its_number(library_asker, question, doc, expected):
     """Class: an item referred to by its number (第九条, 第（三）项, 第38项) in whichever numbering the document uses."""
     assert expected in first_line(ask(library_asker, question, doc))
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("市人社局是杰出青年人才支持项目的责任单位吗？", "是。市人力资源和社会保障局"),
+    ("市人力资源和社会保障局是杰出青年人才支持项目的责任单位吗？", "是。市人力资源和社会保障局"),
+    ("人社局参与杰出青年人才支持项目吗？", "是。"),
+    ("市人社局牵头哪些项目？", "市人力资源和社会保障局牵头的事项"),
+    ("市人力资源和社会保障局负责哪些项目？", "市人力资源和社会保障局列为责任单位的事项"),
+])
+def test_a_unit_asked_by_another_documents_name_is_found_as_this_document_writes_it(library_asker, question, expected):
+    """Class: one unit written differently by two documents of a library (市人社局 here, 市人力资源和社会保障局
+    there): asked either way, the document's own entries are found and named in its own words."""
+    assert first_line(ask(library_asker, question, TALENT)).startswith(expected)
