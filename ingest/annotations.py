@@ -209,6 +209,8 @@ def find_annotations(text: str) -> list[Annotation]:
                                    ann.text, ann.span)
         if ann is not None and (ann.units or ann.generic_units):
             found.append(ann)
+    if (bare := _bare_labelled(text, found)) is not None:
+        found.append(bare)
     for m in _INLINE_BARE.finditer(text):
         if any(s <= m.start() < e for s, e in ((a.span[0], a.span[1]) for a in found)):
             continue
@@ -217,6 +219,28 @@ def find_annotations(text: str) -> list[Annotation]:
         if leads and all(looks_like_unit(n) for n in leads + partners):
             found.append(build_annotation(leads, partners, [], gen + gen2, INLINE, m.group(0), m.span()))
     return sorted(found, key=lambda a: a.span)
+
+
+_AFTER_SENTENCE = "。；;！!）)］]"
+
+
+def _bare_labelled(text: str, found: list[Annotation]) -> Annotation | None:
+    """`…。牵头单位:市金融局责任单位:市发展改革委、市财政局` — labelled lines with no brackets after the item
+    (each on its own line in the source, joined here): from the first label after a sentence end to the end."""
+    for m in _LABEL_AT.finditer(text):
+        if m.start() and text[m.start() - 1] not in _AFTER_SENTENCE:
+            continue
+        if any(s <= m.start() < e for s, e in (a.span for a in found)) or "。" in text[m.start():-1]:
+            continue
+        ann = _labelled(text[m.start():], text[m.start():], (m.start(), len(text)))
+        if ann is not None and (ann.units or ann.generic_units):
+            return ann
+    return None
+
+
+def is_label_line(text: str) -> bool:
+    """A line that is only a labelled list with no brackets (`责任单位:市财政局、市商务局`)."""
+    return bool(_LABEL_AT.match(text)) and _bare_labelled(text, []) is not None
 
 
 def find_annotation(text: str) -> Annotation | None:
@@ -228,7 +252,7 @@ def find_annotation(text: str) -> Annotation | None:
 def is_annotation_only(text: str) -> bool:
     """The whole text (whitespace removed) is one bracketed annotation: it belongs to the item before it."""
     ann = find_annotation(text)
-    return ann is not None and ann.span == (0, len(text)) and text[:1] in _OPEN
+    return ann is not None and ann.span == (0, len(text)) and (text[:1] in _OPEN or is_label_line(text))
 
 
 def opens_annotation(text: str) -> bool:

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ingest.annotations import find_annotation, is_annotation_only, opens_annotation
+from ingest.annotations import find_annotation, is_annotation_only, is_label_line, opens_annotation
 from ingest.markers import DOC_NUMBER, Marker, appendix_marker, match_markdown, match_marker
 from ingest.tables import TableRow, continued, is_header, is_rule, split_cells
 
@@ -140,7 +140,8 @@ class _Builder:
             text = "".join(self.parts)
             prev = self.paragraphs[-1] if self.paragraphs else None
             if prev and is_annotation_only(text) and not (prev.marker and prev.marker.heading_only) \
-                    and not closes_annotation(prev.text):  # an annotation on its own line closes the item above
+                    and (not closes_annotation(prev.text) or is_label_line(text)):
+                # an annotation on its own line closes the item above; a further label line (责任单位:…) joins it
                 self.paragraphs[-1] = Paragraph(prev.text + text, prev.line, prev.marker)
             else:
                 self.paragraphs.append(Paragraph(text, self.line, match_marker(text, self.allow_lead)))

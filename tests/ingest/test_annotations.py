@@ -47,6 +47,15 @@ CASES = [
     ("（牵头单位：市商务局；配合单位：市财政局。以下各项同）",
      ("labelled", ("市商务局", "市财政局"), ("市商务局",), ("市财政局",), ())),
     ("（市民政局、市财政局负责。下同）", ("inline", ("市民政局", "市财政局"), (), ("市财政局",), ())),
+    # labelled lines with no brackets, each on its own line after the item (joined once whitespace is removed)
+    ("扩大有效投资。牵头单位:市发展改革委责任单位:市城建局、市交通局",
+     ("labelled", ("市发展改革委", "市城建局", "市交通局"), ("市发展改革委",), ("市城建局", "市交通局"), ())),
+    ("提升服务水平。牵头单位：市金融局、市科技局责任单位：郑州银行，各开发区管委会",
+     ("labelled", ("市金融局", "市科技局", "郑州银行"), ("市金融局", "市科技局"), ("郑州银行",), ("各开发区管委会",))),
+    ("营造良好环境。责任单位:市金融局", ("list", ("市金融局",), (), (), ())),
+    ("牵头部门：市商务局配合部门：市财政局", ("labelled", ("市商务局", "市财政局"), ("市商务局",), ("市财政局",), ())),
+    ("加强监管。牵头单位:市住房保障局责任单位:市城建局、市金融局,各区县(市)人民政府",
+     ("labelled", ("市住房保障局", "市城建局", "市金融局"), ("市住房保障局",), ("市城建局", "市金融局"), ("各区县(市)人民政府",))),
     ("（市人力资源社会保障局、市医保局、市财政局、市税务局负责）",
      ("inline", ("市人力资源社会保障局", "市医保局", "市财政局", "市税务局"), (), ("市医保局", "市财政局", "市税务局"), ())),
     ("（市残联、市财政局、市税务局负责）", ("inline", ("市残联", "市财政局", "市税务局"), (), ("市财政局", "市税务局"), ())),
@@ -105,3 +114,17 @@ def test_named_units_are_not_generic(name):
 def test_annotation_only_text():
     assert is_annotation_only("（牵头单位：市委组织部，配合单位：市民政局）")
     assert not is_annotation_only("做好A。（牵头单位：市委组织部）")
+
+
+def test_label_lines_after_an_item_close_it_and_stay_with_it():
+    """Class: `牵头单位:X` / `责任单位:Y` on their own lines (no brackets) after each numbered item."""
+    from ingest.clean import clean
+    from ingest.parse import parse
+    text = ("一、完善金融市场体系\n1.引进金融机构。支持设立分支机构。\n牵头单位:市金融局\n责任单位:市财政局、市商务局\n"
+            "2.做强法人机构。支持增资扩股。\n牵头单位:市财政局\n3.加强统筹协调。建立联席会议制度。\n")
+    items = [c for c in parse("d", "t", clean(text)).clauses if c.kind == "item"]
+    assert [(c.heading[:2], c.units, c.leads) for c in items] == [
+        ("1.", ("市金融局", "市财政局", "市商务局"), ("市金融局",)),
+        ("2.", ("市财政局",), ("市财政局",)),
+        ("3.", (), ()),
+    ]
