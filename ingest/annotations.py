@@ -49,8 +49,8 @@ _UNIT_END = re.compile(
     r"(局|委|委员会|办|办公室|办公厅|厅|部|院|会|中心|室|署|所|馆|队|站|政府|管委会|集团|公司|银行|区|县|市|镇|乡|街道|"
     r"组|处|科|团|联|协|社|台|校|行|司|园|机构|单位|部门|总队|支队|大队|分局|海关|监狱|党工委|工委|法院|检察院)"
     r"(?:[（(][^）)]{1,12}[）)])?$")
-# Generic parties: 各/有关/相关/其他 near the start, optionally after a level word (市级有关部门).
-_GENERIC = re.compile(r"^(?:市级|市直|区级|县级|省级|省直|市|区|县|省|全市|全区|全县)?(?:各级|各|有关|相关|其他|其它)")
+# Generic parties: 各/有关/相关/其他/属地 near the start, optionally after a level word (市级有关部门).
+_GENERIC = re.compile(r"^(?:市级|市直|区级|县级|省级|省直|市|区|县|省|全市|全区|全县)?(?:各级|各|有关|相关|其他|其它|属地|所在地|当地)")
 # A bare level noun naming no particular body (县级市人民政府 after 各区): continues a generic party.
 _LEVEL_ONLY = re.compile(r"^(?:区|县|县级市|市|镇|乡|街道|镇街|县（市、区）|区（市）县|县市区)(?:人民政府|政府|党委|党委政府|管委会|办事处)?$")
 _TAIL = re.compile(r"(?:等)?(?:(?:按职责分工|按职责)?(?:负责|落实)|配合|参与|牵头)?$")

@@ -101,7 +101,8 @@ def test_names_with_brackets_are_never_split():
     assert [n for n, _ in split_names("有关区（市）县、县（市、区）人民政府、市经信局")] == ["有关区（市）县", "县（市、区）人民政府", "市经信局"]
 
 
-@pytest.mark.parametrize("name", ["有关区（市）县", "各有关单位", "有关市级部门", "各区（市）县政府", "市级有关部门", "各区、县级市人民政府", "相关部门"])
+@pytest.mark.parametrize("name", ["有关区（市）县", "各有关单位", "有关市级部门", "各区（市）县政府", "市级有关部门", "各区、县级市人民政府", "相关部门",
+                                  "属地人民政府(管委会)", "属地政府", "所在地人民政府", "当地政府"])
 def test_generic_units_by_shape(name):
     assert is_generic(name)
 
