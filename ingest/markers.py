@@ -1,24 +1,31 @@
 """Numbering markers of Chinese policy documents and laws, and their rank.
 
 A lower rank is a higher level. Ranks are relative: a document that starts
-at `一、` simply never uses ranks 0–4.
+at `一、` simply never uses ranks 0–4. Where a document numbers its articles
+inside parts (`一、政策支持` / `第1条`), the parser moves articles below the
+parts' headings (see `articles_under_headings`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from core.numerals import cn_to_int
 
 _N = r"[零〇一二两三四五六七八九十百千\d]+"
 
 ARTICLE_RANK = 4  # 第X条: the smallest unit of a law; numbering below it stays inside
+HEADING_RANK = 5  # 一、
+# 第X条 running inside parts (一、 > （一） > 第N条, as 若干措施 and many 司法解释 write them):
+# below the sub-heading （一）(6), above the `1.` items (7) that stay inside the article
+PART_ARTICLE_RANK = 6.5
 
 
 @dataclass(frozen=True)
 class Marker:
     kind: str  # part|chapter|subsection|article|heading|section|item|subitem|target|stage|lead|markdown
-    rank: int
+    rank: float  # whole numbers, but for an article inside parts (PART_ARTICLE_RANK)
     key: str  # path key for the clause id
     label: str  # the heading label shown in a section path
     heading_only: bool  # the paragraph is just the heading, no body
@@ -30,7 +37,7 @@ _NUMBERED = (
     ("chapter", 2, re.compile(rf"^第({_N})章"), "c"),
     ("subsection", 3, re.compile(rf"^第({_N})节"), "j"),
     ("article", ARTICLE_RANK, re.compile(rf"^第({_N})条"), "a"),
-    ("heading", 5, re.compile(r"^([一二三四五六七八九十]+)、"), ""),
+    ("heading", HEADING_RANK, re.compile(r"^([一二三四五六七八九十]+)、"), ""),
     ("section", 6, re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"), ""),
     ("item", 7, re.compile(r"^(\d{1,3})[．.、](?![\d．.])"), ""),
     ("subitem", 8, re.compile(r"^[（(](\d{1,3})[）)]"), ""),
@@ -76,6 +83,28 @@ def match_marker(text: str, allow_lead: bool = True) -> Marker | None:
     if m:
         return Marker("lead", 7, m.group(1), m.group(1), False)
     return None
+
+
+def articles_under_headings(markers: Sequence[Marker | None]) -> bool:
+    """Whether the articles run inside parts (`一、政策支持` / `第1条` … `二、支持范围` / `（一）…` / `第2条`)
+    rather than chapters enclosing articles (`第一章` / `第一条` / `（一）`, as in laws).
+
+    The document's shape decides: no 第X编/章/节 anywhere, and when the first 第X条 comes, a `一、`
+    heading is still open and is a bare title. A `一、` that is a sentence (an amending decision's
+    `一、删除第一条第二项。`) or one closed by an appendix or a higher heading does not enclose articles.
+    """
+    present = [m for m in markers if m is not None]
+    if any(m.kind in ("part", "chapter", "subsection") for m in present):
+        return False
+    part: Marker | None = None  # the `一、` heading open at this point
+    for m in present:
+        if m.kind == "article":
+            return part is not None and part.heading_only
+        if m.kind == "heading":
+            part = m
+        elif m.rank < HEADING_RANK:  # an appendix or a higher Markdown heading closes it
+            part = None
+    return False
 
 
 _ITEM_DIGIT = re.compile(r"^(\d{1,3})[．.](?=\d)")

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.clean import Artifact, Cleaned, Paragraph
-from ingest.markers import ARTICLE_RANK, Marker, item_after, notice_length
+from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after,
+                            notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from ingest.annotations import Annotation, find_annotation
 from core.clause import Clause
@@ -19,7 +20,7 @@ from core.clause import Clause
 log = logging.getLogger(__name__)
 PREFACE = "前言"
 NOTICE = "印发通知"  # the issuing notice on top of a document it issues (文号, 主送, 印发 paragraph, issuer, date)
-PARSER_VERSION = "2"  # bump when clause ids or texts change
+PARSER_VERSION = "3"  # bump when clause ids or texts change
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ParsedDocument:
 
 @dataclass
 class _Node:
-    rank: int
+    rank: float
     key: str
     label: str
     kind: str = "heading"
@@ -68,6 +69,23 @@ def _push(stack: list[_Node], marker: Marker) -> None:
 
 def _in_article(stack: list[_Node]) -> bool:
     return any(n.kind == "article" for n in stack)
+
+
+def _joins_article(marker: Marker | None, article_rank: float) -> bool:
+    """Inside an article, a paragraph joins it: plain text and numbering below the article's rank.
+
+    Where articles run inside parts, a `一、` / `（一）` that is a bare title is the next part or
+    category and closes the article; one that is a sentence enumerates inside the article, as in a law.
+    """
+    if marker is None or marker.rank > article_rank:
+        return True
+    return article_rank == PART_ARTICLE_RANK and marker.kind in ("heading", "section") and not marker.heading_only
+
+
+def _article_rank(cleaned: Cleaned, notice: int) -> float:
+    """Where this document's 第X条 sits: below parts (若干措施, 司法解释) or below chapters (laws)."""
+    inside_parts = articles_under_headings([p.marker for p in cleaned.paragraphs[notice:]])
+    return PART_ARTICLE_RANK if inside_parts else ARTICLE_RANK
 
 
 def _is_title_line(p: Paragraph) -> bool:
@@ -136,6 +154,7 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     clauses: list[Clause] = []
     segments: list[Segment] = []
     notice = notice_length([p.text for p in cleaned.paragraphs])
+    article_rank = _article_rank(cleaned, notice)
     if notice:
         stack[-1] = _Node(rank=99, key="notice", label=NOTICE, kind="preface")
     last_item = 0  # number of the last `N.` item, so that `11.121人才…` continues the list
@@ -143,6 +162,8 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         marker = p.marker or (item_after(p.text, last_item) if last_item else None)
         if marker is not None and marker.kind == "item" and marker.key.isdigit():
             last_item = int(marker.key)
+        if marker is not None and marker.kind == "article":
+            marker = replace(marker, rank=article_rank)
         if marker is not p.marker:
             p = replace(p, marker=marker)
         if n < notice:  # the issuing notice: plain paragraphs whatever their numbering
@@ -161,7 +182,7 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
                 clauses.append(_row_clause(doc, title, stack, p, len(clauses)))
                 segments.append(Segment("clause", p.text, p.line))
             continue
-        if clauses and _in_article(stack) and (marker is None or marker.rank > ARTICLE_RANK):
+        if clauses and _in_article(stack) and _joins_article(marker, article_rank):
             last = clauses[-1]
             clauses[-1] = annotated(replace(last, text=last.text + p.text), find_annotation(last.text + p.text))
             segments.append(Segment("clause", p.text, p.line))
