@@ -29,6 +29,8 @@ REPHRASE = "没有识别出问题。请用一句话问文件里的内容，例�
 ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽略。请问您想了解文件里的什么内容？例如某项任务由谁牵头、某个目标是多少。"
 INLINE_DUTY_BONUS = 0.03  # about the gap between the best and the third sentence of a typical question
 ATTRIBUTE_BONUS = 0.03
+DUTY_SCAN_DOCS = 3
+DUTY_REACH = 0.1  # how far below the best sentence one that names a doer may sit and still answer a who-question  # documents whose every doer-naming clause a who-question may search
 NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
 NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
 NEAREST_MARGIN = 0.02  # … and by how much it must beat the best example of any other operation
@@ -144,7 +146,11 @@ class Asker:
     def extractive(self, turn: handlers.Turn) -> Answer:
         ranked = self._ranked(turn)
         if turn.frame.op in handlers.DUTY_OPS:  # who-questions answered from the text: sentences that name the doer first
+            ranked = self._with_duty_sentences(turn, ranked)
             ranked = sorted(ranked, key=lambda s: -(s.score + INLINE_DUTY_BONUS * bool(handlers.INLINE_DUTY.search(s.text))))
+            doer = next((s for s in ranked if s.score >= ranked[0].score - DUTY_REACH and handlers.duty_doers(s.text)), None)
+            if doer is not None and not handlers.duty_doers(ranked[0].text):  # a who-question: the sentence naming who
+                ranked = [doer] + [s for s in ranked if s is not doer]
         attribute = attributes.asked(turn.text)
         if attribute is not None:  # an amount (a date …) asked: sentences that state one first
             ranked = sorted(ranked, key=lambda s: -(s.score + ATTRIBUTE_BONUS * bool(attribute.has.search(s.text))))
@@ -159,6 +165,19 @@ class Asker:
         return handlers.quote_answer(turn, picked)
 
     # --- pieces of the pipeline -----------------------------------------------------------------
+    def _with_duty_sentences(self, turn: handlers.Turn, ranked: list[Scored]) -> list[Scored]:
+        """Who does a job is often written in another article than the job (`县工信局负责技改…` in 组织保障, the
+        技改 award in 第13条): within the documents asked about, the clauses that name a doer compete too."""
+        if turn.docs is None or len(turn.docs) > DUTY_SCAN_DOCS:
+            return ranked
+        seen = {s.clause.id for s in ranked}
+        extra = [c for c in turn.clauses if c.id not in seen and handlers.INLINE_DUTY.search(c.text)]
+        if not extra:
+            return ranked
+        more = self.ev.rank(turn.text, turn.vector, (), False, only=extra)
+        return sorted(ranked + more, key=lambda s: -s.score)
+
+
     def _scope(self, text: str, docs: Sequence[str] | None) -> frozenset[str] | None:
         """The documents a question may be answered from: those asked for, narrowed by a title it names."""
         known = {c.doc: c.title for c in self.kb.clauses}

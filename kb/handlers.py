@@ -142,10 +142,11 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
                          r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任|制定|发布|受理|核查|核实|审批|批准|认定|组织)")
 
 
-_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|处|科|院|所|站|办)"
+_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|办)"
 _DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定)"
 _DOER = re.compile(rf"由(?P<by>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})"  # 由X制定
                    rf"|(?:报|经)(?P<to>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
+                   rf"|向(?P<at>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})(?:申请|提出|提交|申报|报送|反映|咨询|投诉)"  # 向X申请
                    rf"|(?:^|(?<=[，。；：,]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
 _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
@@ -153,7 +154,7 @@ _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
-        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("subj") or "")
+        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("at") or m.group("subj") or "")
         name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由)+", "", name)
         if len(name) >= 3 and name not in out:
             out.append(name)
@@ -184,6 +185,8 @@ def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
         return None
     if _inline_duty(turn) or INLINE_DUTY.search(untagged.text):
         return None  # quote the sentences that say who is responsible
+    if not any(c.units for c in turn.clauses if c.doc == untagged.doc):
+        return None  # a document with no annotations at all states duties in its text: look there, never "未列明"
 
     nearest = next((h.clause for h in turn.hits if h.clause.units), None)
     return duty.untagged(turn.frame, turn.text, untagged, nearest)
@@ -464,7 +467,7 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     picked = newest_first(turn, picked)
     intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
     figure = next((s for s in picked if extract.has_quantity(s.text)), None) if op is Op.VALUE else None
-    doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text))), []) if op in DUTY_OPS else []
+    doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text + ''.join(turn.ev.kb.searcher.query_tokens(turn.text))))), []) if op in DUTY_OPS else []
     if doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     elif figure is not None:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import faiss
 import numpy as np
@@ -20,6 +21,9 @@ from core.units import UnitTable
 
 log = logging.getLogger(__name__)
 MODES = ("hybrid", "bm25", "dense")
+
+
+_CJK4 = re.compile(r"[\u4e00-\u9fff]+")
 
 
 class Hit(NamedTuple):
@@ -114,8 +118,24 @@ class Searcher:
         return ranked[:n]
 
     def query_tokens(self, query: str) -> list[str]:
-        """BM25 tokens of a question, widened with the plan's words for what users type."""
-        return expand(self.segmenter.tokens(query), load_synonyms())
+        """BM25 tokens of a question, widened with the plan's words for what users type and with the documents'
+        own short forms of a four-character term (技术改造 → 技改, 商业办公 → 商办) or its long form."""
+        tokens = expand(self.segmenter.tokens(query), load_synonyms())
+        return tokens + [t for t in dict.fromkeys(self._abbreviations(tokens)) if t not in tokens]
+
+    def _abbreviations(self, tokens: Sequence[str]) -> list[str]:
+        vocab = self.index.bm25.vocab_dict
+        out = [t[0] + t[2] for t in tokens if len(t) == 4 and _CJK4.fullmatch(t) and t[0] + t[2] in vocab]
+        return out + [w for t in tokens if len(t) == 2 and _CJK4.fullmatch(t) for w in self._long_forms.get(t, ())]
+
+    @cached_property
+    def _long_forms(self) -> dict[str, tuple[str, ...]]:
+        """短称 → the four-character words of the documents it abbreviates (改造 words by first characters)."""
+        out: dict[str, list[str]] = {}
+        for word in self.index.bm25.vocab_dict:
+            if len(word) == 4 and _CJK4.fullmatch(word):
+                out.setdefault(word[0] + word[2], []).append(word)
+        return {k: tuple(v) for k, v in out.items() if len(v) == 1}  # ambiguous short forms expand to nothing
 
     def _bm25(self, query: str, n: int, docs: frozenset[str] | None = None) -> list[int]:
         tokens = self.query_tokens(query)

@@ -37,6 +37,10 @@ def test_graded_amount_gives_every_tier(library_asker, question):
     ("有人瞒报收入骗公租房，谁来查？", HOUSING, "市、区住房保障部门"),
     ("技改项目归哪个部门负责？", LIUHE, "县工信局"),
     ("新建重点产业项目归哪个部门负责？", LIUHE, "县商务局"),
+    # the doer is written in another article than the job (组织保障, 政策兑现) or as 向X申请
+    ("我们是技术改造项目，归哪个部门对接？", LIUHE, "县工信局"),
+    ("申请兑现奖励要经过谁审核批准？", LIUHE, "工作领导小组"),
+    ("资助资格核实没通过，我不服，可以找谁复核？", ELDERCARE, "区养老服务指导单位"),
 ])
 def test_duty_written_in_prose_names_the_doer_first(library_asker, question, doc, doer):
     """Class: who-questions on documents that state duties in sentences, not annotations."""

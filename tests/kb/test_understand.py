@@ -35,6 +35,11 @@ OPS = [
     ("人才公寓由谁负责，还有谁配合", Op.RESPONSIBLE),
     ("这项工作哪个部门负责、哪些部门协助？", Op.RESPONSIBLE),
     ("融资体系的负责单位以及参与单位", Op.RESPONSIBLE),
+    ("申请兑现奖励要经过谁审核批准？", Op.RESPONSIBLE),
+    ("补贴申请找谁？", Op.RESPONSIBLE),
+    ("材料向谁提交，谁受理？", Op.RESPONSIBLE),
+    ("我们是技术改造项目，归哪个部门对接？", Op.RESPONSIBLE),
+    ("星级评定由谁认定", Op.RESPONSIBLE),
     ("人才公寓有哪些单位配合", Op.PARTNERS),
     ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
