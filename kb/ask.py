@@ -140,6 +140,10 @@ class Asker:
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""
+        if (self.config.structured and handlers.VALIDITY_ASKED.search(turn.text) and handlers.DOC_ITSELF.search(turn.text)
+                and not turn.frame.units):
+            if (answer := handlers.validity(turn)) is not None:  # the document's own 施行/有效期 clause
+                return answer
         handler = handlers.STRUCTURED.get(turn.frame.op) if self.config.structured else None
         return handler(turn) if handler is not None else None
 
@@ -229,7 +233,7 @@ class Asker:
     @staticmethod
     def _subject(turn: handlers.Turn) -> str:
         """The subject words without the attribute asked (`联席会议`, not `联席会议多久开一次`)."""
-        phrase = "".join(turn.frame.subject_text)
+        phrase = handlers.DOC_ITSELF.sub("", "".join(turn.frame.subject_text))  # 这套奖励政策管几年: the document itself
         asked = attributes.asked(phrase)
         phrase = asked.asks.sub("", phrase) if asked is not None else phrase
         return re.sub(r"(多久|几年|多少|多大|几次|每人|能|拿|有|免)+$", "", phrase)

@@ -328,13 +328,13 @@ def document_outline(turn: Turn) -> Answer | None:
 
 
 # the question is about the document itself (这份实施意见, 该通知, 全文), not one of its headings
-_DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部)?(文件|通知|意见|实施意见|指导意见|方案|实施方案|办法|规划|计划|政策|条例|规定|措施)|"
-                         r"全文|整个文件|文件(一共|共|总共)|附件")
+DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9fff]{0,6}?(文件|通知|意见|方案|办法|规划|计划|政策|条例|规定|措施|细则)|"
+                        r"全文|整个文件|文件(一共|共|总共)|附件")
 
 
 def outline(turn: Turn) -> Answer | None:
     """`保障措施有哪几条？`: the parts under the heading the question names (or the whole document's)."""
-    itself = bool(DOC_SHAPE.search(turn.text) and _DOC_ITSELF.search(turn.text))
+    itself = bool(DOC_SHAPE.search(turn.text) and DOC_ITSELF.search(turn.text))
     if itself:
         return document_outline(turn)  # 这份实施意见分几大部分: the document's own shape
     whole = bool(cues.DOC_SHAPE.search(turn.text))  # 一共几章 with no heading named; not `保障措施有几条`
@@ -434,6 +434,40 @@ STRUCTURED: dict[Op, Handler] = {
 FROM_SENTENCES: dict[Op, Callable[[Turn, list[Scored]], Answer | None]] = {
     Op.COMPARE: compare, Op.SERIES: series, Op.DEFINITION: definition,
 }
+
+
+# When the document itself takes effect or lapses (有效期几年, 从哪天开始执行): its closing clause says so
+VALIDITY_ASKED = re.compile(r"有效期|施行|生效|失效|废止|(开始|什么时候|哪天|何时|几时)(执行|实施|实行)|执行到|管几年|"
+                            r"(有效|管|执行|实施)(多久|多长时间|到什么时候|到哪年)|when .*(take effect|expire)")
+_VALIDITY_TEXT = re.compile(r"(本|该|此)(办法|通知|政策|意见|实施意见|指导意见|方案|实施方案|规定|文件|措施|若干措施|细则|条例|决定)"
+                            r"[^。；]{0,30}(施行|实施|执行|有效期|废止)|有效期(为|至|暂定)?[^。；]{0,10}年")
+
+
+_HOW_LONG = re.compile(r"有效期|几年|多久|多长|到哪年|到什么时候|为止|截止|期限")
+_TERM = re.compile(r"有效期|\d+年|[一二两三四五六七八九十]+年|废止|截止|届满|至\d")
+
+
+def validity(turn: Turn) -> Answer | None:
+    """`这套政策管几年？`: the sentences in which the document says when it takes effect and for how long."""
+    found: list[tuple[bool, int, Citation]] = []
+    for c in turn.clauses:
+        for span in extract.sentence_spans_of(c):
+            sentence = c.text[span.start:span.end]
+            if m := _VALIDITY_TEXT.search(sentence):
+                found.append((m.group(1) is None, -c.order, Citation(c, sentence)))
+    if not found:
+        return None
+    # the document speaking of itself (本办法自…施行) first, then the closing clauses: 有效期三年 of a rating is not it
+    found = [c for *_, c in sorted(found, key=lambda x: (x[0], x[1]))]
+    if _HOW_LONG.search(turn.text) and not any(_TERM.search(c.quote) for c in found):
+        text = (f"文件未提及：文件只写了“{found[0].quote}”，没有写有效期或截止时间。"
+                f"\n最相关的条款（仅供参考）：「{found[0].clause.section_label}」")
+        return Answer(turn.text, text, False, "not_found", related=(found[0],))
+    several = len({c.clause.doc for c in found}) > 1
+    lines = [f"{found[0].quote}（{found[0].clause.section_label or '文件'}）"]
+    lines += ["出处："] + [f"· {_doc_label(turn, c.clause.doc) if several else ''}「{c.clause.section_label}」：“{c.quote}”"
+                          for c in found[:4]]
+    return Answer(turn.text, "\n".join(lines), True, Op.VALUE.value, citations=tuple(found[:4]))
 
 
 def _date(turn: Turn, doc: str) -> str:

@@ -115,3 +115,30 @@ def test_a_unit_asked_by_another_documents_name_is_found_as_this_document_writes
     """Class: one unit written differently by two documents of a library (市人社局 here, 市人力资源和社会保障局
     there): asked either way, the document's own entries are found and named in its own words."""
     assert first_line(ask(library_asker, question, TALENT)).startswith(expected)
+
+
+KUNMING = "kunming-real-estate-measures-2024"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("这套奖励政策管几年？", LIUHE, "暂定三年有效期"),
+    ("这个居家养老管理办法有效期几年？", ELDERCARE, "有效期5年"),
+    ("这份住房保障通知从哪天开始执行？管几年？", HOUSING, "本通知自2024年3月4日起施行"),
+    ("这些措施什么时候开始执行？", KUNMING, "本文件自印发之日起施行"),
+    ("本办法什么时候生效？", ELDERCARE, "本办法自印发之日起施行"),
+])
+def test_when_the_document_takes_effect_and_for_how_long(library_asker, question, doc, expected):
+    """Class: the document's own 施行/有效期 asked, answered from its closing clause (not a rating's 有效期三年)."""
+    assert expected in first_line(ask(library_asker, question, doc))
+
+
+def test_a_validity_asked_of_something_in_the_document_is_not_the_documents():
+    from kb.handlers import DOC_ITSELF, VALIDITY_ASKED
+    assert VALIDITY_ASKED.search("星级评定结果有效期多久？") and not DOC_ITSELF.search("星级评定结果有效期多久？")
+
+
+@pytest.mark.parametrize("question", ["这个文件有效期到哪年为止？", "这些措施管几年？", "本文件的有效期是多久？"])
+def test_a_document_with_no_term_says_so(library_asker, question):
+    """Class: a term asked of a document that only says when it takes effect: said plainly, never guessed."""
+    a = ask(library_asker, question, KUNMING)
+    assert not a.answerable and "没有写有效期" in a.text
