@@ -166,6 +166,11 @@ class Asker:
         op = turn.frame.op
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
         picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES))
+        if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
+            # an amount (a rate, a date …) asked and none in what would be quoted: quotes that share words are no answer
+            subject = self._subject(turn)
+            about = f"文件提到“{subject}”的相关内容，但" if subject else "文件"
+            return self._not_found(turn, f"{about}没有写{attribute.name}")
         return handlers.quote_answer(turn, picked)
 
     # --- pieces of the pipeline -----------------------------------------------------------------

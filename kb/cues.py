@@ -15,7 +15,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # who leads (牵头): any wording of leading or being in charge
-LEAD = _rx(r"牵头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
+LEAD = _rx(r"牵头|牵的头|挑的头|领的头|带的头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
 # co-operating units: the named units other than the lead
 PARTNERS = _rx(r"配合|参与|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
                r"co-?operat|assist|support(ing)? (units|departments)|other (units|departments|bureaus)|besides the lead")

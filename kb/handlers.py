@@ -176,8 +176,9 @@ def duty_doers(text: str, question: str = "") -> list[str]:
 
 
 def _inline_duty(turn: Turn) -> bool:
-    """Do the question's best sentences state a responsibility in words?"""
-    return any(INLINE_DUTY.search(s.text) for s in turn.ev.rank(turn.text, turn.vector, turn.hits, False)[:5])
+    """Do the question's best sentences name who does something (`由市经信局牵头的联席会议`), not merely
+    mention a body (`选派干部到有关部门挂职`)?"""
+    return any(duty_doers(s.text) for s in turn.ev.rank(turn.text, turn.vector, turn.hits, False)[:5])
 
 
 def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:

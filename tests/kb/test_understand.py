@@ -40,6 +40,8 @@ OPS = [
     ("材料向谁提交，谁受理？", Op.RESPONSIBLE),
     ("我们是技术改造项目，归哪个部门对接？", Op.RESPONSIBLE),
     ("星级评定由谁认定", Op.RESPONSIBLE),
+    ("产业规模目标是哪个局牵的头？", Op.LEAD),
+    ("这事是谁挑的头？", Op.LEAD),
     ("人才公寓有哪些单位配合", Op.PARTNERS),
     ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
