@@ -305,6 +305,10 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
             if entry.get("full_name"):
                 row.setdefault("fulls", []).append((doc, str(entry["full_name"])))
             row["kind"] = str(entry.get("kind") or row["kind"])
+    # a body one document's alias file calls "not ours" (成都's 省发展改革委) is a unit where another document's
+    # annotations name it (湖南's 省发展改革委 牵头): what a document itself says wins
+    written = {normalise(w) for row in rows.values() for w in row["written"]}
+    other_bodies = [b for b in other_bodies if normalise(b) not in written]
     units = _resolve(rows, other_bodies)
     return UnitTable(units, tuple(dict.fromkeys(other_bodies + _shadows(units, other_bodies))))
 

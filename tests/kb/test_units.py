@@ -245,3 +245,13 @@ def test_an_alias_files_full_name_stays_with_its_document(plan):
     assert unit.full_name == "市人社局"  # not 成都市人力资源和社会保障局 for Guangzhou's bureau
     assert unit.full_name_in(plan.doc) == "成都市人力资源和社会保障局" and unit.full_name_in("gz") == "市人社局"
     assert table.get("市委网信办").full_name == "中共成都市委网络安全和信息化委员会办公室"  # named by one document only
+
+
+@pytest.mark.parametrize("provincial", ["省发展改革委", "省发改委", "省市场监管局", "省税务局", "省版权局"])
+def test_a_body_one_alias_file_calls_foreign_is_a_unit_where_another_document_names_it(plan, provincial):
+    """Class: a library of a city plan (whose alias file sets provincial bodies aside) and a provincial 方案 whose
+    annotations name those bodies: the library loads, and the provincial document's units are units."""
+    other = _clause("hn", (provincial, "省财政厅"), title="湖南省实施方案")
+    table = UnitTable.from_clauses([*plan.clauses, other], [("chengdu-software-plan-2019-2025", DATA_PATH)])
+    assert table.canonical(provincial) == provincial and table.get(provincial).docs == ("hn",)
+    assert table.canonical("市经信局") == "市经信局"
