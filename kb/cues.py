@@ -29,10 +29,11 @@ TASKS_OF_UNIT = _rx(r"负责哪|负责什么|负责的(工作|任务|事)|管哪
                     r"是责任单位|的责任单位[？?]?$|职责|(牵头|负责|参与)的(工作|任务|事项|事)?(有|是)(哪|什么)|几项|多少项|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|"
                     r"what (is|are|does) .*(responsible for|lead|handle|do)|which tasks|what tasks")
 # the question wants units (not tasks) back
-ASKS_UNITS = _rx(r"哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪几家|哪个局|哪些局|"
+ASKS_UNITS = _rx(r"(部门|单位)(都)?(是|有)(哪些|哪几个|谁)|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪几家|哪个局|哪些局|"
                  r"哪些区|哪个区|\bwho\b|which (department|bureau|unit|agenc)")
 # two subjects sharing units (or two units sharing tasks)
-SHARED = _rx(r"共同|都负责|都参与|都要|都列|都是.{0,6}(单位|部门)|同时负责|同时参与|同时列|共有|交集|重合|重叠|重复出现|两.{0,3}都|"
+SHARED = _rx(r"共同|都负责|都参与|都要|都列|都有份|都是.{0,6}(单位|部门)|同时负责|同时参与|同时列|共有|交集|重合|重叠|重复出现|两.{0,3}都|"
+             r"既.{1,40}又|"
              r"\bboth\b|in common|shared?\b")
 # units of one subject the other lacks
 DIFFERENCE = _rx(r"(有|负责|参与).{0,12}(而|但|却).{0,12}(没有|不负责|不参与|不在)|里有[，,]?.{0,16}(没有|不在)|"

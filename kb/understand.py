@@ -137,6 +137,8 @@ def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
     for hint in hints:
         core = re.sub(rf"{re.escape(hint)}(部门|方面|系统|口|条线)?", " ", core)
     core = _STAGE_WORD.sub(" ", _YEAR_WORD.sub(" ", core))
+    if parts > 1:  # 既负责A又负责B: two subjects joined by 既…又 rather than 和
+        core = re.sub(r"(?:既|又|也)(?:要)?(?:负责|参与|牵头|管|是|列为|涉及)", " 和 ", core)
     for _, pattern in cues.KIND_WORDS:
         core = pattern.sub(" ", core)
     pieces: list[list[str]] = [[]]

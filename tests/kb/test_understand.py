@@ -78,6 +78,10 @@ OPS = [
     ("保障措施里每一条谁负责", Op.PER_ITEM),  # new
     # intersection
     ("产业规模目标和招大引强任务，共同的责任单位是哪几个？", Op.INTERSECTION),
+    ("哪些单位既负责产业规模目标又负责强化组织领导统筹推进？", Op.INTERSECTION),
+    ("产业规模目标和强化组织领导统筹推进都有份的部门是哪些？", Op.INTERSECTION),
+    ("既参与人才培养又参与融资体系的部门有哪些？", Op.INTERSECTION),
+    ("行业统计、成立软件产业发展专家组这一条的责任单位都有谁？", Op.RESPONSIBLE),  # 都有谁 lists one item's units
     ("产业规模指标和招大引强任务都要负责的部门", Op.INTERSECTION),
     ("人才培养与融资体系都参与的单位有哪些？", Op.INTERSECTION),  # new
     ("市场主体和专业载体两项都有哪些部门？", Op.INTERSECTION),  # new
@@ -172,6 +176,8 @@ def test_unit_kind_constraints(question, kinds, excluded):
 @pytest.mark.parametrize("question,subjects", [
     ("产业规模目标和招大引强任务，共同的责任单位是哪几个？", ("产业规模", "招大引强")),
     ("人才培养与融资体系都参与的单位有哪些？", ("人才培养", "融资体系")),
+    ("哪些单位既负责产业规模目标又负责强化组织领导统筹推进？", ("产业规模", "强化组织领导统筹推进")),
+    ("既参与人才培养又参与融资体系的部门", ("人才培养", "融资体系")),
     ("市场主体目标由谁牵头？", ("市场主体",)),
     ("融资体系建设的责任单位都有哪些？", ("融资体系建设",)),
     ("Who leads the financing system?", ("financing system",)),
