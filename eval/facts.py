@@ -22,7 +22,7 @@ import jieba
 from core.clause import Clause
 
 # A heading's own numbering, removed to name the item: （一） 1． 2. 一、 ——
-_MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[0-9０-９]+[.．、]|"
+_MARKER = re.compile(r"^(?:（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[0-9０-９]+[.．、]|"
                      r"[一二三四五六七八九十]+、|——|第[0-9一二三四五六七八九十百]+[条项])\s*")
 _QUOTED = re.compile(r"“([^”]{2,12})”")
 # A metric piece of a target sentence: <metric><verb><figure>. The verbs are those target sentences use.

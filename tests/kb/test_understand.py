@@ -42,6 +42,11 @@ OPS = [
     ("星级评定由谁认定", Op.RESPONSIBLE),
     ("产业规模目标是哪个局牵的头？", Op.LEAD),
     ("这事是谁挑的头？", Op.LEAD),
+    ("市财政局牵头的活儿有哪些", Op.REVERSE),
+    ("市财政局 牵头事项", Op.REVERSE),
+    ("市金融局牵头的任务清单", Op.REVERSE),
+    ("市税务局在这份文件里有哪些活儿", Op.REVERSE),
+    ("市经信局负责的事项", Op.REVERSE),
     ("人才公寓有哪些单位配合", Op.PARTNERS),
     ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
