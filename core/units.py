@@ -243,6 +243,8 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
                 forms.append(f"市{b}")
         if len(b) >= BARE_MIN and (level or own_city) and local:
             forms.append(b)
+        if not level and not own_city and not party:
+            forms.append(b)  # a national body written bare: 工业和信息化部 ↔ 工信部, 发展改革委 ↔ 发改委
     return tuple(f for f in dict.fromkeys(forms) if f != name and f != f"{party or ''}{name}")
 
 

@@ -133,7 +133,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
            canon: Canon = str) -> Answer:
     """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?"""
     label, extra = task_label(task), [evidence] if evidence else []
-    found = written(task, asked, canon) or next((u for u in task.units if asked and asked in u), "")
+    parties = (*task.units, *task.lead_units, *task.generic_units)  # a generic lead (各区政府) is asked about too
+    found = written(task, asked, canon) or next((u for u in parties if asked and asked in u), "")
     if frame.lead_only:
         if found and found in task.lead_units:
             text = f"是。「{label}」由{found}牵头（{lead_rule(task)}）。"

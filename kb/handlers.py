@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 import numpy as np
@@ -211,6 +211,11 @@ def single_task(turn: Turn) -> Answer | None:
     if task is None:
         return _not_tagged(turn, untagged)
     task = _table_row(turn, task)
+    party = next((p for p in (*task.lead_units, *task.generic_units) if p in turn.text), "")
+    if party and not turn.frame.units and cues.YES_NO.search(turn.text):
+        # `是各区政府牵头的吧？`: a generic party (not a unit of the table) asked about by name — 是/否 first
+        frame = replace(turn.frame, op=Op.MEMBER, lead_only=turn.frame.op is Op.LEAD)
+        return duty.member(frame, turn.text, task, party, _evidence(turn, task), _canon(turn))
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
 
 

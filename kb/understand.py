@@ -70,7 +70,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
     duty = lead or partners or bool(cues.RESPONSIBLE.search(text)) or (kinds and bool(re.search(r"哪|谁|which", text)))
     if cues.PER_ITEM.search(text):
         return Op.PER_ITEM, lead, 0.9
-    if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于", text)):
+    if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于|"
+                                                r"负责|参与|配合|管", text)):
         return Op.MEMBER, lead and not partners, 0.9
     lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
     both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合
@@ -179,7 +180,13 @@ def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_TITLE = re.compile(r"《[^》]{2,80}》")
+
+
 def understand(text: str, units: UnitTable, words: Words) -> Frame:
+    # a document's title names its issuers (《广州市卫生健康委等4部门关于…的通知》): the question is about the
+    # document, not about them (the title scopes the question in kb/ask.py)
+    text = _TITLE.sub(" ", text).strip() or text
     named = tuple(units.find_in_text(text)) or misspelt_units(text, units)
     hints = unit_hints(text, named, words)
     kinds, excluded = _kinds(text)

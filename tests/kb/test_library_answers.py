@@ -142,3 +142,16 @@ def test_a_document_with_no_term_says_so(library_asker, question):
     """Class: a term asked of a document that only says when it takes effect: said plainly, never guessed."""
     a = ask(library_asker, question, KUNMING)
     assert not a.answerable and "没有写有效期" in a.text
+
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("不断优化签约服务团队是各区政府牵头的吧？", "是。"),
+    ("各区政府是推广弹性签约服务的牵头单位吗？", "是。"),
+    ("按《广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知》，“推广弹性签约服务”是不是由各区政府牵头？", "是。"),
+    ("加强中医药服务这项，市医保局应该是配合单位吧？", "不是。"),
+    ("市医保局负责加强宣传引导吗？", "不是。"),
+])
+def test_yes_no_about_a_generic_lead_or_with_a_title_quoted(library_asker, question, expected):
+    """Class: yes/no on who leads where the lead is a generic party (各区政府) or the question quotes the title."""
+    assert first_line(ask(library_asker, question, FAMILY)).startswith(expected)

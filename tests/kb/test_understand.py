@@ -47,6 +47,9 @@ OPS = [
     ("市金融局牵头的任务清单", Op.REVERSE),
     ("市税务局在这份文件里有哪些活儿", Op.REVERSE),
     ("市经信局负责的事项", Op.REVERSE),
+    ("市财政局负责人才培养吗？", Op.MEMBER),
+    ("市财政局参与人才公寓吗", Op.MEMBER),
+    ("人才公寓市住建局管不管？", Op.MEMBER),
     ("人才公寓有哪些单位配合", Op.PARTNERS),
     ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
@@ -245,3 +248,10 @@ def test_attribute_asked(question, attribute):
 def test_a_rate_is_answered_only_by_a_figure_per_the_same_thing(attribute_of, sentence, present):
     from kb import attributes
     assert attributes.present(attributes.asked(attribute_of), [sentence]) is present
+
+
+
+def test_a_quoted_document_title_names_no_unit_of_the_question():
+    """Class: formal questions quoting a title that names its issuers (《广州市卫生健康委等4部门关于…》)."""
+    f = frame("按《市经信局等5部门关于印发软件产业规划的通知》，产业规模目标由哪个单位牵头？")
+    assert f.units == () and f.op is Op.LEAD

@@ -255,3 +255,12 @@ def test_a_body_one_alias_file_calls_foreign_is_a_unit_where_another_document_na
     table = UnitTable.from_clauses([*plan.clauses, other], [("chengdu-software-plan-2019-2025", DATA_PATH)])
     assert table.canonical(provincial) == provincial and table.get(provincial).docs == ("hn",)
     assert table.canonical("市经信局") == "市经信局"
+
+
+
+@pytest.mark.parametrize("name,short", [("工业和信息化部", "工信部"), ("人力资源社会保障部", "人社部"), ("住房城乡建设部", "住建部"),
+                                        ("发展改革委", "发改委"), ("交通运输部", "交通部")])
+def test_national_bodies_written_bare_have_their_standard_short_forms(name, short):
+    """Class: State Council documents name ministries without a level prefix (工业和信息化部, 发展改革委)."""
+    table = UnitTable.from_clauses([_clause("gw", (name, "财政部"), title="国务院关于加快推进某项工作的指导意见")])
+    assert table.canonical(short) == name
