@@ -244,9 +244,20 @@ def is_label_line(text: str) -> bool:
 
 
 def find_annotation(text: str) -> Annotation | None:
-    """The annotation that governs a paragraph: its last one (annotations close what they govern)."""
+    """The annotation that governs a paragraph: its last one (annotations close what they govern). An item whose
+    sentences each carry their own labelled tag (`…(牵头单位:A,责任单位:B)。…(牵头单位:C,责任单位:D)`) is
+    governed by all of them: every lead and unit kept, in order, the last tag quoted."""
     found = find_annotations(text)
-    return found[-1] if found else None
+    if not found:
+        return None
+    tags = [a for a in found if a.form in (LABELLED, LIST)]
+    if len(tags) < 2 or tags[-1] is not found[-1]:
+        return found[-1]
+    leads = list(dict.fromkeys(u for a in tags for u in a.leads))
+    units = list(dict.fromkeys(u for a in tags for u in a.units))
+    generic = list(dict.fromkeys(g for a in tags for g in a.generic_units))
+    last = tags[-1]
+    return build_annotation(leads, [u for u in units if u not in leads], [], generic, last.form, last.text, last.span)
 
 
 def is_annotation_only(text: str) -> bool:

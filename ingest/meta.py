@@ -206,6 +206,16 @@ def _closing(lines: list[str]) -> dict[str, str]:
     return {}
 
 
+def _dated_header(lines: list[str]) -> dict[str, str]:
+    """A date standing on its own line near the top: `(2012年9月19日)` under an 实施意见's title, or the
+    印发通知's signature date above the attached measures."""
+    for line in lines[:HEADER_LINES]:
+        flat = re.sub(r"\s+", "", line)
+        if _DATE_LINE.match(flat):
+            return {"date": iso_date(flat)}
+    return {}
+
+
 def _header_fields(lines: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in lines:
@@ -227,7 +237,7 @@ def text_fields(text: str) -> dict[str, str]:
     if title and "title" not in out:
         out["title"] = title
     inferred = {"issuer": _issuer_of_title(out.get("title", ""))}
-    for layer in (_adoption(lines), _closing(lines), inferred):
+    for layer in (_adoption(lines), _closing(lines), _dated_header(lines), inferred):
         for name, value in layer.items():
             if value and name not in out:
                 out[name] = value

@@ -1,0 +1,114 @@
+"""The shipped library of other documents (eval/library/), counted by hand against the text (eval/library/SOURCES.md):
+items, annotations, leads and co-operating units, title, 文号 and date. Pure: parsing only, no index."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pytest
+
+from core.clause import Clause
+from ingest.read import document_meta, parse_source, read_source
+from tests.conftest import LIBRARY
+
+
+@lru_cache(maxsize=None)
+def clauses(stem: str) -> tuple[Clause, ...]:
+    return tuple(parse_source(read_source(LIBRARY / f"{stem}.txt")).clauses)
+
+
+def annotated(stem: str) -> list[Clause]:
+    """Clauses carrying their own annotation (named or generic parties), not an inherited one."""
+    return [c for c in clauses(stem) if (c.units or c.generic_units or c.leads) and not c.tag_scope]
+
+
+def by_heading(stem: str, start: str) -> Clause:
+    return next(c for c in clauses(stem) if c.heading.startswith(start))
+
+
+# stem -> (title, 文号, date) as the text states them
+META = {
+    "guangzhou-talent-633-2012": ("关于推进人才集聚工程的实施意见", "", "2012-09-19"),
+    "state-council-farm-mechanization-2018": ("国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见", "国发〔2018〕42号", "2018-12-21"),
+    "guangzhou-home-community-eldercare-2022": ("广州市人民政府办公厅关于印发广州市居家社区养老服务管理办法的通知", "穗府办规〔2022〕13号", "2022-09-06"),
+    "guangzhou-household-housing-security-2024": ("广州市住房和城乡建设局关于进一步加强户籍家庭住房保障工作的通知", "穗建规字〔2024〕5号", "2024-03-04"),
+    "guangzhou-family-doctor-2023": ("广州市卫生健康委等4部门关于印发推进广州市家庭医生签约服务高质量发展实施方案的通知", "穗卫函〔2023〕1930号", "2023-10-19"),
+    "liuhe-key-industries-support-2023": ("中共柳河县委柳河县人民政府关于支持重点产业加快发展的实施意见", "", "2023-02-08"),
+    "kunming-real-estate-measures-2024": ("昆明市人民政府办公室关于印发进一步推动房地产市场平稳健康发展若干措施的通知", "", "2024-12-31"),
+    "zhengzhou-finance-support-2023": ("郑州市金融支持经济高质量发展若干措施", "", ""),
+}
+
+
+@pytest.mark.parametrize("stem", list(META))
+def test_title_doc_number_and_date(stem):
+    meta = document_meta(read_source(LIBRARY / f"{stem}.txt"))
+    assert (meta.title, meta.doc_number, meta.date) == META[stem]
+
+
+# stem -> (how its items are numbered, numbered items, annotations, items with several leads), counted in the text
+ARABIC, CN_FULL, CN_HALF, ARTICLE = r"\d{1,2}[.．]", r"（[一二三四五六七八九十]+）", r"\([一二三四五六七八九十]+\)", r"第\s*[\d一二三四五六七八九十百 ]+\s*条"
+COUNTS = {
+    "guangzhou-talent-633-2012": (ARABIC, 45, 44, 0),  # items 2–45 end in （牵头单位：…，配合单位：…）
+    "state-council-farm-mechanization-2018": (CN_FULL, 20, 18, 1),  # （三）–（二十） end in （…等负责）; （十八） two leads
+    "kunming-real-estate-measures-2024": (CN_HALF, 28, 27, 9),  # 〔牵头单位:…,配合单位:…〕 on (一)–(二十七)
+    "zhengzhou-finance-support-2023": (ARABIC, 25, 22, 6),  # bare 牵头单位:/责任单位: lines after items 1–22
+    "guangzhou-home-community-eldercare-2022": (ARTICLE, 52, 0, 0),  # 52 articles, duties in prose only
+    "liuhe-key-industries-support-2023": (ARTICLE, 26, 0, 0),  # 26 articles, duties in prose only
+}
+
+
+@pytest.mark.parametrize("stem", list(COUNTS))
+def test_every_item_is_one_clause_and_every_annotation_is_read(stem):
+    numbering, items, annotations, several = COUNTS[stem]
+    numbered = [c for c in clauses(stem) if re.match(numbering, c.heading)
+                and not (c.section and c.section[0].startswith(("附件", "印发通知")))]
+    assert len(numbered) == items
+    assert len(annotated(stem)) == annotations
+    assert sum(len(c.leads) > 1 for c in annotated(stem)) == several
+
+
+def test_talent_leads_and_partners_by_hand():
+    only_lead = by_heading("guangzhou-talent-633-2012", "29.")
+    assert only_lead.leads == ("市人力资源和社会保障局",) and only_lead.partner_units == ()
+    with_district = by_heading("guangzhou-talent-633-2012", "35.")
+    assert "越秀区" in with_district.partner_units
+    flat = by_heading("guangzhou-talent-633-2012", "38.")
+    assert (flat.leads, flat.partner_units, flat.generic_units) == (
+        ("市住房保障办",), ("市规划局", "市国土房管局"), ("各区、县级市",))
+
+
+def test_state_council_first_listed_leads_and_its_exceptions():
+    third = by_heading("state-council-farm-mechanization-2018", "（三）")
+    assert third.lead_units == ("工业和信息化部",) and third.lead_explicit  # 列第一位者为牵头单位，下同
+    assert by_heading("state-council-farm-mechanization-2018", "（十八）").leads == ("农业农村部", "工业和信息化部")
+    nineteenth = by_heading("state-council-farm-mechanization-2018", "（十九）")
+    assert nineteenth.units == () and nineteenth.generic_units == ("各省级人民政府",)
+    assert len(by_heading("state-council-farm-mechanization-2018", "（九）").units) == 9
+
+
+def test_kunming_generic_local_lead_is_no_named_unit():
+    item = by_heading("kunming-real-estate-measures-2024", "(十一)")
+    assert item.units == () and item.generic_units and item.generic_units[0].startswith("属地")
+
+
+def test_zhengzhou_label_lines_stay_with_their_item():
+    assert by_heading("zhengzhou-finance-support-2023", "8.").units == (
+        "市金融局", "市发展改革委", "市工信局", "市科技局", "市财政局", "市大数据局", "市市场监管局")
+    assert by_heading("zhengzhou-finance-support-2023", "13.").leads == (
+        "郑东新区管委会", "郑州高新区管委会", "河南自贸区郑州片区管委会", "金水区人民政府")
+    twenty_one = by_heading("zhengzhou-finance-support-2023", "21.")
+    assert (twenty_one.leads, twenty_one.units) == ((), ("市金融局",))  # 责任单位 only
+    assert all(by_heading("zhengzhou-finance-support-2023", f"{n}.").units == () for n in (23, 24, 25))
+
+
+def test_hunan_item_with_two_tags_keeps_both():
+    item = by_heading("hunan-handover-with-certificate-2021", "(3)并行开展核实核算")
+    assert item.leads == ("省自然资源厅", "省税务局", "省财政厅") and "省人防办" in item.partner_units
+
+
+def test_family_doctor_task_table_rows():
+    rows = [c for c in clauses("guangzhou-family-doctor-2023") if c.kind == "row"]
+    assert len(rows) == 39 and len({r.id.split(".r")[1].split("-")[0] for r in rows}) == 24
+    long_prescription = next(r for r in rows if r.id.endswith(".r6-3"))
+    assert long_prescription.leads == ("市医保局", "市卫生健康委")
+    assert long_prescription.columns == (("市卫健委内牵头处室", "医政处"), ("市卫健委内配合处室", "基层处"))
