@@ -243,6 +243,9 @@ def is_label_line(text: str) -> bool:
     return bool(_LABEL_AT.match(text)) and _bare_labelled(text, []) is not None
 
 
+_ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+条|[一二三四五六七八九十]+、")
+
+
 def find_annotation(text: str) -> Annotation | None:
     """The annotation that governs a paragraph: its last one (annotations close what they govern). An item whose
     sentences each carry their own labelled tag (`…(牵头单位:A,责任单位:B)。…(牵头单位:C,责任单位:D)`) is
@@ -252,6 +255,10 @@ def find_annotation(text: str) -> Annotation | None:
         return None
     tags = [a for a in found if a.form in (LABELLED, LIST)]
     if len(tags) < 2 or tags[-1] is not found[-1]:
+        return found[-1]
+    tags = [a for a in tags if not _ITEM_MARK.search(text[a.span[1]:tags[-1].span[0]])] + [tags[-1]]
+    tags = list(dict.fromkeys(tags))  # only the tags of the last item: an item mark between two tags separates them
+    if len(tags) < 2:
         return found[-1]
     leads = list(dict.fromkeys(u for a in tags for u in a.leads))
     units = list(dict.fromkeys(u for a in tags for u in a.units))
