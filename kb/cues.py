@@ -53,7 +53,7 @@ SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,
              r"(阶段|年).{0,12}分别(是|为|达到|要)|分别(是|为|达到|要).{0,12}(阶段|年)|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
 COMPARE = _rx(r"比.{0,16}(高|多|少|低|增加|增长|提高|提升)(了)?多少|相差|差多少|差距|高出|多出|增加了多少|增长了多少|"
               r"how much (more|higher|less)|difference")
-DEFINITION = _rx(r"[“\"「『][^”\"」』]{1,12}[”\"」』]是(什么|啥|指什么)|^[^，。？?\s]{1,8}是(什么|啥)[？?]?$|什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
+DEFINITION = _rx(r"什么叫|何为|何谓|[“\"「『][^”\"」』]{1,12}[”\"」』]是(什么|啥|指什么)|^[^，。？?\s]{1,8}是(什么|啥)[？?]?$|什么是|是什么意思|什么意思|指什么|指的是|是指|含义|全称|代表什么|代表的是|怎么理解|具体指|包含哪|具体包括|"
                  r"what does .* (mean|stand for)|what is meant|\bdefin")
 LIST = _rx(r"哪几|有哪些|包括哪些|包括什么|都有什么|有什么|分别是|列出|列举|是哪些|是什么|什么是|几条|几项|几个方面|几部分|"
            r"\bwhat are\b|\blist\b|which are")
@@ -93,6 +93,7 @@ ASKING = _rx(
     r"单位|部门|机构|责任单位|牵头单位|配合单位|参与单位|责任部门|牵头部门|配合部门|名单|点名|具体|列了|列出|列的|列为|"
     r"工作|任务|事项|事情|事|的|了|是|有|和|与|及|以及|跟|要|被|把|在|给|对|由|为|中|里|上|"
     r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|没有|里有|那种|下面|"
+    r"意思|含义|定义|怎么理解|怎么|如何|理解|指的|是指|叫做|叫|指|何为|何谓|"
     r"who|which|what|is|are|was|the|of|for|does|do|did|in|on|a|an|lead|leads|leading|responsible|charge|"
     r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|about|"
     r"units?|departments?|bureaus?|agenc(y|ies)|plan|"

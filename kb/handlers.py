@@ -410,12 +410,44 @@ def series(turn: Turn, ranked: list[Scored]) -> Answer | None:
                   citations=tuple(Citation(p.clause, p.text) for _, p in rows))
 
 
+_DEFINES = re.compile(r"(?:所称|本(?:办法|规定|条例|细则|方案|意见|通知|文件|措施)中?的?)[“\"]?([^，。；“”\"]{2,20}?)[”\"]?[，,]?"
+                      r"(?:是指|指|包括|即)")
+GLOSSARY_MIN = 0.6  # share of the asked term's character pairs a defined term holds (空巢老人 ~ 空巢老年人)
+
+
+def _glossary_entry(turn: Turn, term: str) -> tuple[Clause, re.Match[str]] | None:
+    """The document's own definition (`本办法所称X包括…`) of the term closest to the one asked."""
+    asked = {term[i:i + 2] for i in range(len(term) - 1)}
+    best, score = None, (GLOSSARY_MIN, 0.0)
+    for c in turn.clauses:
+        for m in _DEFINES.finditer(c.text):
+            name = m.group(1)
+            pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+            shared = len(asked & pairs)
+            key = (shared / max(len(asked), 1), shared / max(len(asked | pairs), 1))  # covered, then closest
+            if key >= score:
+                best, score = (c, m), key
+    return best
+
+
 def definition(turn: Turn, ranked: list[Scored]) -> Answer | None:
     """A term the documents spell out: the sentence that expands it (`即`, `指`, `包括`, a parenthesis)."""
     term = max(turn.frame.subject_text, key=len, default="")
     if len(term) < 2:
         return None
-    spelled = re.compile(rf"{re.escape(term)}[”\"」]?[（(]|{re.escape(term)}[”\"」]?(是指|指|即|包括|是)|[（(][^）)]*{re.escape(term)}")
+    t = re.escape(term)
+    # a definition the document gives itself (`本办法所称纯老家庭包括…`, `X是指…`) wins wherever it stands
+    defined = re.compile(rf"(所称|本(办法|规定|条例|细则|方案|意见|通知|文件|措施)中?的?)[“\"]?{t}[”\"]?[^。；]{{0,8}}(是指|指|包括|即|为)"
+                         rf"|{t}[”\"」]?[，,]?(是指|指的是)")
+    found = next(((c, m) for c in turn.clauses if (m := defined.search(c.text))), None) or _glossary_entry(turn, term)
+    if found is not None:
+        c, m = found
+        span = next((sp for sp in extract.sentence_spans_of(c) if sp.start <= m.start() < sp.end), None)
+        if span:
+            text = c.text[span.start:span.end]
+            return Answer(turn.text, f"文件对“{term}”的定义：“{text}”（「{c.section_label}」）", True,
+                          Op.DEFINITION.value, citations=(Citation(c, text),))
+    spelled = re.compile(rf"{t}[”\"」]?[（(]|{t}[”\"」]?(是指|指|即|包括|是)|[（(][^）)]*{t}")
     pick = next((s for s in ranked if spelled.search(s.text)), None)
     if pick is None:
         for c in turn.clauses:

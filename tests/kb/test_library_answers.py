@@ -155,3 +155,16 @@ def test_a_document_with_no_term_says_so(library_asker, question):
 def test_yes_no_about_a_generic_lead_or_with_a_title_quoted(library_asker, question, expected):
     """Class: yes/no on who leads where the lead is a generic party (各区政府) or the question quotes the title."""
     assert first_line(ask(library_asker, question, FAMILY)).startswith(expected)
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("什么叫“纯老家庭”？", "家庭成员均为老年人的家庭"),
+    ("纯老家庭是什么意思", "家庭成员均为老年人的家庭"),
+    ("孤寡老人指的是什么？", "无配偶、无子女"),
+    ("空巢老人的含义", "不与子女或其他家属共同居住"),  # the text says 空巢老年人
+    ("何为居家社区养老服务对象", "60周岁及以上"),
+])
+def test_a_term_the_document_defines_is_answered_with_its_definition(library_asker, question, expected):
+    """Class: 本办法所称X包括/是指… in a regulation's 附则, asked as 什么叫/是什么意思/指的是/含义/何为."""
+    a = ask(library_asker, question, ELDERCARE)
+    assert a.intent == "definition" and expected in first_line(a)
