@@ -54,8 +54,22 @@ def unknown_years(case: Case) -> str | None:
     return f"文件涉及的年份为{span}，未提及{'、'.join(y + '年' for y in years)}"
 
 
+# a city or province named by its own name (通化市, 河北省) at the start of a phrase: not 本市/全市/城市/上市/楼市
+_PLACE = re.compile(r"(?:^|(?<=[，,。；;：:\s“（(在到去和与跟比对给从是了]))([\u4e00-\u9fff]{2,3}?)(?:市|省)"
+                    r"(?!场|民|级|委|政|直|属|值|面|容|价|长|辖|份|情|内外)")
+_NOT_A_NAME = re.compile(r"^(本|全|该|各|此|我|你|城|省|县|地|州|区|大|小|上|下|这|那|哪|外|同|超|都|门|入|出|落|回|来|直辖|地级|县级)"
+                         r"|[上下入出落超门楼股车房菜夜集黑早城级辖全各本每该]$")
+
+
+def named_places(question: str) -> list[str]:
+    """Cities and provinces the question names by their own names."""
+    names = (re.sub(r"^[在到去和与跟比对给从是了]", "", m.group(1)) for m in _PLACE.finditer(question))
+    return [n for n in names if len(n) >= 2 and not _NOT_A_NAME.search(n) and not re.search(r"[不是的了吗呢吧和与由被把对给向将或及]", n)]
+
+
 def unknown_places(case: Case) -> str | None:
     places = [c for c in CITIES if c in case.question and c not in case.corpus]
+    places += [p for p in named_places(case.question) if p not in case.corpus and p not in places]
     places += [en for en, zh in CITIES_EN.items() if re.search(rf"\b{en}\b", case.question, re.I) and zh not in case.corpus]
     return f"文件未提及{'、'.join(places)}" if places else None
 

@@ -1,0 +1,23 @@
+"""Places a question names by their own names (a city or province), for the unknown-place refusal. Pure."""
+import pytest
+
+from kb.refusal import named_places
+
+
+@pytest.mark.parametrize("question,places", [
+    ("通化市区的招商引资奖励标准是多少？", ["通化"]),
+    ("佛山市户籍家庭公租房的收入线是多少？", ["佛山"]),
+    ("河北省的政策一样吗", ["河北"]),
+    ("和成都市比怎么样", ["成都"]),
+    ("到深圳市工作可以吗", ["深圳"]),
+    ("四川全省软件业务收入占多少", []),
+    ("本市户籍家庭能申请吗", []),
+    ("企业上市奖励多少", []),
+    ("昆明楼市调控政策", []),
+    ("珠江科技新星是不是市科技和信息化局牵头的？", []),
+    ("县级市有哪些责任", []),
+    ("市场监管局负责什么", []),
+    ("在城市里开店有补贴吗", []),
+])
+def test_named_places(question, places):
+    assert named_places(question) == places
