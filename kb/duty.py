@@ -245,4 +245,15 @@ def untagged(frame: Frame, question: str, clause: Clause, nearest: Clause | None
     return Answer(question, text, False, frame.op.value, (), None, (Citation(clause, clause.text[:80]),), related)
 
 
+def unstated_lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
+    """An item listing only 责任单位 in a document that marks 牵头 elsewhere: no lead is claimed for it."""
+    named = "、".join(task.units)
+    what = "牵头单位" if frame.op is Op.LEAD else "牵头与配合之分"
+    text = f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。"
+    if task.generic_units:
+        text += f"另列有{'、'.join(task.generic_units)}。"
+    units = task.units if frame.op is not Op.LEAD else ()
+    return _answer(frame, question, text, [task], units, None, [evidence] if evidence else [])
+
+
 WRITERS = {Op.RESPONSIBLE: responsible, Op.LEAD: lead, Op.PARTNERS: partners, Op.COUNT: count}

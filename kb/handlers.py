@@ -109,6 +109,10 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
     quoted = tuple(re.findall(r"[“\"「]([^”\"」]{6,40})[”\"」]", turn.text))
     links = link.rank_tasks(named_by, ranked, pool, quoted)
+    untagged = _named_untagged(named_by, turn.clauses)
+    if untagged is not None and (not links or not links[0].label or
+                                 link.label_score(named_by, untagged)[0] > link.label_score(named_by, links[0].clause)[0]):
+        return None, untagged  # the question names an item by its title, and that item carries no annotation
     if not links:
         return None, (hits[0].clause if hits else None)
     best = links[0]
@@ -119,6 +123,18 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
         if tagged is None or hits[0].score - tagged.score > UNTAGGED_MARGIN:
             return None, hits[0].clause
     return best.clause, None
+
+
+def _named_untagged(phrase: str, clauses: Sequence[Clause]) -> Clause | None:
+    """An item without an annotation whose own title the phrase carries (加强金融队伍建设（干部挂职）)."""
+    best, top = None, link.STRONG
+    for c in clauses:
+        if c.units or c.generic_units or c.tag_scope or not c.heading or c.kind in ("row", "notice", "paragraph"):
+            continue
+        score, label = link.label_score(phrase, c)
+        if label and label == link.bare_label(c.heading) and score > top:
+            best, top = c, score
+    return best
 
 
 def _relevant(turn: Turn, clause: Clause, phrase: str) -> bool:
@@ -142,7 +158,7 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
                          r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任|制定|发布|受理|核查|核实|审批|批准|认定|组织)")
 
 
-_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|办)"
+_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|办(?![理法事好]))"
 _DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定)"
 _DOER = re.compile(rf"由(?P<by>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})"  # 由X制定
                    rf"|(?:报|经)(?P<to>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
@@ -151,12 +167,16 @@ _DOER = re.compile(rf"由(?P<by>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})"  # 由X
 _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
+# words of an action, not of a body's name (`强化本措施实施中跨部门…的统筹` names no doer)
+_NOT_A_DOER = re.compile(r"的|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
+
+
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
         name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("at") or m.group("subj") or "")
         name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由)+", "", name)
-        if len(name) >= 3 and name not in out:
+        if len(name) >= 3 and name not in out and not _NOT_A_DOER.search(name):
             out.append(name)
     return out
 
@@ -175,19 +195,22 @@ def duty_doers(text: str, question: str = "") -> list[str]:
     return _doers_in(best)
 
 
-def _inline_duty(turn: Turn) -> bool:
-    """Do the question's best sentences name who does something (`由市经信局牵头的联席会议`), not merely
-    mention a body (`选派干部到有关部门挂职`)?"""
-    return any(duty_doers(s.text) for s in turn.ev.rank(turn.text, turn.vector, turn.hits, False)[:5])
+def _inline_duty(turn: Turn, untagged: Clause) -> bool:
+    """Do the question's best sentences within the untagged item's own part name who does something
+    (`由市经信局牵头的联席会议`), not merely mention a body (`选派干部到有关部门挂职`)? Another item's doer
+    does not answer for this one."""
+    part = untagged.section[:1]
+    return any(duty_doers(s.text) for s in turn.ev.rank(turn.text, turn.vector, turn.hits, False)[:5]
+               if s.clause.doc == untagged.doc and s.clause.section[:1] == part)
 
 
 def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
     if untagged is None:
         return None
-    if _inline_duty(turn) or INLINE_DUTY.search(untagged.text):
-        return None  # quote the sentences that say who is responsible
     if not any(c.units for c in turn.clauses if c.doc == untagged.doc):
         return None  # a document with no annotations at all states duties in its text: look there, never "未列明"
+    if duty_doers(untagged.text) or _inline_duty(turn, untagged):
+        return None  # quote the sentences that say who is responsible
 
     nearest = next((h.clause for h in turn.hits if h.clause.units), None)
     return duty.untagged(turn.frame, turn.text, untagged, nearest)
@@ -216,6 +239,10 @@ def single_task(turn: Turn) -> Answer | None:
         # `是各区政府牵头的吧？`: a generic party (not a unit of the table) asked about by name — 是/否 first
         frame = replace(turn.frame, op=Op.MEMBER, lead_only=turn.frame.op is Op.LEAD)
         return duty.member(frame, turn.text, task, party, _evidence(turn, task), _canon(turn))
+    if (turn.frame.op in (Op.LEAD, Op.PARTNERS) and task.units and not task.leads and task.tag_form == "list"
+            and any(c.lead_explicit and c.tag_form == "labelled" for c in turn.clauses if c.doc == task.doc)):
+        # the document marks 牵头 where it means it (牵头单位:…); an item with only 责任单位 states no lead
+        return duty.unstated_lead(turn.frame, turn.text, task, _evidence(turn, task))
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
 
 

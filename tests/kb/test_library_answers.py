@@ -168,3 +168,21 @@ def test_a_term_the_document_defines_is_answered_with_its_definition(library_ask
     """Class: 本办法所称X包括/是指… in a regulation's 附则, asked as 什么叫/是什么意思/指的是/含义/何为."""
     a = ask(library_asker, question, ELDERCARE)
     assert a.intent == "definition" and expected in first_line(a)
+
+
+ZHENGZHOU = "zhengzhou-finance-support-2023"
+
+
+@pytest.mark.parametrize("question", ["优化金融人才环境谁牵头", "金融人才环境这条的牵头单位是谁？", "优化金融人才环境由哪个部门牵头？"])
+def test_an_item_listing_only_responsible_units_claims_no_lead(library_asker, question):
+    """Class: a document that marks 牵头单位 where it means it; an item with only 责任单位 states no lead."""
+    line = first_line(ask(library_asker, question, ZHENGZHOU))
+    assert "没有标注牵头单位" in line and "市金融局" in line
+
+
+@pytest.mark.parametrize("question", ["加强金融队伍建设（干部挂职）这条由哪个部门牵头？", "加强统筹协调谁负责",
+                                      "加强金融法治建设的责任单位有哪些"])
+def test_an_untagged_item_named_by_its_title_is_said_to_list_no_unit(library_asker, question):
+    """Class: items of an annotated document that carry no annotation (实施保障): said plainly, not quoted around."""
+    a = ask(library_asker, question, ZHENGZHOU)
+    assert not a.answerable and "没有列明责任单位" in a.text
