@@ -47,7 +47,7 @@ COUNT = _rx(r"(单位|部门)[^，。？?、哪]{0,4}(有)?(多少|几)(个|家)
             r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (\w+ )?(units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
-PER_ITEM = _rx(r"各由|分别由|各自由|分别是谁|各是谁|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
+PER_ITEM = _rx(r"各由|分别由|各自由|各自(是)?谁|分别是谁|各是谁|各项的?(牵头|责任|负责)|下面各(项|条)|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
 # a figure for every year or stage
 SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|"
              r"(阶段|年).{0,12}分别(是|为|达到|要)|分别(是|为|达到|要).{0,12}(阶段|年)|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
@@ -93,7 +93,7 @@ ASKING = _rx(
     r"单位|部门|机构|责任单位|牵头单位|配合单位|参与单位|责任部门|牵头部门|配合部门|名单|点名|具体|列了|列出|列的|列为|"
     r"工作|任务|事项|事情|事|的|了|是|有|和|与|及|以及|跟|要|被|把|在|给|对|由|为|中|里|上|"
     r"不是|不在|不算|不含|不包括|有关|除了|除|以外|之外|能|拿|比|多|少|高|低|指标|目标|那些|这些|没有|里有|那种|下面|"
-    r"意思|含义|定义|怎么理解|怎么|如何|理解|指的|是指|叫做|叫|指|何为|何谓|"
+    r"意思|含义|定义|怎么理解|怎么|如何|理解|指的|是指|叫做|叫|指|何为|何谓|各项|各条|下面|底下|下属|"
     r"who|which|what|is|are|was|the|of|for|does|do|did|in|on|a|an|lead|leads|leading|responsible|charge|"
     r"how|many|much|should|be|will|can|shall|there|it|its|this|that|and|or|to|by|at|with|according|about|"
     r"units?|departments?|bureaus?|agenc(y|ies)|plan|"

@@ -158,12 +158,16 @@ def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) 
     return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])
 
 
-def per_item(frame: Frame, question: str, heading: str, parts: dict[str, list[Clause]]) -> Answer:
+def per_item(frame: Frame, question: str, heading: str, parts: dict[str, list[Clause]],
+             unstated: Callable[[Clause], bool] = lambda c: False) -> Answer:
     lines = [f"「{heading}」下共 {len(parts)} 项，各项牵头单位如下："]
     cites: list[Clause] = []
     for n, (part, clauses) in enumerate(parts.items(), 1):
         tagged = [c for c in clauses if c.units and not c.tag_scope] or [c for c in clauses if c.units]
-        if tagged:
+        if tagged and unstated(tagged[0]):  # only 责任单位 listed where the document labels 牵头 elsewhere
+            lines.append(f"{n}. {bare_label(part) or part}：未标注牵头单位（责任单位：{'、'.join(tagged[0].units)}）")
+            cites.append(tagged[0])
+        elif tagged:
             leads = list(dict.fromkeys(u for c in tagged for u in c.lead_units))
             lines.append(f"{n}. {bare_label(part) or part}：{'、'.join(leads)}牵头")
             cites.append(tagged[0])

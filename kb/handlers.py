@@ -229,6 +229,12 @@ def _table_row(turn: Turn, task: Clause) -> Clause:
     return max(scored, key=lambda x: x[0])[1] if scored else task
 
 
+def _unstated_lead(turn: Turn, task: Clause) -> bool:
+    """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
+    return bool(task.units and not task.leads and task.tag_form == "list"
+                and any(c.lead_explicit and c.tag_form == "labelled" for c in turn.clauses if c.doc == task.doc))
+
+
 def single_task(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
@@ -239,8 +245,7 @@ def single_task(turn: Turn) -> Answer | None:
         # `是各区政府牵头的吧？`: a generic party (not a unit of the table) asked about by name — 是/否 first
         frame = replace(turn.frame, op=Op.MEMBER, lead_only=turn.frame.op is Op.LEAD)
         return duty.member(frame, turn.text, task, party, _evidence(turn, task), _canon(turn))
-    if (turn.frame.op in (Op.LEAD, Op.PARTNERS) and task.units and not task.leads and task.tag_form == "list"
-            and any(c.lead_explicit and c.tag_form == "labelled" for c in turn.clauses if c.doc == task.doc)):
+    if turn.frame.op in (Op.LEAD, Op.PARTNERS) and _unstated_lead(turn, task):
         # the document marks 牵头 where it means it (牵头单位:…); an item with only 责任单位 states no lead
         return duty.unstated_lead(turn.frame, turn.text, task, _evidence(turn, task))
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
@@ -287,12 +292,14 @@ def _heading_phrase(turn: Turn) -> str:
 
 
 def per_item(turn: Turn) -> Answer | None:
-    found = link.heading_of(_heading_phrase(turn), turn.clauses)
+    subject = "".join(turn.frame.subject_text)
+    found = (link.heading_of(subject, turn.clauses) if len(subject) >= 3 else None) or \
+        link.heading_of(_heading_phrase(turn), turn.clauses)
     if found is None:
         return None
     label, depth, doc = found
     parts = _tagged_level(link.children(turn.clauses, doc, label, depth), depth + 2)
-    return duty.per_item(turn.frame, turn.text, label, parts) if len(parts) >= 2 else None
+    return duty.per_item(turn.frame, turn.text, label, parts, lambda c: _unstated_lead(turn, c)) if len(parts) >= 2 else None
 
 
 def _tagged_level(parts: dict[str, list[Clause]], depth: int) -> dict[str, list[Clause]]:

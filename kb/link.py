@@ -89,7 +89,7 @@ def heading_of(phrase: str, clauses: Sequence[Clause]) -> tuple[str, int, str] |
     for c in clauses:
         for depth, label in enumerate(c.section[:-1] if c.kind != "row" else c.section):
             bare = bare_label(label)
-            score = coverage(phrase, bare) + 0.001 * len(bare)
+            score = match(phrase, bare) + 0.001 * len(bare)  # the heading named whole, or a distinctive part of it
             if score >= STRONG and (best is None or score > best[0]):
                 best = (score, label, depth, c.doc)
     return None if best is None else best[1:]

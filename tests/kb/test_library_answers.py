@@ -186,3 +186,20 @@ def test_an_untagged_item_named_by_its_title_is_said_to_list_no_unit(library_ask
     """Class: items of an annotated document that carry no annotation (实施保障): said plainly, not quoted around."""
     a = ask(library_asker, question, ZHENGZHOU)
     assert not a.answerable and "没有列明责任单位" in a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("农机人才培养下面各项的牵头单位分别是？", FARM, ["教育部", "农业农村部"]),
+    ("交证阶段下面各项的牵头单位分别是？", "hunan-handover-with-certificate-2021", ["省自然资源厅"]),
+    ("文化引领人才行动计划那几项各自谁牵头", TALENT, ["市委宣传部", "市文化广电新闻出版局", "市体育局"]),
+    ("生态环境下面各项的牵头单位分别是？", ZHENGZHOU, ["郑东新区管委会", "未标注牵头单位"]),
+    ("保障措施各项的责任单位", ZHENGZHOU, None),  # no such heading in this document: never another heading's list
+])
+def test_each_item_under_a_heading_named_in_part(library_asker, question, doc, expected):
+    """Class: per-item leads under a heading named by a distinctive part of its title (农机人才培养 for
+    七、切实加强农机人才培养), in every numbering style."""
+    a = ask(library_asker, question, doc)
+    if expected is None:
+        assert a.intent != "per_item"
+        return
+    assert a.intent == "per_item" and all(e in a.text for e in expected)

@@ -50,6 +50,10 @@ OPS = [
     ("市财政局负责人才培养吗？", Op.MEMBER),
     ("市财政局参与人才公寓吗", Op.MEMBER),
     ("人才公寓市住建局管不管？", Op.MEMBER),
+    ("文化引领人才行动计划那几项各自谁牵头", Op.PER_ITEM),
+    ("交证阶段下面各项的牵头单位分别是？", Op.PER_ITEM),
+    ("农机人才培养下面各项的牵头单位分别是？", Op.PER_ITEM),
+    ("保障措施各项的责任单位", Op.PER_ITEM),
     ("人才公寓有哪些单位配合", Op.PARTNERS),
     ("哪些单位配合人才公寓项目", Op.PARTNERS),
     ("开源生态那条是谁来抓", Op.RESPONSIBLE),  # new
