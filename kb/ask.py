@@ -232,6 +232,7 @@ class Asker:
             unmatched=(lambda best: self.ev.unmatched_english(turn.text)) if turn.english
             else (lambda best: self.ev.unmatched(turn.text, best)),
             min_relevance=turn.min_relevance, structured=structured, subject=self._subject(turn),
+            is_unit=lambda name: self.kb.units.canonical(name) is not None,
             subject_words=self._subject_words(turn),
         )
 

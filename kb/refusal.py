@@ -43,6 +43,7 @@ class Case:
     structured: bool  # answered from the document's structure (annotations, headings), not from quotes
     subject: str = ""  # the subject words as the question says them, without the attribute asked
     subject_words: tuple[str, ...] = ()  # the question's subject words the documents use: the attribute must be near them
+    is_unit: Callable[[str], bool] = lambda name: False  # a name the library's unit table knows (any alias)
 
 
 def unknown_years(case: Case) -> str | None:
@@ -90,6 +91,29 @@ def unknown_names(case: Case) -> str | None:
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
 
 
+# a government body named in full shape (市航天产业局, 省文化厅, 区科技办公室); not 布局/格局/大厅
+_BODY = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?(?:市|省|区|县))?[\u4e00-\u9fff]{2,12}?(?<![布格全大结开变当时棋饭客餐展门舞])(?:局|厅|办公室|委员会)")
+_TITLE = re.compile(r"《[^》]*》")
+
+
+BODY_KNOWN = 0.5  # share of a body name's character pairs the documents hold, above which it is a paraphrase
+
+
+def bodies_named(question: str) -> list[str]:
+    """Body names the question writes out (outside any quoted document title), none holding a function word."""
+    found = (m.group(0) for m in _BODY.finditer(_TITLE.sub(" ", question)))
+    return [b for b in found if not re.search(r"[的了是除或在对把被给向从由]|牵头|配合|负责", b)]
+
+
+def unknown_bodies(case: Case) -> str | None:
+    """A body the documents never name and the unit table does not know: `市航天产业局负责哪些工作？`."""
+    if case.frame.units:  # a unit the table knows is named: its other forms are not "unknown bodies"
+        return None
+    missing = [b for b in bodies_named(case.question) if b not in case.corpus and not case.is_unit(b)
+               and len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN]  # not a paraphrase
+    return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
+
+
 def missing_attribute(case: Case) -> str | None:
     """An amount, a frequency, an actual figure … asked about a subject whose sentences state none."""
     attribute = attributes.asked(case.question)
@@ -121,7 +145,7 @@ def not_relevant(case: Case) -> str | None:
 
 
 CHECKS: tuple[Callable[[Case], str | None], ...] = (
-    unknown_years, unknown_places, unknown_names, missing_attribute, words_never_used, not_relevant,
+    unknown_years, unknown_places, unknown_names, unknown_bodies, missing_attribute, words_never_used, not_relevant,
 )
 
 

@@ -21,3 +21,19 @@ from kb.refusal import named_places
 ])
 def test_named_places(question, places):
     assert named_places(question) == places
+
+
+from kb.refusal import bodies_named  # noqa: E402
+
+
+@pytest.mark.parametrize("question,bodies", [
+    ("市航天产业局负责哪些工作？", ["市航天产业局"]),
+    ("《中共柳河县委柳河县人民政府关于支持重点产业加快发展的实施意见》中，市航天产业局是哪些事项的责任单位？", ["市航天产业局"]),
+    ("市人力资源和社会保障局负责哪些项目", ["市人力资源和社会保障局"]),
+    ("县工信局负责什么", ["县工信局"]),
+    ("发展布局有哪些", []),
+    ("政务大厅在哪里办", []),
+])
+def test_bodies_named(question, bodies):
+    """Class: a government body written out in a question (the unknown-body refusal checks it against the text)."""
+    assert bodies_named(question) == bodies
