@@ -192,6 +192,8 @@ def understand(text: str, units: UnitTable, words: Words) -> Frame:
     kinds, excluded = _kinds(text)
     two_subjects = len(subject_phrases(text, units, words, 2)) >= 2
     op, lead_only, confidence = _op(text, named or hints, bool(kinds or excluded), two_subjects)
+    if op is Op.VALUE and len(years_in(text)) + len(stages_in(text)) >= 2:
+        op = Op.SERIES  # `2020年、2022年的目标各是多少`: one figure per period asked
     two = op in (Op.INTERSECTION, Op.DIFFERENCE)
     attribute = attributes.asked(text)
     return Frame(
