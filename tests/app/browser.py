@@ -123,6 +123,9 @@ class Answered(NamedTuple):
     seconds: float  # from pressing Enter to the answer and its caption being rendered
 
 
+STILL = 0.5  # seconds an answer's rendered text must stay the same to count as complete
+
+
 def ask(driver, question: str, timeout: float = 60.0) -> Answered:
     """Type `question`, press Enter, wait until its answer (text, cards, caption) is rendered."""
     from selenium.webdriver.common.by import By
@@ -133,17 +136,34 @@ def ask(driver, question: str, timeout: float = 60.0) -> Answered:
     box = wait_for_chat_input(driver)
     box.send_keys(question)
 
+    seen: dict[str, float] = {}
+
     def answered(d) -> str | bool:
         messages = d.find_elements(By.CSS_SELECTOR, MESSAGE)
         if len(messages) < before + 2:
             return False
         text = messages[before + 1].text
-        return text if "毫秒" in text else False  # the caption under the answer comes after its text
+        if "毫秒" not in text:  # the caption under the answer comes after its text
+            return False
+        seen.setdefault("at", time.perf_counter())
+        return text
+
+    def settled(d) -> str | bool:
+        """The answer's text unchanged for STILL seconds: the sources may render after the caption on a busy machine."""
+        text = answered(d)
+        if not text:
+            return False
+        if text != seen.get("text"):
+            seen["text"], seen["since"] = text, time.perf_counter()
+            return False
+        return text if time.perf_counter() - seen["since"] >= STILL else False
 
     started = time.perf_counter()
     box.send_keys(Keys.ENTER)
     text = WebDriverWait(driver, timeout, poll_frequency=0.02).until(answered)
-    return Answered(text, time.perf_counter() - started)
+    elapsed = seen.get("at", time.perf_counter()) - started  # the time to the answer, not to the settling
+    text = WebDriverWait(driver, timeout, poll_frequency=0.05).until(settled)
+    return Answered(text, elapsed)
 
 
 def wait_idle(driver, timeout: float = 60.0) -> None:
