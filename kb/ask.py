@@ -34,7 +34,6 @@ DUTY_REACH = 0.1  # how far below the best sentence one that names a doer may si
 NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
 NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
 NEAREST_MARGIN = 0.02  # … and by how much it must beat the best example of any other operation
-_NAMED_DOC = re.compile(r"《([^》]{2,80})》")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d+号")
 
 
@@ -192,7 +191,7 @@ class Asker:
         known = {c.doc: c.title for c in self.kb.clauses}
         docs = docs if docs is not None else self.kb.docs
         scope = set(docs) & set(known) if docs is not None else set(known)
-        for name in _NAMED_DOC.findall(text):
+        for name in cues.DOC_TITLE.findall(text):
             named = {d for d in scope if name in known[d] or known[d] in name}
             if named:
                 scope = named

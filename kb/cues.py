@@ -65,6 +65,8 @@ NUMBER = _rx(r"多少|几家|几个|几项|几件|几名|几位|几所|几成|�
 DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条|章|部分)|总共.{0,4}条|一共.{0,4}条|几个附件|哪几个附件|附件有几|"
                 r"(带|附|有)了?(几|多少)个?附件|"
                 r"how many (chapters|articles|parts|sections)")
+# a document named by its title (《…》): it scopes the question and names no unit or body of it
+DOC_TITLE = re.compile(r"《([^》]{2,80})》")
 # the members of a named group (六大行动计划是哪六个, 支持范围里有哪几类): a heading's parts, before any topic cue
 ENUMERATE = _rx(r"是哪[一二三四五六七八九十两\d]+(个|条|项|类|种|方面)|(有|分|包括|分为|分成)哪[几一二三四五六七八九十两\d]+(类|种|个方面|大类|部分)|"
                 r"哪几类|哪几种")

@@ -42,6 +42,16 @@ class Evidence:
         return extract.idf_table([set(self.kb.segmenter.tokens(c.text)) for c in self.kb.clauses])
 
     @cached_property
+    def annotated_docs(self) -> frozenset[str]:
+        """Documents with at least one responsibility annotation (the others state duties in prose)."""
+        return frozenset(c.doc for c in self.kb.clauses if c.units)
+
+    @cached_property
+    def lead_labelled_docs(self) -> frozenset[str]:
+        """Documents that label 牵头单位 where they mean it (an item of theirs with only 责任单位 states no lead)."""
+        return frozenset(c.doc for c in self.kb.clauses if c.lead_explicit and c.tag_form == "labelled")
+
+    @cached_property
     def corpus_by_doc(self) -> dict[str, str]:
         out: dict[str, list[str]] = {}
         for c in self.kb.clauses:

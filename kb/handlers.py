@@ -109,7 +109,7 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
     quoted = tuple(re.findall(r"[“\"「]([^”\"」]{6,40})[”\"」]", turn.text))
     links = link.rank_tasks(named_by, ranked, pool, quoted)
-    untagged = _named_untagged(named_by, turn.clauses)
+    untagged = _named_untagged(named_by, ranked)  # among the retrieved clauses: never a scan of the whole library
     if untagged is not None and (not links or not links[0].label or
                                  link.label_score(named_by, untagged)[0] > link.label_score(named_by, links[0].clause)[0]):
         return None, untagged  # the question names an item by its title, and that item carries no annotation
@@ -190,8 +190,8 @@ def duty_doers(text: str, question: str = "") -> list[str]:
     parts = [p for p in re.split(r"[，；,]", text) if _doers_in(p)]
     if not question or len(parts) < 2:
         return _doers_in(text)
-    asked = {question[i:i + 2] for i in range(len(question) - 1)}
-    best = max(parts, key=lambda p: len(asked & {p[i:i + 2] for i in range(len(p) - 1)}))
+    asked = link.bigrams(question)
+    best = max(parts, key=lambda p: len(asked & link.bigrams(p)))
     return _doers_in(best)
 
 
@@ -207,7 +207,7 @@ def _inline_duty(turn: Turn, untagged: Clause) -> bool:
 def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
     if untagged is None:
         return None
-    if not any(c.units for c in turn.clauses if c.doc == untagged.doc):
+    if untagged.doc not in turn.ev.annotated_docs:
         return None  # a document with no annotations at all states duties in its text: look there, never "未列明"
     if duty_doers(untagged.text) or _inline_duty(turn, untagged):
         return None  # quote the sentences that say who is responsible
@@ -231,8 +231,7 @@ def _table_row(turn: Turn, task: Clause) -> Clause:
 
 def _unstated_lead(turn: Turn, task: Clause) -> bool:
     """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
-    return bool(task.units and not task.leads and task.tag_form == "list"
-                and any(c.lead_explicit and c.tag_form == "labelled" for c in turn.clauses if c.doc == task.doc))
+    return bool(task.units and not task.leads and task.tag_form == "list" and task.doc in turn.ev.lead_labelled_docs)
 
 
 def single_task(turn: Turn) -> Answer | None:
@@ -451,12 +450,12 @@ GLOSSARY_MIN = 0.6  # share of the asked term's character pairs a defined term h
 
 def _glossary_entry(turn: Turn, term: str) -> tuple[Clause, re.Match[str]] | None:
     """The document's own definition (`本办法所称X包括…`) of the term closest to the one asked."""
-    asked = {term[i:i + 2] for i in range(len(term) - 1)}
+    asked = link.bigrams(term)
     best, score = None, (GLOSSARY_MIN, 0.0)
     for c in turn.clauses:
         for m in _DEFINES.finditer(c.text):
             name = m.group(1)
-            pairs = {name[i:i + 2] for i in range(len(name) - 1)}
+            pairs = link.bigrams(name)
             shared = len(asked & pairs)
             key = (shared / max(len(asked), 1), shared / max(len(asked | pairs), 1))  # covered, then closest
             if key >= score:

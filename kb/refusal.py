@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from kb import attributes, extract
+from kb import attributes, cues, extract
 from kb.extract import Scored
 from kb.frame import Frame
 from kb.fusion import years_in
@@ -93,7 +93,6 @@ def unknown_names(case: Case) -> str | None:
 
 # a government body named in full shape (市航天产业局, 省文化厅, 区科技办公室); not 布局/格局/大厅
 _BODY = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?(?:市|省|区|县))?[\u4e00-\u9fff]{2,12}?(?<![布格全大结开变当时棋饭客餐展门舞])(?:局|厅|办公室|委员会)")
-_TITLE = re.compile(r"《[^》]*》")
 
 
 BODY_KNOWN = 0.5  # share of a body name's character pairs the documents hold, above which it is a paraphrase
@@ -101,7 +100,7 @@ BODY_KNOWN = 0.5  # share of a body name's character pairs the documents hold, a
 
 def bodies_named(question: str) -> list[str]:
     """Body names the question writes out (outside any quoted document title), none holding a function word."""
-    found = (m.group(0) for m in _BODY.finditer(_TITLE.sub(" ", question)))
+    found = (m.group(0) for m in _BODY.finditer(cues.DOC_TITLE.sub(" ", question)))
     return [b for b in found if not re.search(r"[的了是除或在对把被给向从由]|牵头|配合|负责", b)]
 
 

@@ -180,13 +180,10 @@ def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_TITLE = re.compile(r"《[^》]{2,80}》")
-
-
 def understand(text: str, units: UnitTable, words: Words) -> Frame:
     # a document's title names its issuers (《广州市卫生健康委等4部门关于…的通知》): the question is about the
     # document, not about them (the title scopes the question in kb/ask.py)
-    text = _TITLE.sub(" ", text).strip() or text
+    text = cues.DOC_TITLE.sub(" ", text).strip() or text
     named = tuple(units.find_in_text(text)) or misspelt_units(text, units)
     hints = unit_hints(text, named, words)
     kinds, excluded = _kinds(text)
