@@ -215,6 +215,48 @@ def _leads(c: Clause, unit: str, canon: Canon) -> bool:
     return any(_same(u, unit, canon) for u in c.lead_units)
 
 
+_OPEN, _CLOSE = "（(［[【〔", "）)］]】〕"
+_LABEL = re.compile(r"^(?:牵头|责任|配合|参与|协同|协助|主办|协办)(?:单位|部门)")
+
+
+def _tag_spans(text: str) -> list[tuple[int, int]]:
+    """Where responsibility annotations sit in a clause: a bracket that opens with a label (牵头单位：…) or closes
+    with 负责/牵头 (（A、B等负责）), matched by depth so a unit's own brackets (属地人民政府(管委会)) stay inside."""
+    spans, i = [], 0
+    while i < len(text):
+        if text[i] in _OPEN:
+            depth, j = 0, i
+            while j < len(text):
+                depth += (text[j] in _OPEN) - (text[j] in _CLOSE)
+                if depth == 0:
+                    break
+                j += 1
+            inner = text[i + 1:j]
+            if j < len(text) and (_LABEL.match(inner) or inner.endswith(("负责", "牵头"))):
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def gist(c: Clause, unit: str = "", width: int = 48) -> str:
+    """What an item asks of a unit, in the item's own first words: the stretch of text before the annotation that
+    names the unit (an item with two tags splits its work between them), its first sentence, cut to `width`."""
+    body = c.text[len(c.heading):] if c.heading and c.text.startswith(c.heading) else c.text
+    spans, start, chosen = _tag_spans(body), 0, ""
+    for a, b in spans:
+        segment = body[start:a]
+        if segment.strip("。；，;, ") and (not chosen or (unit and unit in body[a:b])):
+            chosen = segment
+            if unit and unit in body[a:b]:
+                break
+        start = b
+    text = (chosen or body[start:] if spans else body).lstrip("。；，.、 ")
+    first = re.split(r"(?<=[。；;])", text, maxsplit=1)[0].rstrip("。；;")
+    return first if len(first) <= width else first[:width] + "…"
+
+
 def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str],
             canon: Canon = str) -> Answer:
     """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads."""
@@ -237,7 +279,9 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     several = len({d for d, _ in groups}) > 1
     for (doc, part), items in groups.items():
         lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
-        lines += [f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" for c in items]
+        for c in items:
+            what = gist(c, written(c, units[0], canon))
+            lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" + (f"：{what}" if what else ""))
     return _answer(frame, question, "\n".join(lines), found, units, None)
 
 

@@ -203,3 +203,22 @@ def test_each_item_under_a_heading_named_in_part(library_asker, question, doc, e
         assert a.intent != "per_item"
         return
     assert a.intent == "per_item" and all(e in a.text for e in expected)
+
+
+HUNAN = "hunan-handover-with-certificate-2021"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("省财政厅 负责事项", HUNAN, ("并行开展核实核算", "土地价款")),
+    ("省财政厅在这个方案里要干什么？", HUNAN, ("简化土地指标核算程序", "土地价款")),
+    ("省人防办要配合哪些工作", HUNAN, ("严格实行联合验收", "报建费")),
+    ("市留交办在这个实施意见里要管哪些事？", TALENT, ("红棉计划", "遴选扶持500家以上")),
+    ("市留交办牵头的工作有哪些", TALENT, ("中国留学人员广州科技交流会", "坚持创新办会")),
+])
+def test_what_a_unit_does_says_what_each_item_asks(library_asker, question, doc, expected):
+    """Class: reverse questions (what does unit X do) — each item is named and followed by the first words of the
+    work its annotation covers; where one item carries two tags, the stretch before the tag naming the unit."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "reverse"
+    for text in expected:
+        assert text in a.text
