@@ -240,9 +240,10 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def gist(c: Clause, unit: str = "", width: int = 48) -> str:
+def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str], bool] | None = None) -> str:
     """What an item asks of a unit, in the item's own first words: the stretch of text before the annotation that
-    names the unit (an item with two tags splits its work between them), its first sentence, cut to `width`."""
+    names the unit (an item with two tags splits its work between them), its first sentence after the item's own
+    title, cut to `width` and before the first phrase that names another unit (the answer is about this one)."""
     body = c.text[len(c.heading):] if c.heading and c.text.startswith(c.heading) else c.text
     spans, start, chosen = _tag_spans(body), 0, ""
     for a, b in spans:
@@ -252,13 +253,25 @@ def gist(c: Clause, unit: str = "", width: int = 48) -> str:
             if unit and unit in body[a:b]:
                 break
         start = b
-    text = (chosen or body[start:] if spans else body).lstrip("。；，.、 ")
-    first = re.split(r"(?<=[。；;])", text, maxsplit=1)[0].rstrip("。；;")
+    text = chosen or body[start:] if spans else body
+    title = c.section[-1] if c.section else c.heading
+    sentences = [s for s in re.split(r"(?<=[。；;])", text) if s.strip("。；;，、.—— ")]
+    # a target or item written `——产业规模。…` repeats its own title as its first sentence
+    while len(sentences) > 1 and sentences[0].strip("。；;，、.—— ") in title:
+        sentences.pop(0)
+    first = (sentences[0] if sentences else "").lstrip("。；，.、—— ").rstrip("。；;")
+    if names_other:
+        kept_parts: list[str] = []
+        for part in re.split(r"(?<=[，,])", first):
+            if names_other(part):
+                break
+            kept_parts.append(part)
+        first = "".join(kept_parts).rstrip("，,")
     return first if len(first) <= width else first[:width] + "…"
 
 
 def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str],
-            canon: Canon = str) -> Answer:
+            canon: Canon = str, mentions: Callable[[str], Sequence[str]] = lambda _: ()) -> Answer:
     """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads."""
     units = list(frame.units)
     found = tasks_of(clauses, units, frame.lead_only, canon)
@@ -280,7 +293,8 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     for (doc, part), items in groups.items():
         lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
         for c in items:
-            what = gist(c, written(c, units[0], canon))
+            mine = written(c, units[0], canon)
+            what = gist(c, mine, names_other=lambda s: any(not _same(m, mine, canon) for m in mentions(s)))
             lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" + (f"：{what}" if what else ""))
     return _answer(frame, question, "\n".join(lines), found, units, None)
 

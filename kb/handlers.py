@@ -281,7 +281,7 @@ def reverse(turn: Turn) -> Answer | None:
     if not turn.frame.units:
         return None
     titles = {c.doc: c.title for c in turn.clauses}
-    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn))
+    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text)
 
 
 def _heading_phrase(turn: Turn) -> str:

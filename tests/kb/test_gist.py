@@ -30,3 +30,16 @@ def test_gist_is_cut_to_width():
     long = "推进" + "软件" * 40 + "。［责任单位：市经信局］"
     out = gist(_item("1.软件。", long), "市经信局", width=10)
     assert out == long[:10] + "…"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("建立由农业农村部、工业和信息化部牵头的协调机制。（工业和信息化部、农业农村部等负责）", ""),
+    ("推进创新，支持企业，会同市财政局设立基金。［责任单位：市经信局、市财政局］", "推进创新，支持企业"),
+    ("——产业规模。全市收入突破8000亿元。［责任单位：市经信局、市统计局］", "全市收入突破8000亿元"),
+])
+def test_gist_stops_before_another_unit_and_skips_the_title(text, expected):
+    """The gist is about the unit asked: a phrase naming another unit ends it; a title repeated as the first
+    sentence (——产业规模。) is not the work."""
+    others = ("农业农村部", "工业和信息化部", "市财政局", "市统计局")
+    c = Clause(id="d#1", doc="d", title="t", section=("三、目标", "产业规模"), heading="", kind="item", text=text)
+    assert gist(c, "市经信局", names_other=lambda s: any(o in s for o in others)) == expected
