@@ -64,6 +64,9 @@ class Unit:
     aliases: tuple[str, ...] = ()
     docs: tuple[str, ...] = ()  # documents that name this unit (answers stay per document)
     full_names: tuple[tuple[str, str], ...] = ()  # (document, full name its alias file states)
+    # forms this unit would have but another unit of the library claims too (湖南's 省市场监管局 and 郑州's
+    # 市市场监管局 are both 市场监管局): a question scoped to documents where only one of them is named means it
+    contested: tuple[str, ...] = ()
 
     def full_name_in(self, doc: str) -> str:
         """The full name for answers about `doc`: its alias file's, else the library-wide one."""
@@ -103,6 +106,7 @@ class UnitTable:
         self._index = self._build_index(units, other_bodies)
         keys = sorted(self._index, key=len, reverse=True)  # longest alternative wins at a position
         self._matcher = re.compile("|".join(_pattern(key) for key in keys))
+        self._within: dict[frozenset[str], UnitTable] = {}
 
     @staticmethod
     def _build_index(units: tuple[Unit, ...], other_bodies: tuple[str, ...]) -> dict[str, str | None]:
@@ -118,6 +122,25 @@ class UnitTable:
                 raise ValueError(f"alias {form!r} maps to both {index[key]!r} and {owner!r}; make it unambiguous")
             index[key] = owner
         return index
+
+    def within(self, docs: frozenset[str] | None) -> "UnitTable":
+        """The table as a question scoped to `docs` reads names: a form two units of the library share (市场监管局)
+        names the one unit of those documents that claims it. Cached per scope."""
+        if not docs:
+            return self
+        if docs not in self._within:
+            mine = [u for u in self._units if set(u.docs) & docs]
+            claims: dict[str, list[Unit]] = {}
+            for u in mine:
+                for form in u.contested:
+                    claims.setdefault(normalise(form), []).append(u)
+            extra = {u.name: tuple(f for f in u.contested if len(claims[normalise(f)]) == 1
+                                   and normalise(f) not in self._index) for u in mine}
+            units = tuple(replace(u, aliases=u.aliases + extra[u.name], contested=())
+                          if extra.get(u.name) else u for u in self._units)
+            bodies = tuple(k for k, v in self._index.items() if v is None)
+            self._within[docs] = UnitTable(units, bodies) if any(extra.values()) else self
+        return self._within[docs]
 
     def all(self) -> tuple[Unit, ...]:
         return self._units
@@ -344,7 +367,9 @@ def _resolve(rows: dict[str, dict], other_bodies: list[str]) -> tuple[Unit, ...]
         full = next(iter(shared)) if len(shared) == 1 else max(row["written"], key=len)
         forms = [*row["written"], *row["aliases"], *fulls.values()]
         aliases = tuple(a for a in dict.fromkeys(forms) if a not in (canon, full) and mine(a))
+        contested = tuple(a for a in dict.fromkeys(forms) if (key := normalise(a)) and key not in bodies
+                          and key not in names and len(claims.get(key, ())) > 1)
         kind = row["kind"] if row["kind"] in KINDS else unit_kind(canon)
         units.append(Unit(canon, full if mine(full) or full == canon else canon, kind, aliases,
-                          tuple(dict.fromkeys(row["docs"])), tuple(fulls.items())))
+                          tuple(dict.fromkeys(row["docs"])), tuple(fulls.items()), contested))
     return tuple(units)

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any
 
 from core.clause import Clause
-from eval.facts import Figure, Item, clean_heading, figures, inventory, items, partial_name, series, \
+from eval.facts import Figure, Item, clean_heading, evidence_quote, figures, inventory, items, partial_name, series, \
     unique_evidence, years
 
 MAX_PAIRS = 12  # item pairs and unit pairs asked per document: enough to test the operation, not to swamp the bank
@@ -148,10 +148,18 @@ def reverse_facts(d: DocFacts) -> list[Fact]:
             if not mine:
                 continue
             names = tuple(item_ref(i) for i in mine)
+            # the unit's other annotated clauses (not asked about as items: a title naming a unit, 实施郑商所优势再造)
+            # belong in a right answer too, so the units their titles name are allowed
+            asked = {i.clause.id for i in mine}
+            unasked = [c for c in d.clauses if c.units and not c.tag_scope and c.id not in asked
+                       and unit in (c.lead_units if role == "lead" else c.units) and clean_heading(c.heading)]
+            titled = [u for c in unasked for u in d.units if u != unit and u in c.heading]
             out.append(Fact(f"{d.doc}:reverse:{role}:{unit}", "reverse", template, category, d.doc,
                             unit_slots(d, unit), answer=f"{unit}{'牵头' if role == 'lead' else '负责'}：{'；'.join(names)}。",
-                            answer_units=(unit,), must_contain=names, evidence=tuple(i.evidence for i in mine),
-                            section=" ; ".join(dict.fromkeys(i.section for i in mine)), asked_units=(unit,)))
+                            answer_units=(unit,), must_contain=names,
+                            evidence=tuple(i.evidence for i in mine) + tuple(evidence_quote(c) for c in unasked),
+                            section=" ; ".join(dict.fromkeys(i.section for i in mine)), asked_units=(unit,),
+                            allowed_units=tuple(dict.fromkeys(titled))))
     return out
 
 

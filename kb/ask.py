@@ -120,11 +120,11 @@ class Asker:
                     structured is not None, q.english, structured.intent if structured else turn.frame.op.value)
 
     def understand(self, q: Question, previous: Answer | None, scope: frozenset[str] | None) -> handlers.Turn:
-        words = self.kb.segmenter.words
-        frame = understand(q.text, self.kb.units, words)
-        done = followup.complete(q.text, frame, previous, self.kb.units)
+        words, units = self.kb.segmenter.words, self.kb.units.within(scope)
+        frame = understand(q.text, units, words)
+        done = followup.complete(q.text, frame, previous, units)
         if done.text != q.text:
-            frame = understand(done.text, self.kb.units, words)
+            frame = understand(done.text, units, words)
         if done.focus and frame.units and frame.op is Op.REVERSE and frame.confidence < 0.7:
             frame = replace(frame, op=Op.MEMBER)  # `那市财政局呢？` after a duty answer: is it on that item?
         if not self.config.structured:

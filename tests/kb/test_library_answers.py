@@ -222,3 +222,23 @@ def test_what_a_unit_does_says_what_each_item_asks(library_asker, question, doc,
     assert a.intent == "reverse"
     for text in expected:
         assert text in a.text
+
+
+KUNMING = "kunming-real-estate-measures-2024"
+ZHENGZHOU = "zhengzhou-finance-support-2023"
+
+
+@pytest.mark.parametrize("question,doc,unit", [
+    ("市场监管局在这个文件里负责什么？", ZHENGZHOU, "市市场监管局"),
+    ("市场监管局负责哪些工作", KUNMING, "市市场监管局"),
+    ("市场监督管理局要配合哪些事", ZHENGZHOU, "市市场监管局"),
+    ("市场监管局都管哪些事？", HUNAN, "省市场监管局"),
+    ("发改委在这里面负责哪些任务", HUNAN, "省发展改革委"),
+    ("税务局负责哪些工作？", KUNMING, "市税务局"),
+])
+def test_a_bare_name_two_documents_share_means_the_asked_documents_unit(library_asker, question, doc, unit):
+    """Class: a unit named without its level (市场监管局, 发改委, 税务局) where several library documents have one:
+    a question scoped to one document means that document's unit."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "reverse" and a.answerable
+    assert first_line(a).startswith(unit)

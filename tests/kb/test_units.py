@@ -264,3 +264,27 @@ def test_national_bodies_written_bare_have_their_standard_short_forms(name, shor
     """Class: State Council documents name ministries without a level prefix (工业和信息化部, 发展改革委)."""
     table = UnitTable.from_clauses([_clause("gw", (name, "财政部"), title="国务院关于加快推进某项工作的指导意见")])
     assert table.canonical(short) == name
+
+
+# (form asked, scope, unit it names) for a library of a province's plan and two cities' documents: a bare form two
+# documents' units share names nothing library-wide, and the one unit of the scoped documents that claims it
+SHARED_FORMS = [
+    ("市场监管局", None, None),
+    ("市场监管局", frozenset({"city"}), "市市场监管局"),
+    ("市场监管局", frozenset({"prov"}), "省市场监管局"),
+    ("市场监督管理局", frozenset({"city"}), "市市场监管局"),
+    ("财政部门", frozenset({"city"}), None),
+    ("发展改革委", frozenset({"prov"}), "省发展改革委"),
+    ("发展改革委", frozenset({"city", "prov"}), None),  # both in scope: still ambiguous
+    ("市财政局", frozenset({"prov"}), "市财政局"),  # a unit's own name is never contested
+]
+
+
+@pytest.mark.parametrize("form,scope,expected", SHARED_FORMS)
+def test_a_shared_bare_form_names_the_scoped_documents_unit(form, scope, expected):
+    table = UnitTable.from_clauses([
+        _clause("prov", ("省市场监管局", "省发展改革委"), title="湖南省实施方案"),
+        _clause("city", ("市市场监管局", "市发展改革委", "市财政局"), title="郑州市若干措施"),
+    ])
+    assert table.within(scope).canonical(form) == expected
+    assert table.canonical(form) == (expected if form == "市财政局" else None)
