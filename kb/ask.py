@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import attributes, cues, extract, followup, handlers, refusal
+from kb import attributes, cues, duty, extract, followup, handlers, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -105,7 +105,7 @@ class Asker:
         scope = self._scope(q.text, docs)
         turn = self.understand(q, history[-1] if history else None, scope)
         structured = self.structured(turn)
-        if (reason := refusal.first_reason(self._case(turn, structured is not None))) is not None:
+        if (reason := refusal.first_reason(self._case(turn, structured))) is not None:
             return self._finish(self._not_found(turn, reason), q, started, turn.hits)
         return self._finish(structured or self.extractive(turn), q, started, turn.hits)
 
@@ -114,7 +114,7 @@ class Asker:
         q = prepare(question, self.config.max_chars)
         turn = self.understand(q, None, self._scope(q.text, None))
         structured = self.structured(turn)
-        case = self._case(turn, structured is not None)
+        case = self._case(turn, structured)
         ranked = case.ranked()
         return Gate(extract.relevance(ranked[0]) if ranked else 0.0, refusal.first_reason(case, refusal.RULES),
                     structured is not None, q.english, structured.intent if structured else turn.frame.op.value)
@@ -215,7 +215,7 @@ class Asker:
         return self.ev.rank(turn.text, turn.vector, turn.hits,
                             turn.frame.op in (Op.VALUE, Op.SERIES, Op.COMPARE))
 
-    def _case(self, turn: handlers.Turn, structured: bool) -> refusal.Case:
+    def _case(self, turn: handlers.Turn, structured: Answer | None) -> refusal.Case:
         ranked: list[list[Scored]] = []
 
         def lazily() -> list[Scored]:
@@ -230,10 +230,22 @@ class Asker:
             corpus_years=frozenset(self.ev.corpus_years(scope)), bigrams=bigrams, ranked=lazily,
             unmatched=(lambda best: self.ev.unmatched_english(turn.text)) if turn.english
             else (lambda best: self.ev.unmatched(turn.text, best)),
-            min_relevance=turn.min_relevance, structured=structured, subject=self._subject(turn),
+            min_relevance=turn.min_relevance, structured=structured is not None, subject=self._subject(turn),
+            structured_texts=tuple(dict.fromkeys(c.clause.text for c in structured.citations)) if structured else (),
+            structured_about=self._about(turn, structured),
             is_unit=lambda name: self.kb.units.canonical(name) is not None,
             subject_words=self._subject_words(turn),
         )
+
+    @staticmethod
+    def _about(turn: handlers.Turn, structured: Answer | None) -> str:
+        """What a structured answer is about, as a refusal names it: the item by its title, or the unit's tasks."""
+        if structured is None or not structured.citations:
+            return ""
+        if turn.frame.op is Op.REVERSE and turn.frame.units:
+            return f"{'、'.join(turn.frame.units)}的职责"
+        task = structured.citations[0].clause
+        return f"「{duty.task_label(task)}」的责任单位（{duty.unit_list(task)}）" if task.units else f"「{duty.task_label(task)}」"
 
     @staticmethod
     def _subject(turn: handlers.Turn) -> str:

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from kb import attributes, cues, extract
 from kb.extract import Scored
-from kb.frame import Frame
+from kb.frame import Frame, Op
 from kb.fusion import years_in
 
 CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "武汉", "西安", "苏州", "长沙", "郑州",
@@ -44,6 +44,8 @@ class Case:
     subject: str = ""  # the subject words as the question says them, without the attribute asked
     subject_words: tuple[str, ...] = ()  # the question's subject words the documents use: the attribute must be near them
     is_unit: Callable[[str], bool] = lambda name: False  # a name the library's unit table knows (any alias)
+    structured_texts: tuple[str, ...] = ()  # the clauses a structured answer cites
+    structured_about: str = ""  # what that answer is about (「item」的责任单位, 市经信局的职责)
 
 
 def unknown_years(case: Case) -> str | None:
@@ -113,10 +115,21 @@ def unknown_bodies(case: Case) -> str | None:
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
 
 
+# `找谁咨询` asks who, which an answer naming the unit gives; `电话多少` asks a contact the annotations never hold
+_ASKS_WHO = re.compile(r"(找|问|咨询)(谁|哪)")
+_FROM_ANNOTATIONS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, Op.REVERSE})
+
+
 def missing_attribute(case: Case) -> str | None:
-    """An amount, a frequency, an actual figure … asked about a subject whose sentences state none."""
+    """An amount, a frequency, an actual figure … asked about a subject whose sentences state none. A who-question
+    that also asks such an attribute (`牵头单位的联系电话`) is not answered by the units: the clause must state it."""
+    if case.structured:
+        attribute = attributes.asked(_ASKS_WHO.sub("", case.question))
+        if attribute is None or case.frame.op not in _FROM_ANNOTATIONS or attributes.present(attribute, case.structured_texts):
+            return None
+        return f"文件写明了{case.structured_about or '相关事项的责任单位'}，但没有写{attribute.name}"
     attribute = attributes.asked(case.question)
-    if attribute is None or case.structured:
+    if attribute is None:
         return None
     about = [s.text for s in case.ranked()[:6]
              if not case.subject_words or any(w in s.text for w in case.subject_words)]

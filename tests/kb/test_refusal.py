@@ -56,8 +56,30 @@ def test_amount_present_in_the_sentences_passes():
 
 
 def test_structured_answers_skip_the_sentence_checks():
-    c = case("软件业务收入由谁牵头，奖励多少钱？", op=Op.LEAD, structured=True, dense=0.1, unmatched=["奖励"])
+    c = case("软件业务收入由谁牵头？", op=Op.LEAD, structured=True, dense=0.1, unmatched=["牵头"])
     assert refusal.first_reason(c) is None
+
+
+@pytest.mark.parametrize("question,op,stated", [
+    ("软件业务收入由谁牵头，奖励多少钱？", Op.LEAD, False),
+    ("软件业务收入目标牵头单位的联系电话是多少？", Op.LEAD, False),
+    ("软件业务收入找谁咨询，电话多少", Op.RESPONSIBLE, False),
+    ("市经信局负责的事项办公电话是多少", Op.REVERSE, False),
+    ("软件业务收入的配合单位多久开一次会", Op.PARTNERS, False),
+    ("软件业务收入由谁负责，奖励多少钱？", Op.RESPONSIBLE, True),  # the cited clause states the amount
+    ("软件业务收入找谁咨询？", Op.RESPONSIBLE, False),  # who, not a contact: answered by the units
+])
+def test_a_who_question_asking_an_attribute_the_item_lacks_is_refused(question, op, stated):
+    """Class: a duty question that also asks an amount, a phone, a frequency: the units are no answer unless the
+    cited clause states it; the reason names the item and its units."""
+    clause = "设立软件产业基金，给予最高50万元奖励。［责任单位：市经信局］" if stated else "推动软件产业发展，设立人才计划。［责任单位：市经信局］"
+    c = refusal.Case(**{**case(question, op=op, structured=True).__dict__, "structured_texts": (clause,),
+                        "structured_about": "「目标」的责任单位（市经信局）"})
+    reason = refusal.first_reason(c)
+    if stated or question.endswith("找谁咨询？"):
+        assert reason is None
+    else:
+        assert reason.startswith("文件写明了「目标」的责任单位（市经信局），但没有写")
 
 
 def test_words_never_used_come_before_the_threshold():
