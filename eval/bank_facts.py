@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from core.clause import Clause
 from eval.facts import Figure, Item, clean_heading, evidence_quote, figures, inventory, items, partial_name, series, \
@@ -140,6 +140,15 @@ def member_facts(d: DocFacts, item: Item, n: int) -> list[Fact]:
 
 
 # --- per unit ---------------------------------------------------------------------------------------
+def _unasked(d: DocFacts, asked: Sequence[Item], holds: Callable[[Clause], bool]) -> tuple[list[Clause], list[str]]:
+    """A unit's annotated clauses that are not asked about as items (a title naming a unit: 实施郑商所优势再造):
+    a right answer lists them too, so their tags are evidence and the units their titles name are allowed."""
+    ids = {i.clause.id for i in asked}
+    unasked = [c for c in d.clauses if c.units and not c.tag_scope and c.id not in ids and holds(c)
+               and clean_heading(c.heading)]
+    return unasked, list(dict.fromkeys(u for c in unasked for u in d.units if u in c.heading))
+
+
 def reverse_facts(d: DocFacts) -> list[Fact]:
     out = []
     for unit in d.units:
@@ -148,18 +157,13 @@ def reverse_facts(d: DocFacts) -> list[Fact]:
             if not mine:
                 continue
             names = tuple(item_ref(i) for i in mine)
-            # the unit's other annotated clauses (not asked about as items: a title naming a unit, 实施郑商所优势再造)
-            # belong in a right answer too, so the units their titles name are allowed
-            asked = {i.clause.id for i in mine}
-            unasked = [c for c in d.clauses if c.units and not c.tag_scope and c.id not in asked
-                       and unit in (c.lead_units if role == "lead" else c.units) and clean_heading(c.heading)]
-            titled = [u for c in unasked for u in d.units if u != unit and u in c.heading]
+            unasked, titled = _unasked(d, mine, lambda c: unit in (c.lead_units if role == "lead" else c.units))
             out.append(Fact(f"{d.doc}:reverse:{role}:{unit}", "reverse", template, category, d.doc,
                             unit_slots(d, unit), answer=f"{unit}{'牵头' if role == 'lead' else '负责'}：{'；'.join(names)}。",
                             answer_units=(unit,), must_contain=names,
                             evidence=tuple(i.evidence for i in mine) + tuple(evidence_quote(c) for c in unasked),
                             section=" ; ".join(dict.fromkeys(i.section for i in mine)), asked_units=(unit,),
-                            allowed_units=tuple(dict.fromkeys(titled))))
+                            allowed_units=tuple(titled)))
     return out
 
 
@@ -188,10 +192,13 @@ def shared_task_facts(d: DocFacts) -> list[Fact]:
     for u, v in _spread(pairs):
         both = [i for i in d.items if u in i.units and v in i.units]
         names = tuple(item_ref(i) for i in both)
+        unasked, titled = _unasked(d, both, lambda c, u=u, v=v: u in c.units and v in c.units)
         out.append(Fact(f"{d.doc}:shared_tasks:{u}+{v}", "shared_tasks", "shared_tasks", "responsibility", d.doc,
                         {**unit_slots(d, u), **unit_slots(d, v, "2")}, answer=f"共同负责：{'；'.join(names)}。",
-                        answer_units=(u, v), must_contain=names, evidence=tuple(i.evidence for i in both),
-                        section=" ; ".join(dict.fromkeys(i.section for i in both)), asked_units=(u, v)))
+                        answer_units=(u, v), must_contain=names,
+                        evidence=tuple(i.evidence for i in both) + tuple(evidence_quote(c) for c in unasked),
+                        section=" ; ".join(dict.fromkeys(i.section for i in both)), asked_units=(u, v),
+                        allowed_units=tuple(titled)))
     return out
 
 
