@@ -87,7 +87,9 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.COUNT, lead, 0.8
     if cues.ENUMERATE.search(text) and not duty and not named:
         return Op.OUTLINE, False, 0.7  # 六大行动计划是哪六个: the parts of the heading named
-    if two and cues.SHARED.search(text) and (duty or asks_units):
+    # `…都有份的部门` / `…交集部门`: a question that ends on the kind of thing it wants asks for units
+    ends_on_units = bool(re.search(r"(单位|部门|机构|局)(有|是)?(哪些|哪几个|哪几家)?[？?。]?\s*$", text))
+    if two and cues.SHARED.search(text) and (duty or asks_units or ends_on_units):
         return Op.INTERSECTION, lead, 0.85
     if two and cues.DIFFERENCE.search(text) and (duty or asks_units or cues.UNIT_NOUN.search(text)):
         return Op.DIFFERENCE, lead, 0.8
@@ -134,6 +136,8 @@ def _without_units(text: str, units: UnitTable) -> str:
 def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
                     hints: Sequence[str] = ()) -> tuple[str, ...]:
     """The words that name what the question is about, split in two for two-subject operations."""
+    if parts > 1:  # keywords typed apart (`产业规模目标 强化组织领导 共同责任单位`): a space separates subjects too
+        text = re.sub(r"(?<=[\u4e00-\u9fff”」》])\s+(?=[\u4e00-\u9fff“「《])", " 和 ", text)
     core = _without_units(text, units)
     for hint in hints:
         core = re.sub(rf"{re.escape(hint)}(部门|方面|系统|口|条线)?", " ", core)

@@ -100,6 +100,12 @@ OPS = [
     ("人才培养与融资体系都参与的单位有哪些？", Op.INTERSECTION),  # new
     ("市场主体和专业载体两项都有哪些部门？", Op.INTERSECTION),  # new
     ("Which units do the talent target and the financing system have in common?", Op.INTERSECTION),
+    # keywords typed apart by spaces, no 和 between them
+    ("产业规模目标 强化组织领导统筹推进 共同责任单位", Op.INTERSECTION),
+    ("市场主体 融资体系 共同的责任单位", Op.INTERSECTION),
+    ("人才培养 融资体系 都有份的部门", Op.INTERSECTION),
+    ("专业载体 招大引强 共同单位有哪些", Op.INTERSECTION),
+    ("创新实力目标 标准引领 交集部门", Op.INTERSECTION),
     # reverse
     ("市商务局负责哪些工作？", Op.REVERSE),
     ("市投促局牵头了哪些任务？", Op.REVERSE),
