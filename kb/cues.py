@@ -44,7 +44,7 @@ YES_NO = _rx(r"(吗|(?<!什)么|嘛|吧|对吧|是吧|没错吧|是否|是不是
              r"是否|是不是|有没有|在不在|算不算|属不属于|包不包括|(?P<v>管|负|参|牵|配)不(?P=v)|^(is|does|do|are)\b")
 # a count of units
 COUNT = _rx(r"(单位|部门)[^，。？?、哪]{0,4}(有)?(多少|几)(个|家)|(单位|部门)的?(数量|个数)|(?<!哪)(几|多少)(个|家|位)?(具体|具名)?的?(责任|牵头|配合|参与)?(单位|部门|局|机构|区县?)|"
-            r"(一共|总共|共(?!同))(有|列|点名|涉及)?了?.{0,8}(单位|部门)|how many (\w+ )?(units|departments|bureaus|agencies|bodies)")
+            r"(一共|总共)(有|列|点名|涉及)?了?.{0,8}(单位|部门)|共(有|列|点名|涉及|计)了?.{0,8}(单位|部门)|how many (\w+ )?(units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
 PER_ITEM = _rx(r"各由|分别由|各自由|各自(是)?谁|分别是谁|各是谁|各项的?(牵头|责任|负责)|下面各(项|条)|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")

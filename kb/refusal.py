@@ -64,10 +64,21 @@ _NOT_A_NAME = re.compile(r"^(本|全|该|各|此|我|你|城|省|县|地|州|区
                          r"|[上下入出落超门楼股车房菜夜集黑早城级辖全各本每该]$")
 
 
+# `包括市人社局`, `那项市国资委`: a verb or a pointer before 市/省 that opens a body's name (温州市商务局 is a city's)
+_BEFORE_BODY = re.compile(r"(包括|包含|涉及|是否|还是|就是|只有|除了|需要|提交|报送|联系|咨询|[项条款里中])$")
+_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,10}?(局|委|厅|办|部|院|中心)")
+
+
 def named_places(question: str) -> list[str]:
     """Cities and provinces the question names by their own names."""
-    names = (re.sub(r"^[在到去和与跟比对给从是了]", "", m.group(1)) for m in _PLACE.finditer(question))
-    return [n for n in names if len(n) >= 2 and not _NOT_A_NAME.search(n) and not re.search(r"[不是的了吗呢吧和与由被把对给向将或及]", n)]
+    out = []
+    for m in _PLACE.finditer(question):
+        name = re.sub(r"^[在到去和与跟比对给从是了]", "", m.group(1))
+        if _BEFORE_BODY.search(name) and _BODY_AFTER.match(question, m.end()):
+            continue
+        if len(name) >= 2 and not _NOT_A_NAME.search(name) and not re.search(r"[不是的了吗呢吧和与由被把对给向将或及]", name):
+            out.append(name)
+    return out
 
 
 def unknown_places(case: Case) -> str | None:

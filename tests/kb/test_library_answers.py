@@ -242,3 +242,18 @@ def test_a_bare_name_two_documents_share_means_the_asked_documents_unit(library_
     a = ask(library_asker, question, doc)
     assert a.intent == "reverse" and a.answerable
     assert first_line(a).startswith(unit)
+
+
+@pytest.mark.parametrize("question,doc,item", [
+    ("指标核算程序这条列了几个具体部门？", HUNAN, "简化土地指标核算程序"),
+    ("核算程序那项列了哪些单位", HUNAN, "简化土地指标核算程序"),
+    ("核算程序这一条谁牵头", HUNAN, "简化土地指标核算程序"),
+    ("土地指标核算程序 这条 几个部门", HUNAN, "简化土地指标核算程序"),
+    ("首付比例那项谁牵头", KUNMING, "调整商业性个人住房贷款首付比例"),
+    ("托育服务这一条配合单位有哪些", KUNMING, "利用存量商业办公用房发展托育服务"),
+])
+def test_an_item_named_by_part_of_its_title_and_a_pointer_word(library_asker, question, doc, item):
+    """Class: an item named by a run of its title followed by 这条/那项/这一条 and 列了: the pointer words are not
+    part of the name, so the run links the item whose title carries it."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and item in first_line(a)

@@ -18,6 +18,14 @@ from kb.refusal import named_places
     ("县级市有哪些责任", []),
     ("市场监管局负责什么", []),
     ("在城市里开店有补贴吗", []),
+    # 市 opening a body's name after a verb or a demonstrative
+    ("杰出青年人才支持项目 责任单位 包括市人力资源和社会保障局吗", []),
+    ("首付比例那项市国资委牵头没错吧", []),
+    ("这条包含市财政局吗", []),
+    ("红棉计划涉及市委组织部吗", []),
+    ("这一项是否由省住房城乡建设厅牵头", []),
+    ("通化市人民政府出台了什么政策", ["通化"]),  # 人民政府 after a city: still the city's
+    ("温州市商务局负责什么", ["温州"]),
 ])
 def test_named_places(question, places):
     assert named_places(question) == places

@@ -84,6 +84,12 @@ OPS = [
     ("招大引强涉及多少个部门", Op.COUNT),  # new
     ("人才培养总共列了几家单位？", Op.COUNT),  # new
     ("How many units are responsible for the financing system?", Op.COUNT),
+    ("融资体系共列了几个单位", Op.COUNT),
+    ("人才培养这条共有多少部门参与", Op.COUNT),
+    # 共 inside a word (共享, 公共, 共建) is no count
+    ("“加强信息共享与应用”除牵头单位外还有哪些配合单位？", Op.PARTNERS),
+    ("公共平台建设的配合单位有哪些", Op.PARTNERS),
+    ("共建共享那条除了牵头的还有哪些部门", Op.PARTNERS),
     # per item
     ("保障措施有几条？各由谁牵头？", Op.PER_ITEM),
     ("重点任务分别由谁牵头？", Op.PER_ITEM),
