@@ -100,6 +100,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.RESPONSIBLE, False, 0.85  # `谁牵头？哪些部门配合？`: the whole list, the lead marked
     if partners and (duty or asks_units):
         return Op.PARTNERS, False, 0.9
+    if lead and re.search(r"(哪些|哪几个|哪几家|哪几|几个|几家)(单位|部门|局)?(共同|一起|联合)?牵头", text):
+        return Op.LEAD, True, 0.9  # `哪几个部门牵头`: the leads, however many
     if lead and re.search(r"哪些(单位|部门)|哪几(个|家)|责任单位|都有谁|都是谁|which (units|departments)", text):
         return Op.RESPONSIBLE, False, 0.85  # `哪些单位负责，其中哪家牵头`: the whole list, the lead marked
     if lead:

@@ -58,3 +58,28 @@ def test_langchain_retriever_returns_documents_with_clause_metadata(kb):
     assert meta["section"] == ["三、发展目标", "（一）总体目标", "融资体系"]
     assert meta["units"][-1] == "成都产业集团" and meta["lead_unit"] == "市经信局"
     assert docs[0].page_content.startswith("——融资体系。")
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("商办楼改托育 哪些部门牵头", {"商业", "办公", "托育"}),  # a short form the document never uses, spelled out
+    ("存量商办用房怎么用", {"商业", "办公"}),
+    ("商办项目有什么支持", {"商业", "办公"}),
+    ("改托育有补贴吗", {"托育"}),  # a segmenter's run broken into the document's words
+    ("商办楼改养老", {"商业", "办公"}),
+])
+def test_query_words_the_documents_write_otherwise(library_asker, question, expected):
+    """Class: words a question writes that the documents never use — a two-character short form of two words
+    (商办 = 商业办公) or a run the segmenter glued (改托育) — are searched as the documents' own words."""
+    assert expected <= set(library_asker.kb.searcher.query_tokens(question))
+
+
+@pytest.mark.parametrize("token,vocab,parts", [
+    ("改托育", {"托育", "改造"}, ["托育"]),
+    ("建养老院", {"养老", "养老院", "建设"}, ["养老院"]),
+    ("软件业收入", {"软件", "收入", "业务"}, ["软件", "收入"]),
+    ("办证难", {"办证"}, ["办证"]),
+    ("无名词", {"托育"}, []),
+])
+def test_known_parts_are_the_longest_document_words_inside(token, vocab, parts):
+    from kb.search import known_parts
+    assert known_parts(token, vocab) == parts

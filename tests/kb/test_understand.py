@@ -78,6 +78,12 @@ OPS = [
     ("融资体系有没有市国资委？", Op.MEMBER),  # new
     ("市商务局算不算专业载体的责任单位", Op.MEMBER),  # new
     ("Is 市经信局 the lead of the market entities target?", Op.MEMBER),
+    # several leads asked for
+    ("“互联网+不动产登记”由哪几个部门牵头？", Op.LEAD),
+    ("商办楼改托育 哪些部门牵头", Op.LEAD),
+    ("融资体系是哪几家单位共同牵头的", Op.LEAD),
+    ("招大引强由哪些单位牵头", Op.LEAD),
+    ("人才培养是哪几个部门一起牵头", Op.LEAD),
     # count
     ("融资体系一共点名了几个具体单位（不算有关部门和区县）？", Op.COUNT),
     ("产业规模目标有几个责任单位？", Op.COUNT),
