@@ -23,10 +23,11 @@ def missing_strings(answer: str, gold: Mapping[str, Any]) -> list[str]:
 
 
 def extra_units(answer: str, gold: Mapping[str, Any], ctx: EvalContext) -> list[str]:
-    """Units the answer names outside the gold clauses' units and ``answer_units``."""
+    """Units the answer names outside the gold clauses' units, ``answer_units`` and the question's units."""
     if ctx.clause_units is None:
         return []
-    allowed = gold_units(gold, ctx.clause_text, ctx.clause_units) | set(gold["answer_units"])
+    allowed = (gold_units(gold, ctx.clause_text, ctx.clause_units) | set(gold["answer_units"])
+               | units_named(gold.get("question", ""), ctx.known_units))
     return sorted(units_named(answer, ctx.known_units) - allowed)
 
 

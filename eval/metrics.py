@@ -106,8 +106,8 @@ def answer_correct(
     Other answerable gold: not refused, every ``must_contain`` string and
     ``answer_units`` name in the answer (whitespace-, width- and
     ASCII-case-insensitive), and — unless ``clause_units`` is None — no unit
-    of ``known_units`` named outside ``clause_units ∪ answer_units``
-    (listing every bureau is not an answer).
+    of ``known_units`` named outside ``clause_units ∪ answer_units`` and the
+    units the question names (listing every bureau is not an answer).
     """
     if not _evidence(gold):
         return _refused(result)
@@ -124,7 +124,8 @@ def answer_correct(
         return True
     if not known_units:
         raise ValueError("clause_units is given but known_units is empty: pass every unit name")
-    allowed = set(clause_units) | set(gold["answer_units"])
+    # a unit the question names is asked about (`是市人社局牵头吗？` → `不是，…市人社局不在名单中`), not volunteered
+    allowed = set(clause_units) | set(gold["answer_units"]) | units_named(gold.get("question", ""), known_units)
     return units_named(result.get("answer") or "", known_units) <= allowed
 
 

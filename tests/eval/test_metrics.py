@@ -134,6 +134,14 @@ def test_one_extra_bureau_is_wrong_and_skipping_the_check_accepts_it():
     assert answer_correct(result(GOLD_REVERSE, answer), GOLD_REVERSE, None)
 
 
+def test_a_unit_the_question_names_may_be_named_back():
+    # a false premise: `是市统计局负责吗？` → `不是，…市统计局不在名单中` names the unit asked about, not one volunteered
+    gold = {**GOLD_REVERSE, "question": "市投促局和市统计局都负责市场主体吗？"}
+    answer = "市投促局负责市场主体、政策保障；市统计局不在名单中。"
+    assert answer_correct(result(gold, answer), gold, REVERSE_ALLOWED, KNOWN_UNITS)
+    assert not answer_correct(result(GOLD_REVERSE, answer), GOLD_REVERSE, REVERSE_ALLOWED, KNOWN_UNITS)
+
+
 def test_answer_missing_the_asked_unit_is_wrong():
     # answer_units must appear in the answer even for a reverse question.
     answer = "发展目标“市场主体”、保障措施（二）加强政策保障精准扶持。"
