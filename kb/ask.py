@@ -143,7 +143,11 @@ class Asker:
                 and not turn.frame.units):
             if (answer := handlers.validity(turn)) is not None:  # the document's own 施行/有效期 clause
                 return answer
-        handler = handlers.STRUCTURED.get(turn.frame.op) if self.config.structured else None
+        if not self.config.structured:
+            return None
+        if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name
+            return answer
+        handler = handlers.STRUCTURED.get(turn.frame.op)
         return handler(turn) if handler is not None else None
 
     def extractive(self, turn: handlers.Turn) -> Answer:

@@ -64,9 +64,14 @@ def table_note(c: Clause, frame: Frame) -> str:
     """What a task table adds beyond its unit columns (an office column, a deadline), in its own column names:
     for a lead question the 牵头 columns, for a partners question the 配合 ones, else all of them."""
     want = {Op.LEAD: ("牵头", "责任", "主责"), Op.PARTNERS: ("配合", "协同", "参与", "协办")}.get(frame.op)
+    cells = _cells(c, want)
+    return f"\n分工表另列：{cells}。" if cells else ""
+
+
+def _cells(c: Clause, want: Sequence[str] | None = None) -> str:
     shown = [(name, "无" if cell in _NONE_CELLS else cell) for name, cell in c.columns
              if want is None or any(w in name for w in want)]
-    return ("\n分工表另列：" + "；".join(f"{_INSIDE.sub('内设', name)}：{cell}" for name, cell in shown) + "。") if shown else ""
+    return "；".join(f"{_INSIDE.sub('内设', name)}：{cell}" for name, cell in shown)
 
 
 def _answer(frame: Frame, question: str, text: str, cites: Sequence[Clause], units: Sequence[str],
@@ -147,6 +152,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         text = f"是。{found}是「{label}」的{role}。"
     else:
         text = f"不是。{asked}不在「{label}」的责任单位名单中。"
+    if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
+        text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
 
 
@@ -254,10 +261,10 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
                 break
         start = b
     text = chosen or body[start:] if spans else body
-    title = c.section[-1] if c.section else c.heading
+    title = c.heading + (c.section[-1] if c.section else "")  # a table row's task is its heading
     sentences = [s for s in re.split(r"(?<=[。；;])", text) if s.strip("。；;，、.—— ")]
     # a target or item written `——产业规模。…` repeats its own title as its first sentence
-    while len(sentences) > 1 and sentences[0].strip("。；;，、.—— ") in title:
+    while len(sentences) > 1 and NUMBERING.sub("", sentences[0].lstrip("0123456789 ")).strip("。；;，、.—— ") in title:
         sentences.pop(0)
     first = (sentences[0] if sentences else "").lstrip("。；，.、—— ").rstrip("。；;")
     if names_other:
@@ -297,6 +304,17 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
             what = gist(c, mine, names_other=lambda s: any(not _same(m, mine, canon) for m in mentions(s)))
             lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" + (f"：{what}" if what else ""))
     return _answer(frame, question, "\n".join(lines), found, units, None)
+
+
+def office_tasks(frame: Frame, question: str, office: str, rows: Sequence[tuple[Clause, str]],
+                 names_other: Callable[[str], bool]) -> Answer:
+    """What an office named only in a task table's columns (考评处 in 市卫健委内牵头处室) is listed for: each row
+    by its task, the column that names the office, and the row's first words."""
+    lines = [f"{office}在分工表中列于 {len(rows)} 行："]
+    for c, column in rows:
+        what = gist(c, office, names_other=names_other)
+        lines.append(f"  · {task_label(c)}（{_INSIDE.sub('内设', column)}）" + (f"：{what}" if what else ""))
+    return _answer(frame, question, "\n".join(lines), [c for c, _ in rows], (), None)
 
 
 def untagged(frame: Frame, question: str, clause: Clause, nearest: Clause | None) -> Answer:

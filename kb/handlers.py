@@ -284,6 +284,29 @@ def reverse(turn: Turn) -> Answer | None:
     return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text)
 
 
+# an office inside a unit (考评处, 基层处, 信息科): named in a task table's own columns, never in the unit columns
+_OFFICE = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室)$")
+
+
+def office_tasks(turn: Turn) -> Answer | None:
+    """`考评处负责哪些工作？`: the table rows whose office columns name an office the question names."""
+    if turn.frame.units or not cues.TASKS_OF_UNIT.search(turn.text):
+        return None
+    role = (("牵头", "主责", "责任") if cues.LEAD.search(turn.text) else
+            ("配合", "协同", "参与", "协办") if cues.PARTNERS.search(turn.text) else ("",))
+    rows: list[tuple[Clause, str, str]] = []
+    for c in turn.clauses:
+        for column, cell in c.columns:
+            if any(r in column for r in role):
+                rows += [(c, column, n) for n in re.split(r"[、，,；;\s/]+", cell) if _OFFICE.match(n) and n in turn.text]
+    if not rows:
+        return None
+    office = max((n for _, _, n in rows), key=len)
+    mentions = turn.ev.kb.units.find_in_text
+    return duty.office_tasks(turn.frame, turn.text, office, [(c, col) for c, col, n in rows if n == office],
+                             lambda s: bool(mentions(s)))
+
+
 def _heading_phrase(turn: Turn) -> str:
     """The subject words and their synonyms in the documents' terms (`safeguard measures` → 保障措施)."""
     expanded = turn.ev.kb.searcher.query_tokens(turn.text)

@@ -257,3 +257,36 @@ def test_an_item_named_by_part_of_its_title_and_a_pointer_word(library_asker, qu
     part of the name, so the run links the item whose title carries it."""
     a = ask(library_asker, question, doc)
     assert a.answerable and item in first_line(a)
+
+
+DOCTOR = "guangzhou-family-doctor-2023"
+
+
+@pytest.mark.parametrize("question,rows,column", [
+    ("考评处负责哪些工作？", 3, "牵头处室"),
+    ("考评处管哪些事", 3, "牵头处室"),
+    ("中医药处负责什么", 3, ""),
+    ("信统处要配合哪些工作", 4, "配合处室"),
+    ("中医药处牵头哪些事", 1, "牵头处室"),
+])
+def test_an_office_only_a_tables_columns_name_gets_its_rows(library_asker, question, rows, column):
+    """Class: an office inside a unit (考评处) that only a task table's office columns name: what it does is the
+    rows that list it — by the role asked (牵头/配合) when one is asked — each with its task and first words."""
+    a = ask(library_asker, question, DOCTOR)
+    assert a.answerable and f"列于 {rows} 行" in first_line(a)
+    assert all(column in line for line in a.text.splitlines()[1:])
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("优化转诊服务是市卫生健康委牵头吗？", ("是", "医政处", "市医保局")),
+    ("加强中医药服务这项，市医保局应该是配合单位吧？", ("不是", "中医药处", "市卫生健康委")),
+    ("保障合理用药有市医保局吗", ("是", "内设牵头处室")),
+    ("上门服务是不是市卫生健康委负责", ("是", "家健处")),
+    ("强化监管评价是市财政局牵头吗", ("不是", "考评处")),
+])
+def test_yes_no_on_a_table_row_shows_the_row(library_asker, question, expected):
+    """Class: a yes/no about a task-table row: 是/不是 first, then the row as the table gives it (its units and
+    its office columns), which is what an official checks the answer against."""
+    a = ask(library_asker, question, DOCTOR)
+    assert a.intent == "member" and first_line(a).startswith(expected[0])
+    assert "分工表该行" in a.text and all(e in a.text for e in expected[1:])

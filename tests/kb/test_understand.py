@@ -78,6 +78,12 @@ OPS = [
     ("融资体系有没有市国资委？", Op.MEMBER),  # new
     ("市商务局算不算专业载体的责任单位", Op.MEMBER),  # new
     ("Is 市经信局 the lead of the market entities target?", Op.MEMBER),
+    # an item "has" a unit, asked yes/no
+    ("融资体系有市国资委吗", Op.MEMBER),
+    ("市场主体目标有市商务局么", Op.MEMBER),
+    ("人才培养那条有没有市人社局", Op.MEMBER),
+    ("专业载体有市住建局吗？", Op.MEMBER),
+    ("招大引强这项有没有市投促局啊", Op.MEMBER),
     # several leads asked for
     ("“互联网+不动产登记”由哪几个部门牵头？", Op.LEAD),
     ("商办楼改托育 哪些部门牵头", Op.LEAD),
