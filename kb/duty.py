@@ -306,6 +306,28 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     return _answer(frame, question, "\n".join(lines), found, units, None)
 
 
+def split_rows(frame: Frame, question: str, rows: Sequence[Clause]) -> Answer:
+    """A task the table splits over rows, asked by its title: each row with its first words and its units (the
+    leads for a lead question, the partners for a partners question), in table order."""
+    lines = [f"「{task_label(rows[0])}」在分工表中分 {len(rows)} 行，各行{_ROLE_WORD.get(frame.op, '责任单位')}："]
+    for n, c in enumerate(rows, 1):
+        if frame.op is Op.LEAD:
+            who = "、".join(dict.fromkeys((*c.lead_units, *(g for g in c.generic_units if g in c.leads)))) or "未列"
+        elif frame.op is Op.PARTNERS:
+            who = "、".join(c.partner_units) or "无"
+        else:
+            who = unit_list(c)
+        what = gist(c)
+        cells = _cells(c, {Op.LEAD: ("牵头", "责任", "主责"), Op.PARTNERS: ("配合", "协同", "参与", "协办")}.get(frame.op))
+        lines.append(f"{n}. {what or c.heading}：{who}" + (f"（{cells}）" if cells else ""))
+    units = tuple(dict.fromkeys(u for c in rows for u in (c.lead_units if frame.op is Op.LEAD else
+                                                           c.partner_units if frame.op is Op.PARTNERS else c.units)))
+    return _answer(frame, question, "\n".join(lines), rows, units, rows[0].lead_unit)
+
+
+_ROLE_WORD = {Op.LEAD: "牵头单位", Op.PARTNERS: "配合单位"}
+
+
 def office_tasks(frame: Frame, question: str, office: str, rows: Sequence[tuple[Clause, str]],
                  names_other: Callable[[str], bool]) -> Answer:
     """What an office named only in a task table's columns (考评处 in 市卫健委内牵头处室) is listed for: each row

@@ -229,6 +229,21 @@ def _table_row(turn: Turn, task: Clause) -> Clause:
     return max(scored, key=lambda x: x[0])[1] if scored else task
 
 
+def _split_rows(turn: Turn, task: Clause) -> list[Clause]:
+    """The rows of a task the table splits over several rows (强化监管评价 on three rows, each with its own lead),
+    when the question names the task only by its title: every row then answers, not the one that scores best."""
+    if task.kind == "row":
+        rows = [c for c in turn.clauses if c.doc == task.doc and c.kind == "row" and c.heading == task.heading and c.units]
+    else:
+        by_id = turn.ev.kb.by_id
+        rows = [by_id[i] for i in task.links if i in by_id and by_id[i].kind == "row" and by_id[i].units]
+    if len(rows) < 2:
+        return []
+    title, phrase = link.bare_label(rows[0].heading), "".join(turn.frame.subject_text)
+    named_by_title = link.match(phrase, title) >= link.STRONG and len(phrase) <= len(title) + 2
+    return rows if named_by_title else []
+
+
 def _unstated_lead(turn: Turn, task: Clause) -> bool:
     """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
     return bool(task.units and not task.leads and task.tag_form == "list" and task.doc in turn.ev.lead_labelled_docs)
@@ -238,6 +253,8 @@ def single_task(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
         return _not_tagged(turn, untagged)
+    if turn.frame.op in (Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS) and (rows := _split_rows(turn, task)):
+        return duty.split_rows(turn.frame, turn.text, rows)
     task = _table_row(turn, task)
     party = next((p for p in (*task.lead_units, *task.generic_units) if p in turn.text), "")
     if party and not turn.frame.units and cues.YES_NO.search(turn.text):

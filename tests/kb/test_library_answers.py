@@ -290,3 +290,23 @@ def test_yes_no_on_a_table_row_shows_the_row(library_asker, question, expected):
     a = ask(library_asker, question, DOCTOR)
     assert a.intent == "member" and first_line(a).startswith(expected[0])
     assert "分工表该行" in a.text and all(e in a.text for e in expected[1:])
+
+
+@pytest.mark.parametrize("question,op,rows,expected", [
+    ("“强化监管评价”的牵头单位是哪个部门？", "lead", 3, ("市卫生健康委", "各区政府")),
+    ("强化监管评价谁负责", "responsible", 3, ("市卫生健康委", "考评处")),
+    ("强化监管评价的配合单位", "partners", 3, ("基层处", "信统处")),
+    ("保障合理用药由谁牵头", "lead", 4, ("市医保局", "药政处")),
+    ("保障合理用药这项责任单位有哪些", "responsible", 4, ("市医保局", "市卫生健康委")),
+])
+def test_a_task_split_over_table_rows_asked_by_title_answers_every_row(library_asker, question, op, rows, expected):
+    """Class: a task the division table splits over several rows, each with its own units, asked by its title
+    only: every row is answered with its first words and its units (a row's own words pick one row instead)."""
+    a = ask(library_asker, question, DOCTOR)
+    assert a.intent == op and f"分 {rows} 行" in first_line(a)
+    assert all(e in a.text for e in expected)
+
+
+def test_a_rows_own_words_pick_that_row(library_asker):
+    a = ask(library_asker, "外配处方流转服务谁牵头", DOCTOR)
+    assert "分工表中分" not in a.text and "市医保局" in first_line(a)
