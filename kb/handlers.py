@@ -380,6 +380,24 @@ def annex_names(clauses: Sequence[Clause], annexes: Sequence[str]) -> list[str]:
     return out
 
 
+# the numbering mark a heading opens with: 第十条 / 第 1 0 条, （三）/ (三), 12. / 12、
+_MARK = re.compile(r"^(第[一二三四五六七八九十百零〇\d\s]+条|[（(][一二三四五六七八九十百零\d]+[）)]|\d+[.．、])")
+
+
+def _numbered_entries(clauses: Sequence[Clause]) -> list[tuple[str, str]]:
+    """(part, numbering mark) of the document's running entries, in order: its articles (第N条) where it has
+    them, else its numbered items, else the numbered headings one level under the parts ((一)…(二十八))."""
+    def marked(kind: str) -> list[tuple[str, str]]:
+        return list(dict.fromkeys((c.section[0], m.group(1).replace(" ", "")) for c in clauses
+                                  if c.kind == kind and (m := _MARK.match(c.heading or ""))))
+    if len(articles := marked("article")) >= 2:
+        return articles
+    second = list(dict.fromkeys((c.section[0], c.section[1]) for c in clauses if len(c.section) > 1))
+    second_marked = [(p, m.group(1)) for p, label in second if (m := _MARK.match(label))]
+    items = marked("item")
+    return items if len(items) > len(second_marked) else second_marked  # the finer running numbering
+
+
 def document_outline(turn: Turn) -> Answer | None:
     """The parts of a document in order, with how many articles or numbered items it has."""
     docs = list(dict.fromkeys(c.doc for c in turn.clauses))
@@ -388,14 +406,18 @@ def document_outline(turn: Turn) -> Answer | None:
         return None
     clauses = [c for c in turn.clauses if c.doc == doc]
     parts = list(dict.fromkeys(c.section[0] for c in clauses if c.section and c.section[0] not in _SKIP_PARTS))
-    articles = [c for c in clauses if c.kind == "article"]
-    items = [c for c in clauses if c.kind == "item"]
     body = [p for p in parts if not p.startswith("附件")]
-    items = [c for c in items if c.section and c.section[0] in body]
+    entries = _numbered_entries([c for c in clauses if c.section and c.section[0] in body])
     annexes = annex_names(clauses, [p for p in parts if p.startswith("附件")])
-    counts = [f"共 {len(body)} 部分"] + ([f"{len(articles)} 条"] if articles else [f"{len(items)} 个编号条目"] if items else [])
+    word = "条" if any(m.startswith("第") for _, m in entries) else "个编号条目"
+    counts = [f"共 {len(body)} 部分"] + ([f"{len(entries)} {word}"] if entries else [])
     counts += [f"附件 {len(annexes)} 个"] if annexes else []
-    lines = ["，".join(counts) + "。"] + [f"{n}. {p}" for n, p in enumerate(body, 1)]
+    lines = ["，".join(counts) + "。"]
+    for n, p in enumerate(body, 1):
+        marks = [m for part, m in entries if part == p]
+        span = (f"（{marks[0]}—{marks[-1]}，{len(marks)} {'条' if word == '条' else '项'}）" if len(marks) > 1
+                else f"（{marks[0]}）" if marks else "")
+        lines.append(f"{n}. {p}{span}")
     lines += [f"附件：{'；'.join(annexes)}"] if annexes else []
     firsts = {}
     for c in clauses:
@@ -414,17 +436,32 @@ DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9
 def outline(turn: Turn) -> Answer | None:
     """`保障措施有哪几条？`: the parts under the heading the question names (or the whole document's)."""
     itself = bool(DOC_SHAPE.search(turn.text) and DOC_ITSELF.search(turn.text))
-    if itself:
-        return document_outline(turn)  # 这份实施意见分几大部分: the document's own shape
     whole = bool(cues.DOC_SHAPE.search(turn.text))  # 一共几章 with no heading named; not `保障措施有几条`
-    found = link.heading_of(_heading_phrase(turn), turn.clauses)
-    if found is None:
-        return document_outline(turn) if whole else None
+    # the words that ask for the document's shape (本实施意见, 几个部分) name no heading
+    phrase = re.sub(r"部分|结构|框架|目录", "", DOC_ITSELF.sub("", _heading_phrase(turn)))
+    # the subject as asked, then with the documents' terms: a part of a heading's name (六大行动计划) is
+    # carried by the heading only when not diluted by the expansion
+    found = next((f for piece in [phrase, *phrase.split("|")] if len(piece) >= 2
+                  and (f := link.heading_of(piece, turn.clauses)) is not None), None)
+    heading = _heading_parts(turn, found) if found is not None else None
+    if itself:  # 这份实施意见分几大部分: the document's own shape, and the parts of a heading asked with it
+        doc = document_outline(turn)
+        if doc is None or heading is None or found is None or found[1] == 0 and found[0] in doc.text.split("\n", 1)[0]:
+            return doc
+        return replace(doc, text=doc.text + "\n" + heading.text, citations=doc.citations + heading.citations)
+    return heading or (document_outline(turn) if whole else None)
+
+
+def _heading_parts(turn: Turn, found: tuple[str, int, str]) -> Answer | None:
+    """The parts directly under a heading, with the numbered entries under it when it has them."""
     label, depth, doc = found
     parts = link.children(turn.clauses, doc, label, depth)
     if len(parts) < 2:
-        return document_outline(turn) if whole else None
-    lines = [f"共 {len(parts)} 项。「{label}」下包括："] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
+        return None
+    inside = [c for c in turn.clauses if c.doc == doc and len(c.section) > depth and c.section[depth] == label]
+    items = [c for c in inside if c.kind == "item" and _MARK.match(c.heading or "")]
+    more = f"（其下编号条目共 {len(items)} 个）" if len(items) > len(parts) else ""
+    lines = [f"共 {len(parts)} 项。「{label}」下包括{more}："] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
     cites = []
     for clauses in parts.values():
         spans = extract.sentence_spans_of(clauses[0])

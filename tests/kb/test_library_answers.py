@@ -310,3 +310,32 @@ def test_a_task_split_over_table_rows_asked_by_title_answers_every_row(library_a
 def test_a_rows_own_words_pick_that_row(library_asker):
     a = ask(library_asker, "外配处方流转服务谁牵头", DOCTOR)
     assert "分工表中分" not in a.text and "市医保局" in first_line(a)
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("这份若干措施一共几部分、多少条？", KUNMING, ("共 7 部分，28 个编号条目", "(二十八)")),
+    ("这个文件有几部分，共多少条", ZHENGZHOU, ("共 6 部分，25 个编号条目", "23.—25.")),
+    ("这份实施意见分几大部分？", TALENT, ("共 5 部分，45 个编号条目", "2.—31.，30 项")),
+    ("本办法共几章几条", ELDERCARE, ("共 7 部分，52 条", "第四十九条—第五十二条")),
+    ("这个实施意见一共有多少条", LIUHE, ("共 5 部分，26 条", "第21条—第22条")),
+])
+def test_the_documents_shape_counts_its_running_entries_per_part(library_asker, question, doc, expected):
+    """Class: 几部分、多少条 about the document itself: its parts, and the running entries it numbers (articles,
+    else numbered items, else the numbered headings under the parts), with each part's first and last mark."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "outline" and first_line(a).startswith(expected[0])
+    assert expected[1] in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "这份实施意见分几大部分？六大人才行动计划是哪六个？",
+    "全文几部分？其中六大人才行动计划包括哪些",
+    "这个文件的结构是怎样的，六大人才行动计划分别是什么",
+    "六大人才行动计划下面一共列了多少个重点项目？全文一共多少条？",
+    "本实施意见共几个部分，六大行动计划都有哪些",
+])
+def test_the_documents_shape_asked_with_a_headings_parts(library_asker, question):
+    """Class: the document's shape and one heading's parts asked together: both are answered."""
+    a = ask(library_asker, question, TALENT)
+    assert a.intent == "outline" and "共 5 部分" in a.text
+    assert "国际交流人才行动计划" in a.text and "编号条目共 30 个" in a.text
