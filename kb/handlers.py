@@ -613,9 +613,21 @@ def validity(turn: Turn) -> Answer | None:
         return Answer(turn.text, text, False, "not_found", related=(found[0],))
     several = len({c.clause.doc for c in found}) > 1
     lines = [f"{found[0].quote}（{found[0].clause.section_label or '文件'}）"]
+    # `自印发之日起施行`: the day it names is the document's own date (its signature or 印发 line)
+    if _FROM_ISSUE.search(found[0].quote) and (day := _date(turn, found[0].clause.doc)):
+        lines.append(f"文件落款日期为{_cn_date(day)}。")
     lines += ["出处："] + [f"· {_doc_label(turn, c.clause.doc) if several else ''}「{c.clause.section_label}」：“{c.quote}”"
                           for c in found[:4]]
     return Answer(turn.text, "\n".join(lines), True, Op.VALUE.value, citations=tuple(found[:4]))
+
+
+_FROM_ISSUE = re.compile(r"自(印发|发布|公布|下发|签发)之日起")
+
+
+def _cn_date(iso: str) -> str:
+    """2024-12-31 → 2024年12月31日 (a year or a month alone as far as it goes)."""
+    parts = [p.lstrip("0") or "0" for p in iso.split("-")]
+    return "".join(f"{p}{u}" for p, u in zip(parts, "年月日"))
 
 
 def _date(turn: Turn, doc: str) -> str:

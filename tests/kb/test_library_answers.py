@@ -339,3 +339,16 @@ def test_the_documents_shape_asked_with_a_headings_parts(library_asker, question
     a = ask(library_asker, question, TALENT)
     assert a.intent == "outline" and "共 5 部分" in a.text
     assert "国际交流人才行动计划" in a.text and "编号条目共 30 个" in a.text
+
+
+@pytest.mark.parametrize("question,doc,day", [
+    ("这些措施什么时候开始执行？", KUNMING, "2024年12月31日"),
+    ("本文件从哪天起施行", KUNMING, "2024年12月31日"),
+    ("这个政策什么时候开始实施", LIUHE, "2023年2月8日"),
+    ("该实施意见何时生效", LIUHE, "2023年2月8日"),
+    ("这套政策从什么时候开始执行", LIUHE, "2023年2月8日"),
+])
+def test_in_force_from_issue_names_the_documents_date(library_asker, question, doc, day):
+    """Class: a document in force 自印发/发布之日起: the day is the document's own date, which is stated with it."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and day in a.text

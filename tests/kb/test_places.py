@@ -26,6 +26,7 @@ from kb.refusal import named_places
     ("这一项是否由省住房城乡建设厅牵头", []),
     ("通化市人民政府出台了什么政策", ["通化"]),  # 人民政府 after a city: still the city's
     ("温州市商务局负责什么", ["温州"]),
+    ("为什么后面条目里看不到市州县市区？", []),  # 市州、县市区: levels of government, no place
 ])
 def test_named_places(question, places):
     assert named_places(question) == places
