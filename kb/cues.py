@@ -69,7 +69,7 @@ DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条
 DOC_TITLE = re.compile(r"《([^》]{2,80})》")
 # the members of a named group (六大行动计划是哪六个, 支持范围里有哪几类): a heading's parts, before any topic cue
 ENUMERATE = _rx(r"是哪[一二三四五六七八九十两\d]+(个|条|项|类|种|方面)|(有|分|包括|分为|分成)哪[几一二三四五六七八九十两\d]+(类|种|个方面|大类|部分)|"
-                r"哪几类|哪几种")
+                r"哪几类|哪几种|(有|包括|分|分为|含)(哪几|几)(项|条|块|个方面)[？?。]?$")
 NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有被?列|\bnot\b|\bexcept\b")
 
 # Constraints on the kind of unit wanted: (kind, how a question names it). A word that also names a subject

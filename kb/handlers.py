@@ -443,6 +443,15 @@ def outline(turn: Turn) -> Answer | None:
     # carried by the heading only when not diluted by the expansion
     found = next((f for piece in [phrase, *phrase.split("|")] if len(piece) >= 2
                   and (f := link.heading_of(piece, turn.clauses)) is not None), None)
+    if (m := _COUNTED.search(turn.text)) and (found is None or m.group(1) not in link.bare_label(found[0])):
+        # `发展目标分哪几个阶段`: the heading the noun counted names (阶段目标), under the one named if any
+        within = turn.clauses if found is None else [c for c in turn.clauses if c.doc == found[2]
+                                                      and len(c.section) > found[1] and c.section[found[1]] == found[0]]
+        by_noun = _heading_by_noun(m.group(1), within)
+        size = (lambda f: len(link.children(turn.clauses, f[2], f[0], f[1])))
+        # the counted noun's heading wins unless the heading named already has more parts (支持范围里有哪几类奖励)
+        if by_noun is not None and (found is None or size(by_noun) >= size(found)):
+            found = by_noun
     heading = _heading_parts(turn, found) if found is not None else None
     if itself:  # 这份实施意见分几大部分: the document's own shape, and the parts of a heading asked with it
         doc = document_outline(turn)
@@ -450,6 +459,21 @@ def outline(turn: Turn) -> Answer | None:
             return doc
         return replace(doc, text=doc.text + "\n" + heading.text, citations=doc.citations + heading.citations)
     return heading or (document_outline(turn) if whole else None)
+
+
+# `分了几个阶段`, `有哪几大基地`: the noun counted, which names the heading whose parts are asked for
+_COUNTED = re.compile(r"(?:几|哪几|多少)(?:个|大|类)?([\u4e00-\u9fff]{2,4}?)(?=[，,？?。、]|各|分别|都|是|$)")
+
+
+def _heading_by_noun(noun: str, clauses: Sequence[Clause]) -> tuple[str, int, str] | None:
+    """The heading whose label carries the noun (阶段 → （二）阶段目标) with the most parts under it."""
+    best: tuple[int, tuple[str, int, str]] | None = None
+    for label, depth, doc in dict.fromkeys((s, d, c.doc) for c in clauses for d, s in enumerate(c.section[:-1])):
+        if noun in link.bare_label(label):
+            n = len(link.children(clauses, doc, label, depth))
+            if n >= 2 and (best is None or n > best[0]):
+                best = (n, (label, depth, doc))
+    return best[1] if best else None
 
 
 def _heading_parts(turn: Turn, found: tuple[str, int, str]) -> Answer | None:

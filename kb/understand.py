@@ -111,6 +111,10 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.RESPONSIBLE, False, 0.85
     if named and not cues.NUMBER.search(text):
         return Op.REVERSE, False, 0.5
+    # `分了几个阶段，各叫什么，时间怎么划`: the stages themselves (a heading's parts), not a figure per stage
+    if (re.search(r"(分|有|划分为?|包括|分成)了?(哪几|几)个?阶段|(几|哪几)个?阶段.{0,8}(叫什么|名称|名字|怎么划|如何划|起止)", text)
+            and not re.search(r"多少|达到|数量|规模|指标", text)):
+        return Op.OUTLINE, False, 0.8
     if cues.COMPARE.search(text):
         return Op.COMPARE, False, 0.85
     if cues.SERIES.search(text):

@@ -150,3 +150,17 @@ def test_a_who_question_asking_what_the_item_does_not_state_is_refused(asker, qu
     a = asker.ask(question)
     assert not a.answerable
     assert "文件写明了" in a.text and missing in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "规划分了几个阶段，各叫什么，时间怎么划的？",
+    "一共几个阶段？分别叫什么",
+    "发展目标分哪几个阶段",
+    "阶段目标有哪几个阶段",
+    "规划划分为几个阶段，起止时间是什么",
+])
+def test_the_stages_themselves_are_the_parts_of_the_stage_heading(asker, question):
+    """Class: how many stages and what they are called — the parts of the heading the counted noun names."""
+    a = asker.ask(question)
+    assert a.intent == "outline" and a.text.startswith("共 3 项")
+    assert all(s in a.text for s in ("提质增效（2019—2020年）", "规模跨越", "世界软件名城"))

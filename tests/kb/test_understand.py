@@ -142,6 +142,19 @@ OPS = [
     ("离岸服务外包执行金额的目标", Op.VALUE),  # new
     ("第二阶段亿元以上企业超过多少家？", Op.VALUE),  # new
     ("What is the software revenue target for 2025?", Op.VALUE),
+    # the parts of a heading: `X有哪几项`
+    ("重点任务有哪几项", Op.OUTLINE),
+    ("保障措施包括几条？", Op.OUTLINE),
+    ("发展重点分哪几块", Op.OUTLINE),
+    ("重点任务有几项", Op.OUTLINE),
+    ("发展原则有哪几条", Op.OUTLINE),
+    # the stages themselves, not a figure per stage
+    ("规划分了几个阶段，各叫什么，时间怎么划的？", Op.OUTLINE),
+    ("一共几个阶段？分别叫什么", Op.OUTLINE),
+    ("发展目标分哪几个阶段", Op.OUTLINE),
+    ("阶段目标有哪几个阶段", Op.OUTLINE),
+    ("规划划分为几个阶段，起止时间是什么", Op.OUTLINE),
+    ("几个阶段的软件业务收入分别是多少", Op.SERIES),
     # series
     ("软件业务收入各阶段分别是多少？", Op.SERIES),
     ("三个阶段的从业人员目标分别是多少", Op.SERIES),  # new
