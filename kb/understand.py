@@ -205,10 +205,14 @@ def understand(text: str, units: UnitTable, words: Words) -> Frame:
         op = Op.SERIES  # `2020年、2022年的目标各是多少`: one figure per period asked
     two = op in (Op.INTERSECTION, Op.DIFFERENCE)
     attribute = attributes.asked(text)
+    subject = subject_phrases(text, units, words, 2 if two else 1, hints)
+    if named and not subject and op in (Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS) and not kinds and not excluded:
+        # `高新区 责任单位`, `市经信局 牵头`: a unit and a duty word with nothing else to be about asks what it does
+        op, lead_only = Op.REVERSE, op is Op.LEAD
     return Frame(
         op=op, units=named, unit_hints=hints, kinds=kinds, exclude_kinds=excluded, lead_only=lead_only,
         years=tuple(sorted(years_in(text))), stages=tuple(sorted(stages_in(text))),
-        subject_text=subject_phrases(text, units, words, 2 if two else 1, hints),
+        subject_text=subject,
         attribute=attribute.name if attribute else "",
         negated=bool(cues.NEGATION.search(text)) and op not in (Op.MEMBER,),
         confidence=confidence,

@@ -130,6 +130,12 @@ OPS = [
     ("人社局要干什么？", Op.REVERSE),  # new
     ("市科技局在规划里有什么活", Op.REVERSE),  # new
     ("What is the Commerce Bureau responsible for?", Op.REVERSE),
+    # a unit and a duty word, nothing else: what it does
+    ("高新区 责任单位", Op.REVERSE),
+    ("市经信局 牵头", Op.REVERSE),
+    ("市商务局作为责任单位", Op.REVERSE),
+    ("市投促局 责任", Op.REVERSE),
+    ("成都高新区的责任", Op.REVERSE),
     # shared tasks
     ("市经信局和市商务局共同负责哪些任务？", Op.SHARED_TASKS),
     ("市教育局和市人社局都参与了哪些事项？", Op.SHARED_TASKS),  # new
