@@ -136,6 +136,9 @@ def build_annotation(leads: list[str], partners: list[str], responsible: list[st
     return Annotation(units, lead_t, partner_t, _unique(generic), form, text, span)
 
 
+_OTHER_LABEL = re.compile(r"[；;，,。\s]*[\u4e00-\u9fff]{2,6}[:：]")
+
+
 def _labelled(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     """`牵头单位：A；配合单位：B` — each label governs the list up to the next label."""
     marks = list(_LABEL_AT.finditer(body))
@@ -145,7 +148,9 @@ def _labelled(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     generic: list[str] = []
     lead_generic: list[str] = []
     for m, nxt in zip(marks, marks[1:] + [None]):
-        named, gen = names_in(body[m.end(): nxt.start() if nxt else len(body)])
+        # another kind of label in the same brackets (完成时限：2024年底) ends the list of units
+        segment = _OTHER_LABEL.split(body[m.end(): nxt.start() if nxt else len(body)], maxsplit=1)[0]
+        named, gen = names_in(segment)
         roles[_LABELS[m.group(1)]] += named
         generic += gen
         lead_generic += gen if _LABELS[m.group(1)] == "lead" else []
