@@ -103,6 +103,7 @@ class Asker:
             message = ONLY_INSTRUCTIONS if q.set_aside else REPHRASE
             return self._finish(Answer(q.text, message, False, "rephrase"), q, started)
         scope = self._scope(q.text, docs)
+        q = replace(q, text=self._titles_as_pointer(q.text))
         turn = self.understand(q, history[-1] if history else None, scope)
         structured = self.structured(turn)
         if (reason := refusal.first_reason(self._case(turn, structured))) is not None:
@@ -145,6 +146,8 @@ class Asker:
                 return answer
         if not self.config.structured:
             return None
+        if (answer := handlers.document_facts(turn)) is not None:  # its date, 文号, issuer, from its header
+            return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name
             return answer
         handler = handlers.STRUCTURED.get(turn.frame.op)
@@ -204,6 +207,19 @@ class Asker:
             if named:
                 scope = named
         return None if scope == set(known) else frozenset(scope)
+
+    def _titles_as_pointer(self, text: str) -> str:
+        """`《成都市软件产业发展规划（2019—2025年）》中X是多少` → `该文件中X是多少`: a title that names a document of the
+        knowledge base scopes the question (see `_scope`); its words (规划, 2019—2025) would otherwise be searched."""
+        def pointer(m: re.Match[str]) -> str:
+            name = m.group(1)
+            return "该文件" if any(name in t or t in name for t in self._titles) else m.group(0)
+        out = cues.DOC_TITLE.sub(pointer, text)
+        return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
+
+    @cached_property
+    def _titles(self) -> frozenset[str]:
+        return frozenset(c.title for c in self.kb.clauses if c.title)
 
     @cached_property
     def _doc_numbers(self) -> dict[str, str]:

@@ -647,6 +647,53 @@ def validity(turn: Turn) -> Answer | None:
 
 _FROM_ISSUE = re.compile(r"自(印发|发布|公布|下发|签发)之日起")
 
+# The document's own particulars asked (什么时候印发, 文号, 谁发的): answered from its metadata, read from its header
+_ISSUED = r"(印发|发布|出台|下发|公布|发文|签发|制定|颁布)"
+META_ASKED = {
+    "date": re.compile(rf"(什么时候|何时|哪天|哪一天|哪年|几月|啥时候|哪个时间){_ISSUED}|{_ISSUED}(的)?(日期|时间|年份)|成文(日期|时间)|"
+                       rf"落款(日期|时间)|when was .* (issued|published)"),
+    "doc_number": re.compile(r"文号|发文字号|发文编号|document number"),
+    "issuer": re.compile(rf"(谁|哪个(部门|单位|机关)|哪些(部门|单位|机关)|哪家)({_ISSUED}|发的)|{_ISSUED}(单位|机关|部门|主体)|"
+                         rf"由谁{_ISSUED}|是谁{_ISSUED}|发文(单位|机关|部门)|issued by|who issued"),
+}
+_META_NAME = {"date": "印发日期", "doc_number": "文号", "issuer": "发文机关"}
+
+
+def document_facts(turn: Turn) -> Answer | None:
+    """`这个文件什么时候印发的？`, `文号是多少？`, `谁发布的？`: the document's date, 文号 and issuer as its header
+    states them (see ingest/meta.py), with the header line quoted; a particular the header lacks is said to be so."""
+    asked = [k for k, rx in META_ASKED.items() if rx.search(turn.text)]
+    if not asked or turn.frame.units and "issuer" not in asked:
+        return None
+    # about the document itself (这个文件, 本办法, a title), or asked bare (文号是多少？); not `配套细则什么时候出台`
+    if not DOC_ITSELF.search(turn.text) and len(re.sub(r"[^\u4e00-\u9fff]", "", turn.text)) > 8:
+        return None
+    docs = list(dict.fromkeys(c.doc for c in turn.clauses))
+    doc = docs[0] if len(docs) == 1 else (turn.hits[0].clause.doc if turn.hits else None)
+    if doc is None:
+        return None
+    try:
+        meta = turn.ev.kb.meta(doc)
+    except KeyError:
+        return None
+    shown = {"date": _cn_date(meta.date) if meta.date else "", "doc_number": meta.doc_number, "issuer": meta.issuer}
+    missing = [_META_NAME[k] for k in asked if not shown[k]]
+    if missing and len(missing) == len(asked):
+        text = f"文件未提及：《{meta.title}》的文本中没有写明{'、'.join(missing)}。"
+        return Answer(turn.text, text, False, "not_found")
+    lines, cites = [], []
+    clauses = [c for c in turn.clauses if c.doc == doc]
+    for k in asked:
+        if not shown[k]:
+            lines.append(f"文件没有写明{_META_NAME[k]}。")
+            continue
+        lines.append(f"《{meta.title}》的{_META_NAME[k]}：{shown[k]}。")
+        needle = shown[k] if k != "issuer" else meta.issuer
+        where = next((c for c in clauses if needle and needle in c.text), None)
+        if where is not None:
+            cites.append(Citation(where, needle))
+    return Answer(turn.text, "\n".join(lines), True, Op.VALUE.value, citations=tuple(cites))
+
 
 def _cn_date(iso: str) -> str:
     """2024-12-31 → 2024年12月31日 (a year or a month alone as far as it goes)."""

@@ -352,3 +352,34 @@ def test_in_force_from_issue_names_the_documents_date(library_asker, question, d
     """Class: a document in force 自印发/发布之日起: the day is the document's own date, which is stated with it."""
     a = ask(library_asker, question, doc)
     assert a.answerable and day in a.text
+
+
+FARM = "state-council-farm-mechanization-2018"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("这个文件是哪天印发的", KUNMING, "2024年12月31日"),
+    ("发布时间", FARM, "2018年12月21日"),
+    ("文号是多少", FARM, "国发〔2018〕42号"),
+    ("这个指导意见是谁发的，文号多少", FARM, "发文机关：国务院"),
+    ("本办法的发文单位是哪个部门", ELDERCARE, "广州市人民政府办公厅"),
+    ("该通知的文号", HOUSING, "穗建规字〔2024〕5号"),
+])
+def test_the_documents_date_number_and_issuer_come_from_its_header(library_asker, question, doc, expected):
+    """Class: the document's own particulars (印发日期, 文号, 发文机关) — answered from its header, quoted."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text and a.citations
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("文号是多少", KUNMING),  # the notice has none in its text
+    ("这个实施方案的文号是什么", HUNAN),
+])
+def test_a_particular_the_header_lacks_is_said_to_be_missing(library_asker, question, doc):
+    a = ask(library_asker, question, doc)
+    assert not a.answerable and "没有写明文号" in a.text
+
+
+def test_a_date_asked_of_something_in_the_document_is_not_the_documents(library_asker):
+    a = ask(library_asker, "配套政策什么时候出台", FARM)
+    assert "印发日期" not in a.text
