@@ -123,3 +123,5 @@ EXAMPLES: dict[Op, tuple[str, ...]] = {
     Op.OUTLINE: ("保障措施有哪几条？", "重点任务包括哪些方面？"),
     Op.CONTENT: ("文件对人才培养是怎么说的？",),
 }
+# which items name no lead / no responsible unit (哪些条没写牵头单位): a question about the annotations as a whole
+UNTAGGED_ASKED = _rx(r"(哪些|哪几|哪个|有没有)(条|项|个|措施|任务)?[^，。？?]{0,6}(没|未|没有)(有)?(写|列|标|标注|明确|注明|规定)?(明)?[^，。？?]{0,4}(牵头|责任|配合|参与|协同)")

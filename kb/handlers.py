@@ -453,6 +453,8 @@ def outline(turn: Turn) -> Answer | None:
         if by_noun is not None and (found is None or size(by_noun) >= size(found)):
             found = by_noun
     heading = _heading_parts(turn, found) if found is not None else None
+    if cues.UNTAGGED_ASKED.search(turn.text):
+        return untagged_items(turn, document_outline(turn) if whole or itself else heading)
     if itself:  # 这份实施意见分几大部分: the document's own shape, and the parts of a heading asked with it
         doc = document_outline(turn)
         if doc is None or heading is None or found is None or found[1] == 0 and found[0] in doc.text.split("\n", 1)[0]:
@@ -474,6 +476,44 @@ def _heading_by_noun(noun: str, clauses: Sequence[Clause]) -> tuple[str, int, st
             if n >= 2 and (best is None or n > best[0]):
                 best = (n, (label, depth, doc))
     return best[1] if best else None
+
+
+def untagged_items(turn: Turn, shape: Answer | None) -> Answer | None:
+    """`哪些条没写牵头单位？`: the numbered items that name no unit, and (in a document that labels 牵头 where it
+    means it) those listing only 责任单位 — after the document's shape when that was asked too."""
+    docs = list(dict.fromkeys(c.doc for c in turn.clauses))
+    doc = docs[0] if len(docs) == 1 else (turn.hits[0].clause.doc if turn.hits else None)
+    if doc is None:
+        return shape
+    items = [c for c in turn.clauses if c.doc == doc and c.kind in ("item", "article", "section") and not c.tag_scope
+             and c.heading and _MARK.match(c.heading) and c.section and not c.section[0].startswith("附件")]
+    if not items:
+        return shape
+    none = [c for c in items if not c.units and not c.generic_units
+            and not any(d.tag_scope == c.id or (d.units and d.section[:len(c.section)] == c.section and d is not c)
+                        for d in turn.clauses if d.doc == doc)]
+    lead_word = bool(re.search(r"牵头", turn.text))
+    only = [c for c in items if c.units and not c.leads and lead_word and _unstated_lead(turn, c)]
+    if re.search(r"(没|未)[^，。？?]{0,6}(配合|参与|协同)", turn.text):  # 哪几项没写配合单位: no named partner
+        alone = [c for c in items if c.units and not c.partner_units]
+        lines = [shape.text, ""] if shape is not None else []
+        lines.append(f"没有列具名配合单位的 {len(alone)} 条：" + "；".join(
+            f"{_MARK.match(c.heading).group(1)}{link.bare_label(c.heading)}（{duty.unit_list(c)}）" for c in alone)
+                     if alone else "各条都列了具名配合单位。")
+        return Answer(turn.text, "\n".join(lines).strip(), True, Op.OUTLINE.value,
+                      citations=tuple(Citation(c, duty.tag_quote(c)) for c in alone[:8]))
+    lines = [shape.text, ""] if shape is not None else []
+    name = lambda c: link.bare_label(c.heading) or c.heading
+    if none:
+        lines.append(f"没有标注任何责任单位的 {len(none)} 条：" + "；".join(f"{_MARK.match(c.heading).group(1)}{name(c)}" for c in none))
+    if only:
+        lines.append(f"只列了责任单位、未写牵头单位的 {len(only)} 条：" + "；".join(
+            f"{_MARK.match(c.heading).group(1)}{name(c)}（{'、'.join(c.units)}）" for c in only))
+    if not none and not only:
+        lines.append("各条都标注了" + ("牵头单位。" if lead_word else "责任单位。"))
+    cites = tuple(Citation(c, c.text[:60]) for c in (none + only)[:8])
+    return Answer(turn.text, "\n".join(lines).strip(), True, Op.OUTLINE.value,
+                  citations=(shape.citations if shape else ()) + cites)
 
 
 def _heading_parts(turn: Turn, found: tuple[str, int, str]) -> Answer | None:

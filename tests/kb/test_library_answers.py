@@ -383,3 +383,17 @@ def test_a_particular_the_header_lacks_is_said_to_be_missing(library_asker, ques
 def test_a_date_asked_of_something_in_the_document_is_not_the_documents(library_asker):
     a = ask(library_asker, "配套政策什么时候出台", FARM)
     assert "印发日期" not in a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("哪些措施没有写责任单位", ZHENGZHOU, ("3 条", "23.加强统筹协调", "25.加强金融法治建设")),
+    ("这个若干措施有几部分、几条？哪些条没写牵头单位？", ZHENGZHOU, ("共 6 部分", "21.优化金融人才环境", "24.")),
+    ("哪些条没有标注责任部门", FARM, ("2 条", "（一）指导思想", "（二）发展目标")),
+    ("哪些项目没有写牵头单位", TALENT, ("1 条", "1.目标")),
+    ("哪几项没写配合单位", TALENT, ("17 条", "29.", "10.羊城学者特聘岗位项目")),
+])
+def test_items_without_an_annotation_are_listed(library_asker, question, doc, expected):
+    """Class: which items name no lead / no unit / no partner — every numbered item checked against its annotation
+    (an item listing only 责任单位 in a document that labels 牵头 states no lead)."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "outline" and all(e in a.text for e in expected)

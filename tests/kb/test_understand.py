@@ -148,6 +148,12 @@ OPS = [
     ("离岸服务外包执行金额的目标", Op.VALUE),  # new
     ("第二阶段亿元以上企业超过多少家？", Op.VALUE),  # new
     ("What is the software revenue target for 2025?", Op.VALUE),
+    # which items carry no annotation
+    ("哪些条没写牵头单位？", Op.OUTLINE),
+    ("哪些措施没有写责任单位", Op.OUTLINE),
+    ("哪些条没有标注责任部门", Op.OUTLINE),
+    ("有没有没写牵头单位的任务", Op.OUTLINE),
+    ("规划里哪几项未明确责任单位", Op.OUTLINE),
     # the parts of a heading: `X有哪几项`
     ("重点任务有哪几项", Op.OUTLINE),
     ("保障措施包括几条？", Op.OUTLINE),
