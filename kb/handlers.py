@@ -388,8 +388,9 @@ def _numbered_entries(clauses: Sequence[Clause]) -> list[tuple[str, str]]:
     """(part, numbering mark) of the document's running entries, in order: its articles (第N条) where it has
     them, else its numbered items, else the numbered headings one level under the parts ((一)…(二十八))."""
     def marked(kind: str) -> list[tuple[str, str]]:
-        return list(dict.fromkeys((c.section[0], m.group(1).replace(" ", "")) for c in clauses
-                                  if c.kind == kind and (m := _MARK.match(c.heading or ""))))
+        seen = {tuple(c.section): (c.section[0], m.group(1).replace(" ", "")) for c in clauses
+                if c.kind == kind and (m := _MARK.match(c.heading or ""))}  # one entry per item, numbering may restart
+        return list(seen.values())
     if len(articles := marked("article")) >= 2:
         return articles
     second = list(dict.fromkeys((c.section[0], c.section[1]) for c in clauses if len(c.section) > 1))
@@ -415,8 +416,9 @@ def document_outline(turn: Turn) -> Answer | None:
     lines = ["，".join(counts) + "。"]
     for n, p in enumerate(body, 1):
         marks = [m for part, m in entries if part == p]
-        span = (f"（{marks[0]}—{marks[-1]}，{len(marks)} {'条' if word == '条' else '项'}）" if len(marks) > 1
-                else f"（{marks[0]}）" if marks else "")
+        unit = "条" if word == "条" else "项"
+        span = (f"（{marks[0]}—{marks[-1]}，{len(marks)} {unit}）" if len(marks) > 1 and len(set(marks)) == len(marks)
+                else f"（{len(marks)} {unit}）" if len(marks) > 1 else f"（{marks[0]}）" if marks else "")
         lines.append(f"{n}. {p}{span}")
     lines += [f"附件：{'；'.join(annexes)}"] if annexes else []
     firsts = {}
@@ -443,23 +445,27 @@ def outline(turn: Turn) -> Answer | None:
     # carried by the heading only when not diluted by the expansion
     found = next((f for piece in [phrase, *phrase.split("|")] if len(piece) >= 2
                   and (f := link.heading_of(piece, turn.clauses)) is not None), None)
+    also: tuple[str, int, str] | None = None
     if (m := _COUNTED.search(turn.text)) and (found is None or m.group(1) not in link.bare_label(found[0])):
-        # `发展目标分哪几个阶段`: the heading the noun counted names (阶段目标), under the one named if any
+        # `发展目标分哪几个阶段`: the heading whose parts are the things counted, under the one named if any
+        noun = m.group(1)
         within = turn.clauses if found is None else [c for c in turn.clauses if c.doc == found[2]
                                                       and len(c.section) > found[1] and c.section[found[1]] == found[0]]
-        by_noun = _heading_by_noun(m.group(1), within)
-        size = (lambda f: len(link.children(turn.clauses, f[2], f[0], f[1])))
-        # the counted noun's heading wins unless the heading named already has more parts (支持范围里有哪几类奖励)
-        if by_noun is not None and (found is None or size(by_noun) >= size(found)):
+        by_noun = _heading_by_noun(noun, within)
+        if by_noun is not None and (found is None or _noun_parts(noun, by_noun, turn.clauses) > _noun_parts(noun, found, turn.clauses)):
+            # `工作任务分几块？业务流程再造又分哪几个阶段？`: both lists when the heading named is a different question
+            also = found if found is not None and len(re.findall(r"[？?]", turn.text)) >= 2 else None
             found = by_noun
     heading = _heading_parts(turn, found) if found is not None else None
     if cues.UNTAGGED_ASKED.search(turn.text):
         return untagged_items(turn, document_outline(turn) if whole or itself else heading)
     if itself:  # 这份实施意见分几大部分: the document's own shape, and the parts of a heading asked with it
         doc = document_outline(turn)
-        if doc is None or heading is None or found is None or found[1] == 0 and found[0] in doc.text.split("\n", 1)[0]:
-            return doc
+        if doc is None or heading is None or found is None or found[0].startswith("附件"):
+            return doc  # 有几个附件: the attachments are listed with the shape already
         return replace(doc, text=doc.text + "\n" + heading.text, citations=doc.citations + heading.citations)
+    if heading is not None and also is not None and (first := _heading_parts(turn, also)) is not None:
+        return replace(first, text=first.text + "\n" + heading.text, citations=first.citations + heading.citations)
     return heading or (document_outline(turn) if whole else None)
 
 
@@ -468,14 +474,22 @@ _COUNTED = re.compile(r"(?:几|哪几|多少)(?:个|大|类)?([\u4e00-\u9fff]{2,
 
 
 def _heading_by_noun(noun: str, clauses: Sequence[Clause]) -> tuple[str, int, str] | None:
-    """The heading whose label carries the noun (阶段 → （二）阶段目标) with the most parts under it."""
-    best: tuple[int, tuple[str, int, str]] | None = None
+    """The heading whose parts are the things counted (阶段 → 整合再造业务流程, whose parts are 建设预售阶段 …;
+    阶段目标, whose parts are 第一阶段 …), else the one whose own label carries the noun, the most parts first."""
+    best: tuple[tuple[int, int, int], tuple[str, int, str]] | None = None
     for label, depth, doc in dict.fromkeys((s, d, c.doc) for c in clauses for d, s in enumerate(c.section[:-1])):
-        if noun in link.bare_label(label):
-            n = len(link.children(clauses, doc, label, depth))
-            if n >= 2 and (best is None or n > best[0]):
-                best = (n, (label, depth, doc))
+        parts = link.children(clauses, doc, label, depth)
+        if len(parts) < 2:
+            continue
+        named = sum(noun in link.bare_label(p) for p in parts)
+        key = (named if named >= 2 else 0, int(noun in link.bare_label(label)), len(parts))
+        if key[:2] != (0, 0) and (best is None or key > best[0]):
+            best = (key, (label, depth, doc))
     return best[1] if best else None
+
+
+def _noun_parts(noun: str, found: tuple[str, int, str], clauses: Sequence[Clause]) -> int:
+    return sum(noun in link.bare_label(p) for p in link.children(clauses, found[2], found[0], found[1]))
 
 
 def untagged_items(turn: Turn, shape: Answer | None) -> Answer | None:

@@ -69,6 +69,8 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
     lead, partners = bool(cues.LEAD.search(text)), bool(cues.PARTNERS.search(text))
     yes_no, asks_units = bool(cues.YES_NO.search(text)), bool(cues.ASKS_UNITS.search(text))
     duty = lead or partners or bool(cues.RESPONSIBLE.search(text)) or (kinds and bool(re.search(r"哪|谁|which", text)))
+    if cues.UNTAGGED_ASKED.search(text):
+        return Op.OUTLINE, False, 0.8  # 哪些条没写牵头单位 / 每条都写了吗: the items, each checked for its annotation
     if cues.PER_ITEM.search(text):
         return Op.PER_ITEM, lead, 0.9
     # `保障合理用药有市医保局吗`: an item "has" a unit, asked yes/no
@@ -83,8 +85,6 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return (Op.SHARED_TASKS if len(named) > 1 else Op.REVERSE), lead and not both_roles, 0.9
     if named and len(named) > 1 and cues.SHARED.search(text) and not asks_units:
         return Op.SHARED_TASKS, lead, 0.8
-    if cues.UNTAGGED_ASKED.search(text):
-        return Op.OUTLINE, False, 0.8  # 哪些条没写牵头单位: the items, each checked for its annotation
     if cues.DOC_SHAPE.search(text) and not named and not duty:
         return Op.OUTLINE, False, 0.8  # 一共几章、多少条: the document's (or a heading's) parts
     if cues.COUNT.search(text):

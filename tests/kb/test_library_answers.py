@@ -397,3 +397,15 @@ def test_items_without_an_annotation_are_listed(library_asker, question, doc, ex
     (an item listing only 责任单位 in a document that labels 牵头 states no lead)."""
     a = ask(library_asker, question, doc)
     assert a.intent == "outline" and all(e in a.text for e in expected)
+
+
+def test_two_outline_questions_in_one_get_both_lists(library_asker):
+    """`工作任务一共分几块？业务流程再造又分哪几个阶段？`: the heading named and the heading whose parts are the
+    stages counted are both listed."""
+    a = ask(library_asker, "工作任务一共分几块？业务流程再造又分哪几个阶段？", HUNAN)
+    assert "调整优化办事窗口" in a.text and "建设预售阶段" in a.text and "交房交证阶段" in a.text
+
+
+def test_items_numbered_afresh_under_each_heading_are_all_counted(library_asker):
+    a = ask(library_asker, "这个实施方案有几个附件，共几部分？", DOCTOR)
+    assert first_line(a).startswith("共 3 部分，21 个编号条目，附件 2 个")

@@ -154,6 +154,7 @@ OPS = [
     ("哪些条没有标注责任部门", Op.OUTLINE),
     ("有没有没写牵头单位的任务", Op.OUTLINE),
     ("规划里哪几项未明确责任单位", Op.OUTLINE),
+    ("每条都写了责任部门吗？", Op.OUTLINE),
     # the parts of a heading: `X有哪几项`
     ("重点任务有哪几项", Op.OUTLINE),
     ("保障措施包括几条？", Op.OUTLINE),
