@@ -22,6 +22,9 @@ from kb.search import Hit
 GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软件, 发展 …) says nothing specific
 
 
+# a sub-item's label inside a clause: （一）医养结合补贴。 / (1)前置测绘。 / 1.目标。 / ——产业规模。
+_SUB_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、]|——)([^。；：:，,]{2,20})[。：:]")
+
 class Evidence:
     def __init__(self, kb: KnowledgeBase, k: int = 8) -> None:
         self.kb, self.k = kb, k
@@ -74,6 +77,15 @@ class Evidence:
         ci, start, end = self.kb.index.sentences[row]
         return frozenset(self.kb.segmenter.tokens(self.kb.clauses[ci].text[start:end]))
 
+    @lru_cache(maxsize=65536)
+    def label_tokens(self, row: int) -> frozenset[str]:
+        """The words of the sub-item label a sentence sits under inside its clause (`（一）医养结合补贴。` for the
+        sentences that follow it, up to the next label): what the sentence is about, said once before it."""
+        ci, start, _ = self.kb.index.sentences[row]
+        before = self.kb.clauses[ci].text[:start]
+        label = next(reversed(list(_SUB_LABEL.finditer(before))), None)
+        return frozenset(self.kb.segmenter.tokens(label.group(1))) if label else frozenset()
+
     def years_of(self, clause: Clause) -> frozenset[str]:
         return self.kb.searcher.years[self.position[clause.id]]
 
@@ -90,7 +102,7 @@ class Evidence:
             for row in self.rows_of.get(self.position[clause.id], []):
                 _, start, end = self.kb.index.sentences[row]
                 dense = nearest.get(row, floor)
-                lexical = extract.overlap(asked, self.row_tokens(row), self.idf)
+                lexical = extract.overlap(asked, self.row_tokens(row) | self.label_tokens(row), self.idf)
                 score = extract.score_sentence(dense, lexical, rank if only is None else 1, wants_number,
                                                clause.text[start:end])
                 out.append(Scored(clause, Span(start, end), score, dense, lexical, row))

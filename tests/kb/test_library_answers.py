@@ -409,3 +409,17 @@ def test_two_outline_questions_in_one_get_both_lists(library_asker):
 def test_items_numbered_afresh_under_each_heading_are_all_counted(library_asker):
     a = ask(library_asker, "这个实施方案有几个附件，共几部分？", DOCTOR)
     assert first_line(a).startswith("共 3 部分，21 个编号条目，附件 2 个")
+
+
+@pytest.mark.parametrize("question,figure", [
+    ("医养结合补贴能拿多少？", "15万元"),
+    ("养老服务组织设了医疗机构，医养结合补贴给多少钱", "15万元"),
+    ("医养结合补贴标准是多少", "15万元"),
+    ("星级评定补贴给多少", "10万元"),
+    ("五星级的星级评定补贴是多少", "10万元"),
+])
+def test_a_sentence_is_found_by_the_sub_item_label_it_sits_under(library_asker, question, figure):
+    """Class: an amount stated in a sentence whose subject is only named by its sub-item's label inside the
+    article (第三十六条 …（一）医养结合补贴。居家社区养老服务组织…给予一次性补贴15万元)."""
+    a = ask(library_asker, question, ELDERCARE)
+    assert a.answerable and figure in a.text.split("出处")[0]
