@@ -148,6 +148,12 @@ OPS = [
     ("离岸服务外包执行金额的目标", Op.VALUE),  # new
     ("第二阶段亿元以上企业超过多少家？", Op.VALUE),  # new
     ("What is the software revenue target for 2025?", Op.VALUE),
+    # who, in the words people use
+    ("首付比例谁说了算", Op.RESPONSIBLE),
+    ("融资体系谁主导", Op.LEAD),  # 主导 is leading
+    ("人才培养由谁组织实施", Op.RESPONSIBLE),
+    ("市场主体目标谁来推动", Op.RESPONSIBLE),
+    ("招大引强谁拍板", Op.RESPONSIBLE),
     # which items carry no annotation
     ("哪些条没写牵头单位？", Op.OUTLINE),
     ("哪些措施没有写责任单位", Op.OUTLINE),
