@@ -328,6 +328,20 @@ def split_rows(frame: Frame, question: str, rows: Sequence[Clause]) -> Answer:
 _ROLE_WORD = {Op.LEAD: "牵头单位", Op.PARTNERS: "配合单位"}
 
 
+def generic_tasks(frame: Frame, question: str, party: str, found: Sequence[Clause]) -> Answer:
+    """What a generic party (属地人民政府(管委会), 各区政府) is listed for, as `reverse` does for a named unit."""
+    lines = [f"{party}列为责任方的事项共 {len(found)} 项（★ 表示牵头）："]
+    groups: OrderedDict[str, list[Clause]] = OrderedDict()
+    for c in found:
+        groups.setdefault(c.section[0] if c.section else "", []).append(c)
+    for part, items in groups.items():
+        lines.append(f"{part}：")
+        for c in items:
+            what = gist(c, party)
+            lines.append(f"  · {item_name(c)}{' ★' if party in c.leads else ''}" + (f"：{what}" if what else ""))
+    return _answer(frame, question, "\n".join(lines), found, (), None)
+
+
 def office_tasks(frame: Frame, question: str, office: str, rows: Sequence[tuple[Clause, str]],
                  names_other: Callable[[str], bool]) -> Answer:
     """What an office named only in a task table's columns (考评处 in 市卫健委内牵头处室) is listed for: each row

@@ -301,6 +301,27 @@ def reverse(turn: Turn) -> Answer | None:
     return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text)
 
 
+def _party_key(name: str) -> str:
+    """属地人民政府(管委会) → 属地政府, 各区、县级市 → 各区县级市: a generic party as people shorten it."""
+    return re.sub(r"人民|[（(][^）)]*[）)]|[、，,\s]", "", name)
+
+
+def generic_tasks(turn: Turn) -> Answer | None:
+    """`属地政府要干啥？`, `各区政府负责哪些工作？`: the items a generic party of the annotations is listed for."""
+    if turn.frame.units or not cues.TASKS_OF_UNIT.search(turn.text):
+        return None
+    asked = _party_key(turn.text)
+    parties = {g for c in turn.clauses for g in (*c.generic_units, *c.leads) if c.units or c.generic_units}
+    named = [g for g in parties if len(_party_key(g)) >= 3 and _party_key(g) in asked and not turn.ev.kb.units.canonical(g)]
+    if not named:
+        return None
+    party = max(named, key=len)
+    found = [c for c in turn.clauses if not c.tag_scope and (party in c.generic_units or party in c.leads)]
+    if cues.LEAD.search(turn.text):
+        found = [c for c in found if party in c.leads]
+    return duty.generic_tasks(turn.frame, turn.text, party, found) if found else None
+
+
 # an office inside a unit (考评处, 基层处, 信息科): named in a task table's own columns, never in the unit columns
 _OFFICE = re.compile(r"^[\u4e00-\u9fff]{1,8}(处|科|室)$")
 

@@ -423,3 +423,19 @@ def test_a_sentence_is_found_by_the_sub_item_label_it_sits_under(library_asker, 
     article (第三十六条 …（一）医养结合补贴。居家社区养老服务组织…给予一次性补贴15万元)."""
     a = ask(library_asker, question, ELDERCARE)
     assert a.answerable and figure in a.text.split("出处")[0]
+
+
+@pytest.mark.parametrize("question,doc,party,count", [
+    ("属地政府要干啥", KUNMING, "属地人民政府(管委会)", None),
+    ("属地人民政府牵头哪些事", KUNMING, "属地人民政府(管委会)", 1),
+    ("各区政府负责哪些工作", DOCTOR, "各区政府", None),
+    ("各区政府牵头的任务有哪些", DOCTOR, "各区政府", None),
+    ("属地政府负责哪些措施", KUNMING, "属地人民政府(管委会)", None),
+])
+def test_what_a_generic_party_is_listed_for(library_asker, question, doc, party, count):
+    """Class: what a generic party of the annotations (属地人民政府(管委会), 各区政府) is listed for — asked by the
+    shortened name people use, answered like a unit's tasks."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first_line(a).startswith(party)
+    if count is not None:
+        assert f"共 {count} 项" in first_line(a)
