@@ -114,7 +114,7 @@ BODY_KNOWN = 0.5  # share of a body name's character pairs the documents hold, a
 def bodies_named(question: str) -> list[str]:
     """Body names the question writes out (outside any quoted document title), none holding a function word."""
     found = (m.group(0) for m in _BODY.finditer(cues.DOC_TITLE.sub(" ", question)))
-    return [b for b in found if not re.search(r"[的了是除或在对把被给向从由]|牵头|配合|负责", b)]
+    return [b for b in found if not re.search(r"[的了是除或在对把被给向从由哪这那归谁么啥个]|牵头|配合|负责", b)]
 
 
 def unknown_bodies(case: Case) -> str | None:

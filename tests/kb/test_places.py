@@ -46,3 +46,16 @@ from kb.refusal import bodies_named  # noqa: E402
 def test_bodies_named(question, bodies):
     """Class: a government body written out in a question (the unknown-body refusal checks it against the text)."""
     assert bodies_named(question) == bodies
+
+
+@pytest.mark.parametrize("question", [
+    "软件人才这块归哪个局管",
+    "这事归哪个委员会管",
+    "人才培养找哪个办公室",
+    "那个局是谁",
+    "市场主体目标由什么局负责",
+])
+def test_a_question_about_which_body_names_no_unknown_body(question):
+    """Class: `归哪个局`, `什么局` ask which body; they name none the documents could lack."""
+    from kb.refusal import bodies_named
+    assert bodies_named(question) == []

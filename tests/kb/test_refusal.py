@@ -31,7 +31,7 @@ def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软�
     ("北京的软件业务收入目标是多少？", "未提及北京"),
     ("What is Shanghai's software revenue target?", "未提及Shanghai"),
     ("“蓉漂计划”有什么支持？", "没有出现“蓉漂计划”"),
-    ("“蓉贝”人才奖励多少钱？", "具体金额"),
+    ("“蓉贝”人才奖励多少钱？", "奖补金额"),
     ("软件业务收入工作会多久开一次？", "开会或办理的频次"),
     ("2025年软件业务收入实际完成了多少？", "实际数字"),
 ])
@@ -92,3 +92,19 @@ def test_low_relevance_refuses_last():
 
 def test_rules_leave_the_threshold_out_for_calibration():
     assert refusal.first_reason(case("随便问问", dense=0.5), refusal.RULES) is None
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("上市奖励多少钱？", "新增上市企业30家，软件业务收入100亿元级企业达到15家。", False),  # a target, not a reward
+    ("有没有补贴多少", "软件业务收入突破8000亿元。", False),
+    ("首版次软件奖励多少", "支持首版次软件产品研发、示范和应用推广。", False),
+    ("上市奖励多少钱？", "在主板上市的，给予企业300万元奖励。", True),
+    ("补贴标准是多少", "按建筑面积每平方米给予200元补贴。", True),
+    ("奖励最高多少", "最高奖励不超过50万元。", True),
+    ("投资奖励能拿多少", "按固定资产投资的5%—20%给予企业奖励。", True),  # a share of the investment is an amount given
+])
+def test_a_reward_amount_is_a_figure_given_not_any_figure(question, sentence, stated):
+    """Class: the amount of a reward or subsidy — answered only by a sentence that gives a sum (给予…万元), not by
+    a target stated in 亿元 that shares the question's words."""
+    reason = refusal.first_reason(case(question, sentences=(sentence,)))
+    assert (reason is None) if stated else ("奖补金额" in reason)
