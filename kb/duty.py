@@ -365,7 +365,8 @@ def unstated_lead(frame: Frame, question: str, task: Clause, evidence: Citation 
     """An item listing only 责任单位 in a document that marks 牵头 elsewhere: no lead is claimed for it."""
     named = "、".join(task.units)
     what = "牵头单位" if frame.op is Op.LEAD else "牵头与配合之分"
-    text = f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。"
+    text = (f"{named}。「{task_label(task)}」只列了责任单位，没有标注{what}。" if frame.op is Op.RESPONSIBLE
+            else f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。")
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
     units = task.units if frame.op is not Op.LEAD else ()

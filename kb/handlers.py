@@ -261,7 +261,7 @@ def single_task(turn: Turn) -> Answer | None:
         # `是各区政府牵头的吧？`: a generic party (not a unit of the table) asked about by name — 是/否 first
         frame = replace(turn.frame, op=Op.MEMBER, lead_only=turn.frame.op is Op.LEAD)
         return duty.member(frame, turn.text, task, party, _evidence(turn, task), _canon(turn))
-    if turn.frame.op in (Op.LEAD, Op.PARTNERS) and _unstated_lead(turn, task):
+    if turn.frame.op in (Op.LEAD, Op.PARTNERS, Op.RESPONSIBLE) and _unstated_lead(turn, task):
         # the document marks 牵头 where it means it (牵头单位:…); an item with only 责任单位 states no lead
         return duty.unstated_lead(turn.frame, turn.text, task, _evidence(turn, task))
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))

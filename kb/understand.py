@@ -21,7 +21,7 @@ _CONNECTOR = re.compile(r"(?:和|与|及|以及|跟|同|比|、|，|,|;|；|\ban
 _STAGE_WORD = re.compile(r"第[一二三四五六七八九十]阶段|(first|second|third) (stage|phase)", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"20\d{2}\s*年?")
 # single characters and pointer words a segmenter leaves between the subject and the question (`这`+`条列`+`了`)
-_ASKING_WORD = re.compile(rf"(?:{cues.ASKING.pattern})+|[项条块些个年呢吧啊嘛共这那该此列]|条列|一条|一项|该条|列明|写明")
+_ASKING_WORD = re.compile(rf"(?:{cues.ASKING.pattern})+|[项条块些个年呢吧啊嘛共这那该此列管归找问]|条列|一条|一项|该条|列明|写明|归谁|谁管")
 
 
 _NOT_COUNTED = re.compile(r"[（(][^）)]*(不算|不计|不含|不包括|除外)[^）)]*[）)]|有关[^，。？?]{0,10}(不算|不计|除外)")

@@ -439,3 +439,17 @@ def test_what_a_generic_party_is_listed_for(library_asker, question, doc, party,
     assert a.answerable and first_line(a).startswith(party)
     if count is not None:
         assert f"共 {count} 项" in first_line(a)
+
+
+@pytest.mark.parametrize("question,doc,units", [
+    ("预售资金监管归谁管", HUNAN, "省住房城乡建设厅、省自然资源厅。"),
+    ("落实全程监管的责任单位是哪些", HUNAN, "省住房城乡建设厅、省自然资源厅。"),
+    ("金融人才环境谁负责", ZHENGZHOU, "市金融局。"),
+    ("优化金融人才环境由哪个部门负责", ZHENGZHOU, "市金融局。"),
+    ("金融人才那条的责任单位", ZHENGZHOU, "市金融局。"),
+])
+def test_responsible_units_of_an_item_without_a_lead_in_a_labelled_document(library_asker, question, doc, units):
+    """Class: who is responsible for an item that lists only 责任单位 in a document that labels 牵头 elsewhere:
+    the units first, and no lead claimed by the first-listed convention."""
+    a = ask(library_asker, question, doc)
+    assert first_line(a).startswith(units) and "没有标注牵头" in a.text and "（牵头）" not in a.text

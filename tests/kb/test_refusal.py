@@ -31,7 +31,7 @@ def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软�
     ("北京的软件业务收入目标是多少？", "未提及北京"),
     ("What is Shanghai's software revenue target?", "未提及Shanghai"),
     ("“蓉漂计划”有什么支持？", "没有出现“蓉漂计划”"),
-    ("“蓉贝”人才奖励多少钱？", "奖补金额"),
+    ("“蓉贝”人才奖励多少钱？", "具体金额"),
     ("软件业务收入工作会多久开一次？", "开会或办理的频次"),
     ("2025年软件业务收入实际完成了多少？", "实际数字"),
 ])
@@ -107,4 +107,4 @@ def test_a_reward_amount_is_a_figure_given_not_any_figure(question, sentence, st
     """Class: the amount of a reward or subsidy — answered only by a sentence that gives a sum (给予…万元), not by
     a target stated in 亿元 that shares the question's words."""
     reason = refusal.first_reason(case(question, sentences=(sentence,)))
-    assert (reason is None) if stated else ("奖补金额" in reason)
+    assert (reason is None) if stated else ("具体金额" in reason)
