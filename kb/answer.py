@@ -44,6 +44,7 @@ class Answer:
     retrieved: tuple[str, ...] = ()  # clause ids, best first
     notice: str = ""  # e.g. the question was cut to the length limit
     latency_ms: float = 0.0
+    understood: str = ""  # the question as answered: a follow-up completed from the turn before (`2022年呢？` → …)
 
     def to_json(self) -> dict[str, Any]:
         """The batch contract's keys (see README)."""

@@ -123,7 +123,8 @@ class Asker:
     def understand(self, q: Question, previous: Answer | None, scope: frozenset[str] | None) -> handlers.Turn:
         words, units = self.kb.segmenter.words, self.kb.units.within(scope)
         frame = understand(q.text, units, words)
-        done = followup.complete(q.text, frame, previous, units)
+        done = followup.complete(q.text, frame, previous, units,
+                                 lambda text: "".join(understand(text, units, words).subject_text))
         if done.text != q.text:
             frame = understand(done.text, units, words)
         if done.focus and frame.units and frame.op is Op.REVERSE and frame.confidence < 0.7:
@@ -301,7 +302,8 @@ class Asker:
         text = answer.text
         if q.english and answer.answerable:
             text = english_lead(answer) + "\n" + text
-        return replace(answer, question=q.raw[: self.config.max_chars], text=text, citations=kept,
+        return replace(answer, question=q.raw[: self.config.max_chars], understood=answer.question or q.text,
+                       text=text, citations=kept,
                        retrieved=tuple(h.clause.id for h in hits), notice=" ".join(q.notices),
                        latency_ms=(time.perf_counter() - started) * 1000)
 

@@ -800,20 +800,39 @@ def newest_first(turn: Turn, picked: Sequence[Scored]) -> list[Scored]:
     return sorted(picked, key=lambda s: order.index(s.clause.doc))
 
 
+TIER_OVERLAP = 0.6  # share of the figure's word overlap with the question another tier must reach (no subject words)
+TIER_ALIKE = 0.3  # or: share of character pairs two tier sentences have in common (对…企业，给予企业300万元奖励)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two sentences written the same way with other figures (a graded amount's tiers)."""
+    x, y = link.bigrams(re.sub(r"[\d.]+", "", a)), link.bigrams(re.sub(r"[\d.]+", "", b))
+    return len(x & y) / max(len(x | y), 1) >= TIER_ALIKE
+
+
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     """The extractive answer: for a figure, the figure first; then the best sentences, each with its section."""
     op = turn.frame.op
     several = len({s.clause.doc for s in picked}) > 1
     picked = newest_first(turn, picked)
     intro = {Op.SUPPORT: "文件中与此相关的支持措施：", Op.VALUE: "文件中的相关目标："}.get(op, "文件原文：")
-    figure = next((s for s in picked if extract.has_quantity(s.text)), None) if op is Op.VALUE else None
+    # the figure: of the quoted sentences that state one, the closest to the question's own words (`从业人员`), the
+    # earliest on a tie — not the first, which a year alone may have put there (`到2020年，世界500强…`)
+    numbered_picks = [s for s in picked if extract.has_quantity(s.text)] if op is Op.VALUE else []
+    subject = link.bigrams("".join(turn.frame.subject_text)) if turn.frame.subject_text else set()
+    figure = (max(numbered_picks, key=lambda s: (len(subject & link.bigrams(s.text)), s.overlap))
+              if numbered_picks else None)
     doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text + ''.join(turn.ev.kb.searcher.query_tokens(turn.text))))), []) if op in DUTY_OPS else []
     if doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     elif figure is not None:
         asked = "".join(turn.frame.subject_text) or turn.text
-        tiers = sorted((s for s in picked if s.clause.id == figure.clause.id and extract.has_quantity(s.text)),
-                       key=lambda s: s.row)  # a graded amount: every tier, in the document's order
+        # a graded amount: every tier, in the document's order — the sentences of that clause about the same thing
+        # (as close to the question's words as the figure is), not the other targets a stage lists beside it
+        hits = (lambda s: len(subject & link.bigrams(s.text)))
+        same = (lambda s: hits(s) >= max(1, hits(figure))) if subject else (lambda s: s.overlap >= TIER_OVERLAP * figure.overlap)
+        tiers = sorted((s for s in picked if s.clause.id == figure.clause.id and extract.has_quantity(s.text)
+                        and (s is figure or same(s) or _alike(s.text, figure.text))), key=lambda s: s.row)
         part = "；".join(dict.fromkeys(turn.ev.part_for(asked, s.text).strip("，,；;。") for s in tiers[:4]))
         intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
     lines = [intro] + [f"· {_doc_label(turn, s.clause.doc) if several else ''}「{s.clause.section_label}」：“{s.text}”"

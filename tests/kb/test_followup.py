@@ -56,3 +56,26 @@ def test_only_a_new_year_or_unit_swaps_it_into_the_previous_question(text, befor
 def test_no_previous_turn_leaves_the_question_alone():
     text = "那配合单位有哪些？"
     assert complete(text, understand(text, UNITS, WORDS), None, UNITS) == (text, ())
+
+
+def subject_of(text: str) -> str:
+    return "".join(understand(text, UNITS, WORDS).subject_text)
+
+
+@pytest.mark.parametrize("text,before,expected", [
+    ("融资体系呢？", "市场主体目标由谁牵头？", "融资体系目标由谁牵头？"),
+    ("那从业人员呢", "2020年软件业务收入目标是多少？", "2020年从业人员目标是多少？"),
+    ("人才培养怎么样", "市场主体目标的配合单位有哪些？", "人才培养目标的配合单位有哪些？"),
+    ("还有专业载体呢？", "市场主体目标有几个责任单位？", "专业载体目标有几个责任单位？"),
+    ("融资体系呢", "市财政局在不在里面？", "融资体系市财政局在不在里面？"),  # no subject to replace: put in front
+])
+def test_only_a_new_subject_asks_the_previous_question_about_it(text, before, expected):
+    """Class: `X呢？` with nothing but a subject: the previous question (as it was answered) about X."""
+    out = complete(text, understand(text, UNITS, WORDS), previous(before), UNITS, subject_of)
+    assert out.text == expected and out.focus == ()
+
+
+@pytest.mark.parametrize("text", ["谁负责融资体系呢？", "融资体系有多少家企业呢", "融资体系是什么呢"])
+def test_a_subject_with_its_own_question_is_not_a_swap(text):
+    out = complete(text, understand(text, UNITS, WORDS), previous("市场主体目标由谁牵头？"), UNITS, subject_of)
+    assert out.text == text

@@ -164,3 +164,17 @@ def test_the_stages_themselves_are_the_parts_of_the_stage_heading(asker, questio
     a = asker.ask(question)
     assert a.intent == "outline" and a.text.startswith("共 3 项")
     assert all(s in a.text for s in ("提质增效（2019—2020年）", "规模跨越", "世界软件名城"))
+
+
+@pytest.mark.parametrize("question,first", [
+    ("2022年软件业务收入目标是多少？", "软件业务收入突破5500亿元"),
+    ("2020年从业人员目标", "软件从业人员达到40万人"),
+    ("到2025年软件从业人员达到多少", "软件从业人员达到80万人"),
+    ("第一阶段离岸服务外包执行金额要超过多少", "离岸服务外包执行金额超过150亿元"),
+    ("2022年离岸外包执行额目标", "离岸服务外包执行金额超过200亿元"),
+])
+def test_a_stage_figure_answers_with_the_metric_asked_first(asker, question, first):
+    """Class: one metric of a stage that lists several: the first line is that metric's figure alone (the
+    other figures of the stage are quoted below it, not put in the answer)."""
+    a = asker.ask(question)
+    assert a.text.splitlines()[0].startswith(first) and "；" not in a.text.splitlines()[0]
