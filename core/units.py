@@ -105,7 +105,8 @@ class UnitTable:
         self._by_name = {unit.name: unit for unit in units}
         self._index = self._build_index(units, other_bodies)
         keys = sorted(self._index, key=len, reverse=True)  # longest alternative wins at a position
-        self._matcher = re.compile("|".join(_pattern(key) for key in keys))
+        # no names at all (a library of laws without annotations): a pattern that matches nothing, not everything
+        self._matcher = re.compile("|".join(_pattern(key) for key in keys) if keys else r"(?!)")
         self._within: dict[frozenset[str], UnitTable] = {}
 
     @staticmethod

@@ -56,6 +56,11 @@ class AskConfig:
     max_chars: int = 500
 
 
+def _BARE_TITLE(title: str) -> bool:
+    """A title short enough to be written bare in a question (个体工商户条例, 国徽法), not a long notice's title."""
+    return 5 <= len(title) <= 20 or (3 <= len(title) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", title)))
+
+
 class Asker:
     def __init__(self, kb: KnowledgeBase, config: AskConfig = AskConfig()) -> None:
         if config.k <= 0:
@@ -205,6 +210,10 @@ class Asker:
             named = {d for d in scope if name in known[d] or known[d] in name}
             if named:
                 scope = named
+        # a short title written bare (`个体工商户条例什么时候施行`): the document it names
+        bare = {d for d in scope if _BARE_TITLE(t := re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", known[d])) and t in text}
+        if bare:
+            scope = bare
         for number in _DOC_NUMBER.findall(text):  # a 文号 named in the question
             named = {d for d in scope if number in self._doc_numbers.get(d, "")}
             if named:
@@ -218,6 +227,11 @@ class Asker:
             name = m.group(1)
             return "该文件" if any(name in t or t in name for t in self._titles) else m.group(0)
         out = cues.DOC_TITLE.sub(pointer, text)
+        # a short title written bare (`个体工商户条例什么时候施行`) names the document as well
+        for title in sorted(self._titles, key=len, reverse=True):
+            bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
+            if _BARE_TITLE(bare) and bare in out:
+                out = out.replace(bare, "该文件")
         return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
 
     @cached_property

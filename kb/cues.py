@@ -62,7 +62,7 @@ SUPPORT = _rx(r"支持|政策|补贴|扶持|资助|奖励|融资|贷款|资金|�
 NUMBER = _rx(r"多少|几家|几个|几项|几件|几名|几位|几所|几成|目标|指标|达到|超过|突破|比例|份额|占比|增长|增速|规模|数量|"
              r"how (much|many)|target|amount|number|percent|share|growth")
 # the shape of a document or heading asked (parts, chapters, articles, attachments)
-DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条|章|部分)|总共.{0,4}条|一共.{0,4}条|几个附件|哪几个附件|附件有几|"
+DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条|章|部分)|总共.{0,4}条|一共.{0,4}条|(有|共)几条[？?。]?$|几个附件|哪几个附件|附件有几|"
                 r"(带|附|有)了?(几|多少)个?附件|(文件|通知|意见|方案|办法|规划|措施|条例)的?(结构|框架|目录)|"
                 r"how many (chapters|articles|parts|sections)")
 # a document named by its title (《…》): it scopes the question and names no unit or body of it

@@ -158,10 +158,13 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
                          r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任|制定|发布|受理|核查|核实|审批|批准|认定|组织)")
 
 
-_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|办(?![理法事好]))"
+_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|部|办(?![理法事好]))"
 _DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定)"
-_DOER = re.compile(rf"由(?P<by>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})"  # 由X制定
-                   rf"|(?:报|经)(?P<to>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
+# `由国务院工商行政管理部门制定`: the longest name before the verb (国务院 alone is a body too), never past a verb
+_NOT_VERB = r"(?!负责|牵头|制定|发布|会同|审核|审批|受理|核查|核实|批准|认定|承担)"  # not 组织/指导: 组织部, 指导单位
+_DOER = re.compile(rf"由(?P<by>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}{_UNIT_END})"  # 由X制定
+                   rf"|(?:报(?![告表名道刊])|经(?![营费济过]))(?P<to>(?:(?!由)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
+                   rf"|(?:^|(?<=[，。；：,]))(?:第[一二三四五六七八九十百零〇\d]+条)?(?P<role>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,24}}?{_UNIT_END})为[^。；，]{{0,16}}?(?:机关|主管部门|管理部门|责任单位|牵头单位)"  # X为…登记机关
                    rf"|向(?P<at>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})(?:申请|提出|提交|申报|报送|反映|咨询|投诉)"  # 向X申请
                    rf"|(?:^|(?<=[，。；：,]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
 _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
@@ -174,7 +177,7 @@ _NOT_A_DOER = re.compile(r"的|加大|本措施|本办法|实施中|跨|强化|�
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
-        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("at") or m.group("subj") or "")
+        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("role") or m.group("at") or m.group("subj") or "")
         name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由)+", "", name)
         if len(name) >= 3 and name not in out and not _NOT_A_DOER.search(name):
             out.append(name)
@@ -434,6 +437,10 @@ def document_outline(turn: Turn) -> Answer | None:
     word = "条" if any(m.startswith("第") for _, m in entries) else "个编号条目"
     counts = [f"共 {len(body)} 部分"] + ([f"{len(entries)} {word}"] if entries else [])
     counts += [f"附件 {len(annexes)} 个"] if annexes else []
+    if entries and len(entries) == len(body) and all(p == m or p.startswith(m) for p, m in entries):
+        # a flat text of articles with no parts above them: the count and the first and last article
+        counts = [f"共 {len(entries)} {word}（{entries[0][1]}—{entries[-1][1]}）"] + counts[2:]
+        return Answer(turn.text, "，".join(counts) + "。", True, Op.OUTLINE.value)
     lines = ["，".join(counts) + "。"]
     for n, p in enumerate(body, 1):
         marks = [m for part, m in entries if part == p]
@@ -740,8 +747,13 @@ def document_facts(turn: Turn) -> Answer | None:
     asked = [k for k, rx in META_ASKED.items() if rx.search(turn.text)]
     if not asked or turn.frame.units and "issuer" not in asked:
         return None
-    # about the document itself (这个文件, 本办法, a title), or asked bare (文号是多少？); not `配套细则什么时候出台`
-    if not DOC_ITSELF.search(turn.text) and len(re.sub(r"[^\u4e00-\u9fff]", "", turn.text)) > 8:
+    # about the document itself (这个文件, 本办法, a title) or asked bare (文号是多少？) — nothing else named:
+    # not `配套细则什么时候出台`, not `该文件的实施细则由谁制定`
+    rest = DOC_ITSELF.sub("", turn.text)
+    for rx in META_ASKED.values():
+        rest = rx.sub("", rest)
+    rest = re.sub(r"这个|那个|什么|哪个|哪些|哪|谁|多少|请问|一下|部门|单位|机关|[^\u4e00-\u9fff]|[的是了吗呢啊吧和与及]", "", rest)
+    if len(rest) > 2:
         return None
     docs = list(dict.fromkeys(c.doc for c in turn.clauses))
     doc = docs[0] if len(docs) == 1 else (turn.hits[0].clause.doc if turn.hits else None)

