@@ -28,6 +28,7 @@ FORMS = (LIST, LABELLED, INLINE, TABLE)
 _LABELS = {
     "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "主责部门": "lead",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
+    "指导部门": "responsible", "指导单位": "responsible", "主管部门": "responsible", "承办单位": "responsible",
     "配合单位": "partner", "配合部门": "partner", "参与单位": "partner", "参与部门": "partner",
     "协同单位": "partner", "协同部门": "partner", "协办单位": "partner", "协作单位": "partner",
 }
@@ -208,6 +209,10 @@ def find_annotations(text: str) -> list[Annotation]:
         body = text[start + 1: end - 1].strip()
         # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
         body, _, note = body.partition("。")
+        # `（A、B、C负责，排在第一位的部门为牵头部门，下同）`: the same note after a comma
+        if (rule := _FIRST_LEADS.search(body)) is not None and (cut := max(body.rfind("，", 0, rule.start()),
+                                                                        body.rfind(",", 0, rule.start()))) > 0:
+            body, note = body[:cut], body[cut + 1:] + note
         ann = _labelled(body, text[start:end], (start, end)) or _inline(body, text[start:end], (start, end))
         if ann is not None and _FIRST_LEADS.search(note) and ann.units and not ann.leads:
             ann = build_annotation(list(ann.units[:1]), list(ann.units[1:]), [], list(ann.generic_units), ann.form,

@@ -27,8 +27,12 @@ COLUMNS = {
     "工作任务": "task", "重点任务": "task", "主要任务": "task", "任务": "task", "具体任务": "task", "任务内容": "task",
     "主要内容": "task", "具体措施": "task", "工作措施": "task", "工作内容": "task", "政策措施": "task",
     "目标任务": "task", "重点工作": "task", "任务事项": "task", "工作事项": "task", "措施": "task",
+    "改革举措": "task", "举措": "task", "主要举措": "task", "工作举措": "task", "事项": "task", "改革事项": "task",
     "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "牵头领导": "skip",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
+    # who oversees a measure in a 推广清单 / 事项清单: responsible, the first listed leading by convention
+    "指导部门": "responsible", "指导单位": "responsible", "主管部门": "responsible", "主管单位": "responsible",
+    "实施部门": "responsible", "承办单位": "responsible", "责任主体": "responsible", "主办单位": "lead",
     "配合单位": "partner", "配合部门": "partner", "参与单位": "partner", "协同单位": "partner", "协办单位": "partner",
     "完成时限": "deadline", "完成时间": "deadline", "时间节点": "deadline", "时限": "deadline", "进度安排": "deadline",
 }

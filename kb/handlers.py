@@ -159,7 +159,7 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
 
 
 _UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|部|办(?![理法事好]))"
-_DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定)"
+_DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定|会同)"  # A会同B: A leads
 # `由国务院工商行政管理部门制定`: the longest name before the verb (国务院 alone is a body too), never past a verb
 _NOT_VERB = r"(?!负责|牵头|制定|发布|会同|审核|审批|受理|核查|核实|批准|认定|承担)"  # not 组织/指导: 组织部, 指导单位
 _DOER = re.compile(rf"由(?P<by>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}{_UNIT_END})"  # 由X制定

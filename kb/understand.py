@@ -75,7 +75,7 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.PER_ITEM, lead, 0.9
     # `保障合理用药有市医保局吗`: an item "has" a unit, asked yes/no
     if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于|"
-                                                r"负责|参与|配合|管|有[^，。？?]{2,20}(吗|么|没)", text)):
+                                                r"负责|参与|配合|管|指导|主管|有[^，。？?]{2,20}(吗|么|没)", text)):
         return Op.MEMBER, lead and not partners, 0.9
     lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
     both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合

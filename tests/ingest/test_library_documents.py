@@ -36,6 +36,10 @@ META = {
     "liuhe-key-industries-support-2023": ("中共柳河县委柳河县人民政府关于支持重点产业加快发展的实施意见", "", "2023-02-08"),
     "kunming-real-estate-measures-2024": ("昆明市人民政府办公室关于印发进一步推动房地产市场平稳健康发展若干措施的通知", "", "2024-12-31"),
     "zhengzhou-finance-support-2023": ("郑州市金融支持经济高质量发展若干措施", "", ""),
+    "zongbaoqu-guofa-2019-3": ("国务院关于促进综合保税区高水平开放高质量发展的若干意见", "国发〔2019〕3号", "2019-01-12"),
+    "chuangxin-tuiguang-guobanfa-2018-126": ("国务院办公厅关于推广第二批支持创新相关改革举措的通知", "国办发〔2018〕126号", "2018-12-23"),
+    "sichuan-banli-guobanhan-2004-71": ("国务院办公厅关于四川省在温家宝总理考察工作时所提问题和建议办理情况的函", "国办函〔2004〕71号", "2004-10-15"),
+    "geshui-zhuanxiang-kouchu-guofa-2018-41": ("国务院关于印发个人所得税专项附加扣除暂行办法的通知", "国发〔2018〕41号", "2018-12-13"),
 }
 
 
@@ -54,6 +58,8 @@ COUNTS = {
     "zhengzhou-finance-support-2023": (ARABIC, 25, 22, 6),  # bare 牵头单位:/责任单位: lines after items 1–22
     "guangzhou-home-community-eldercare-2022": (ARTICLE, 52, 0, 0),  # 52 articles, duties in prose only
     "liuhe-key-industries-support-2023": (ARTICLE, 26, 0, 0),  # 26 articles, duties in prose only
+    "zongbaoqu-guofa-2019-3": (ARABIC, 21, 21, 0),  # every item ends in （…负责）; the first adds the lead rule
+    "geshui-zhuanxiang-kouchu-guofa-2018-41": (ARTICLE, 32, 0, 0),  # 32 articles in 9 chapters, no annotations
 }
 
 
@@ -112,3 +118,16 @@ def test_family_doctor_task_table_rows():
     long_prescription = next(r for r in rows if r.id.endswith(".r6-3"))
     assert long_prescription.leads == ("市医保局", "市卫生健康委")
     assert long_prescription.columns == (("市卫健委内牵头处室", "医政处"), ("市卫健委内配合处室", "基层处"))
+
+
+def test_zongbaoqu_lead_rule_after_a_comma_makes_the_first_listed_lead():
+    first = by_heading("zongbaoqu-guofa-2019-3", "1.")
+    assert first.units == ("税务总局", "财政部", "海关总署") and first.leads == ("税务总局",)
+    assert sum("海关总署" in c.units for c in annotated("zongbaoqu-guofa-2019-3")) == 21
+
+
+def test_chuangxin_list_of_measures_with_a_guiding_department_column():
+    rows = [c for c in clauses("chuangxin-tuiguang-guobanfa-2018-126") if c.kind == "row"]
+    assert len(rows) == 17 and all(r.units for r in rows)  # 23 announced, 6 cut by the publisher
+    patent = next(r for r in rows if "专利保险" in r.heading)
+    assert patent.units == ("国家知识产权局", "中国银保监会")

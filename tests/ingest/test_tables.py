@@ -78,3 +78,14 @@ def test_office_columns_of_a_division_table_stay_apart_from_the_units():
     assert first.units == ("市卫生健康委", "市医保局") and first.partner_units == ("市医保局",)
     assert first.columns == (("市卫健委内牵头处室", "医政处"), ("市卫健委内配合处室", "基层处"))
     assert second.partner_units == () and second.columns == (("市卫健委内牵头处室", "中医药处"), ("市卫健委内配合处室", "/"))
+
+
+def test_a_list_that_names_who_oversees_each_measure_is_a_division_table():
+    """Class: a 推广清单 / 事项清单 whose unit column is 指导部门 (or 主管部门, 实施部门, 承办单位) and whose task column is
+    改革举措 (举措, 事项): each row is a task with its units, the first listed leading by convention."""
+    from ingest.tables import column_role
+
+    assert [column_role(c) for c in ("序号", "改革举措", "主 要 内 容", "指导部门", "推广范围")] == \
+        ["number", "task", "task", "responsible", ""]
+    assert {column_role(c) for c in ("主管部门", "实施部门", "承办单位", "指导单位", "责任主体")} == {"responsible"}
+    assert column_role("事项") == "task" and column_role("主办单位") == "lead"
