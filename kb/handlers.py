@@ -279,9 +279,27 @@ def member(turn: Turn) -> Answer | None:
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn))
 
 
+def _split_by_titles(turn: Turn) -> list[Clause]:
+    """Two items named whole by their own titles on either side of one connector — the split point chosen by the
+    titles, since a title may hold 和 or 、 itself (农村基层和北部山区人才支持项目 跟 人才研究智库)."""
+    pool = [c for c in turn.clauses if c.units and not c.tag_scope and c.heading]
+    best: tuple[float, list[Clause]] | None = None
+    for m in re.finditer(r"又(?:要)?(?:负责|参与|牵头|管|是|列为|涉及)?|和|与|及|跟|同|、|，|,|\s+", turn.text):
+        left, right = turn.text[:m.start()], turn.text[m.end():]
+        sides = []
+        for phrase in (left, right):
+            scored = max(((link.coverage(phrase, link.bare_label(c.heading)), c) for c in pool),
+                         key=lambda x: (x[0], len(x[1].heading)), default=(0.0, None))
+            sides.append(scored)
+        score = min(sides[0][0], sides[1][0])
+        if score >= link.STRONG and sides[0][1] is not sides[1][1] and (best is None or score > best[0]):
+            best = (score, [sides[0][1], sides[1][1]])
+    return best[1] if best else []
+
+
 def two_tasks(turn: Turn) -> Answer | None:
-    tasks: list[Clause] = []
-    for phrase in turn.frame.subject_text[:2]:
+    tasks: list[Clause] = _split_by_titles(turn)
+    for phrase in turn.frame.subject_text[:2] if len(tasks) < 2 else ():
         task, _ = locate(turn, phrase)
         if task is not None and task not in tasks:
             tasks.append(task)

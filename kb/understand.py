@@ -18,6 +18,7 @@ from kb.fusion import stages_in, years_in
 
 Words = Callable[[str], Sequence[str]]
 _CONNECTOR = re.compile(r"(?:和|与|及|以及|跟|同|比|、|，|,|;|；|\band\b|\bvs\.?\b)")
+_WORD_JOIN = re.compile(r"(?:和|与|及|以及|跟|\band\b)")
 _STAGE_WORD = re.compile(r"第[一二三四五六七八九十]阶段|(first|second|third) (stage|phase)", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"20\d{2}\s*年?")
 # single characters and pointer words a segmenter leaves between the subject and the question (`这`+`条列`+`了`)
@@ -156,9 +157,16 @@ def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
         core = re.sub(r"(?:既|又|也)(?:要)?(?:负责|参与|牵头|管|是|列为|涉及)", " 和 ", core)
     for _, pattern in cues.KIND_WORDS:
         core = pattern.sub(" ", core)
+    tokens = list(words(core))
+    # `以授权为基础、市场化方式运营为核心的…机制和…机制`: when 和/与 joins the subjects, a 、 inside a long title
+    # does not split it
+    joiner = _CONNECTOR
+    if parts > 1 and any(_WORD_JOIN.fullmatch(w.strip()) for w in tokens) and \
+            sum(bool(_CONNECTOR.fullmatch(w.strip())) for w in tokens) >= parts:
+        joiner = _WORD_JOIN
     pieces: list[list[str]] = [[]]
-    for w in words(core):  # split at connector words, never inside a word (`参与` is not `参`+`与`)
-        if parts > 1 and _CONNECTOR.fullmatch(w.strip()):
+    for w in tokens:  # split at connector words, never inside a word (`参与` is not `参`+`与`)
+        if parts > 1 and joiner.fullmatch(w.strip()):
             pieces.append([])
         else:
             pieces[-1].append(w)

@@ -493,3 +493,18 @@ def test_a_flat_text_of_articles_is_counted_without_listing_each(law_asker, ques
     """Class: a law with articles and no chapters: the count and the first and last article, not 19 "parts"."""
     a = law_asker.ask(question)
     assert a.text.startswith("共 19 条（第一条—第十九条）"), a.text[:200]
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("农村基层和北部山区人才支持项目跟人才研究智库两边都要负责的单位有谁", TALENT, "市人力资源和社会保障局、市委组织部。"),
+    ("农村基层和北部山区人才支持项目 人才研究智库 共同责任单位", TALENT, "市人力资源和社会保障局、市委组织部。"),
+    ("哪些单位既负责农村基层和北部山区人才支持项目又负责人才研究智库？", TALENT, "市人力资源和社会保障局、市委组织部。"),
+    ("以授权为基础、市场化方式运营为核心的科研仪器设备开放共享机制和以地方立法形式建立推动改革创新的决策容错机制都有份的部门是哪些？",
+     "chuangxin-tuiguang-guobanfa-2018-126", "国务院国资委。"),
+    ("促进研发创新和推广创新制度共同的责任单位", "zongbaoqu-guofa-2019-3", "海关总署、商务部。"),
+])
+def test_two_items_named_by_titles_that_hold_a_connector(library_asker, question, doc, expected):
+    """Class: the units two items share, when a title itself holds 和 or 、 — the split point is chosen by the
+    titles the two sides name, not by the first connector."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "intersection" and first_line(a).startswith(expected)

@@ -251,6 +251,9 @@ def test_unit_kind_constraints(question, kinds, excluded):
     ("市场主体目标由谁牵头？", ("市场主体",)),
     ("融资体系建设的责任单位都有哪些？", ("融资体系建设",)),
     ("Who leads the financing system?", ("financing system",)),
+    # 和 joins two long titles with 、 inside: the 、 does not split a title
+    ("产品研发、示范应用和人才引进、培养共同的单位", ("产品研发示范应用", "人才引进培养")),
+    ("市场主体、融资体系共同的责任单位", ("市场主体", "融资体系")),  # no 和: 、 joins the two
 ])
 def test_subject_words_are_what_remains_without_asking_words(question, subjects):
     assert frame(question).subject_text == subjects
