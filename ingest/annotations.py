@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.brackets import CLOSE, OPEN, outer_spans
+
 LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
 FORMS = (LIST, LABELLED, INLINE, TABLE)
 
@@ -34,7 +36,6 @@ _LABELS = {
 }
 _LABEL = "|".join(sorted(_LABELS, key=len, reverse=True))
 _LABEL_AT = re.compile(rf"({_LABEL})\s*[:：]")
-_OPEN, _CLOSE = "（(［[【〔", "）)］]】〕"
 _SEP = "、，,；;"
 # `市级各有关部门及各县市区政府`, `能源局等省有关部门和各地级以上市人民政府`: 及/和/等 join two parties
 # only before a generic one (和 inside a name, 人力资源和社会保障局, is never followed by 各/有关).
@@ -94,9 +95,9 @@ def split_names(text: str) -> list[tuple[str, str]]:
     depth, start, sep = 0, 0, ""
     text = _AND.sub("、", text) if _AND.search(text) else text
     for i, ch in enumerate(text):
-        if ch in _OPEN:
+        if ch in OPEN:
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in CLOSE:
             depth = max(0, depth - 1)
         elif ch in _SEP and depth == 0:
             parts.append((text[start:i], sep))
@@ -185,27 +186,13 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     return build_annotation(leads, partners, responsible, generic, INLINE, text, span)
 
 
-def _bracketed(text: str) -> list[tuple[int, int]]:
-    """Spans of outermost bracketed phrases (nesting respected, unclosed ones skipped)."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            stack.append((ch, i))
-        elif ch in _CLOSE and stack:
-            _, start = stack.pop()
-            if not stack:
-                spans.append((start, i + 1))
-    return spans
-
-
 _FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
 def find_annotations(text: str) -> list[Annotation]:
     """Every annotation in `text`, in order."""
     found: list[Annotation] = []
-    for start, end in _bracketed(text):
+    for start, end in outer_spans(text):
         body = text[start + 1: end - 1].strip()
         # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
         body, _, note = body.partition("。")
@@ -280,12 +267,12 @@ def find_annotation(text: str) -> Annotation | None:
 def is_annotation_only(text: str) -> bool:
     """The whole text (whitespace removed) is one bracketed annotation: it belongs to the item before it."""
     ann = find_annotation(text)
-    return ann is not None and ann.span == (0, len(text)) and (text[:1] in _OPEN or is_label_line(text))
+    return ann is not None and ann.span == (0, len(text)) and (text[:1] in OPEN or is_label_line(text))
 
 
 def opens_annotation(text: str) -> bool:
     """Text starting with a labelled annotation's opening (`（牵头单位：`, `［责任单位`), possibly unclosed."""
-    return bool(re.match(rf"^[{re.escape(_OPEN)}]\s*(?:{_LABEL})", text))
+    return bool(re.match(rf"^[{re.escape(OPEN)}]\s*(?:{_LABEL})", text))
 
 
 _OPEN_TAG = re.compile(r"［责任单位")

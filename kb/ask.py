@@ -56,9 +56,12 @@ class AskConfig:
     max_chars: int = 500
 
 
-def _BARE_TITLE(title: str) -> bool:
-    """A title short enough to be written bare in a question (个体工商户条例, 国徽法), not a long notice's title."""
-    return 5 <= len(title) <= 20 or (3 <= len(title) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", title)))
+def bare_title(title: str) -> str:
+    """The title as a question writes it bare (个体工商户条例, 国徽法: no 中华人民共和国, no trailing (2019—2025年)),
+    or "" for a title too long or too short to be written so (a notice's 关于印发…的通知)."""
+    bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
+    short_law = 3 <= len(bare) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", bare))
+    return bare if 5 <= len(bare) <= 20 or short_law else ""
 
 
 class Asker:
@@ -211,7 +214,7 @@ class Asker:
             if named:
                 scope = named
         # a short title written bare (`个体工商户条例什么时候施行`): the document it names
-        bare = {d for d in scope if _BARE_TITLE(t := re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", known[d])) and t in text}
+        bare = {d for d in scope if (t := bare_title(known[d])) and t in text}
         if bare:
             scope = bare
         for number in _DOC_NUMBER.findall(text):  # a 文号 named in the question
@@ -228,15 +231,19 @@ class Asker:
             return "该文件" if any(name in t or t in name for t in self._titles) else m.group(0)
         out = cues.DOC_TITLE.sub(pointer, text)
         # a short title written bare (`个体工商户条例什么时候施行`) names the document as well
-        for title in sorted(self._titles, key=len, reverse=True):
-            bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
-            if _BARE_TITLE(bare) and bare in out:
+        for bare in self._bare_titles:
+            if bare in out:
                 out = out.replace(bare, "该文件")
         return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
 
     @cached_property
     def _titles(self) -> frozenset[str]:
         return frozenset(c.title for c in self.kb.clauses if c.title)
+
+    @cached_property
+    def _bare_titles(self) -> list[str]:
+        """The titles short enough to be written bare, longest first (a longer title holds a shorter one)."""
+        return sorted({b for t in self._titles if (b := bare_title(t))}, key=len, reverse=True)
 
     @cached_property
     def _doc_numbers(self) -> dict[str, str]:

@@ -8,6 +8,7 @@ import re
 from collections import OrderedDict
 from typing import Callable, Sequence
 
+from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
 from kb.answer import Answer, Citation
@@ -222,29 +223,14 @@ def _leads(c: Clause, unit: str, canon: Canon) -> bool:
     return any(_same(u, unit, canon) for u in c.lead_units)
 
 
-_OPEN, _CLOSE = "（(［[【〔", "）)］]】〕"
 _LABEL = re.compile(r"^(?:牵头|责任|配合|参与|协同|协助|主办|协办)(?:单位|部门)")
 
 
 def _tag_spans(text: str) -> list[tuple[int, int]]:
     """Where responsibility annotations sit in a clause: a bracket that opens with a label (牵头单位：…) or closes
-    with 负责/牵头 (（A、B等负责）), matched by depth so a unit's own brackets (属地人民政府(管委会)) stay inside."""
-    spans, i = [], 0
-    while i < len(text):
-        if text[i] in _OPEN:
-            depth, j = 0, i
-            while j < len(text):
-                depth += (text[j] in _OPEN) - (text[j] in _CLOSE)
-                if depth == 0:
-                    break
-                j += 1
-            inner = text[i + 1:j]
-            if j < len(text) and (_LABEL.match(inner) or inner.endswith(("负责", "牵头"))):
-                spans.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+    with 负责/牵头 (（A、B等负责）)."""
+    return [(a, b) for a, b in outer_spans(text)
+            if _LABEL.match(inner := text[a + 1:b - 1]) or inner.endswith(("负责", "牵头"))]
 
 
 def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str], bool] | None = None) -> str:

@@ -45,6 +45,16 @@ class Evidence:
         return extract.idf_table([set(self.kb.segmenter.tokens(c.text)) for c in self.kb.clauses])
 
     @cached_property
+    def tagged(self) -> tuple[Clause, ...]:
+        """Clauses with an annotation of their own (named or generic parties): the items duty answers search."""
+        return tuple(c for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope)
+
+    @cached_property
+    def with_columns(self) -> tuple[Clause, ...]:
+        """Task-table rows with columns beyond their units (office, deadline)."""
+        return tuple(c for c in self.kb.clauses if c.columns)
+
+    @cached_property
     def annotated_docs(self) -> frozenset[str]:
         """Documents with at least one responsibility annotation (the others state duties in prose)."""
         return frozenset(c.doc for c in self.kb.clauses if c.units)

@@ -41,6 +41,17 @@ class Turn:
     def clauses(self) -> list[Clause]:
         return [c for c in self.ev.kb.clauses if self.docs is None or c.doc in self.docs]
 
+    def scoped(self, clauses: Sequence[Clause]) -> list[Clause]:
+        """Those of `clauses` in the documents asked about (from a list computed once per knowledge base)."""
+        return [c for c in clauses if self.docs is None or c.doc in self.docs]
+
+    def one_doc(self) -> str | None:
+        """The document a question about "the document" means: the only one in scope, else the best hit's."""
+        docs = self.docs if self.docs is not None else self.ev.corpus_by_doc.keys()
+        if len(docs) == 1:
+            return next(iter(docs))
+        return self.hits[0].clause.doc if self.hits else None
+
 
 # --- locating the item a duty question is about ------------------------------------------------
 def _focused(turn: Turn) -> Clause | None:
@@ -236,7 +247,7 @@ def _split_rows(turn: Turn, task: Clause) -> list[Clause]:
     """The rows of a task the table splits over several rows (强化监管评价 on three rows, each with its own lead),
     when the question names the task only by its title: every row then answers, not the one that scores best."""
     if task.kind == "row":
-        rows = [c for c in turn.clauses if c.doc == task.doc and c.kind == "row" and c.heading == task.heading and c.units]
+        rows = [c for c in turn.ev.tagged if c.doc == task.doc and c.kind == "row" and c.heading == task.heading and c.units]
     else:
         by_id = turn.ev.kb.by_id
         rows = [by_id[i] for i in task.links if i in by_id and by_id[i].kind == "row" and by_id[i].units]
@@ -282,7 +293,7 @@ def member(turn: Turn) -> Answer | None:
 def _split_by_titles(turn: Turn) -> list[Clause]:
     """Two items named whole by their own titles on either side of one connector — the split point chosen by the
     titles, since a title may hold 和 or 、 itself (农村基层和北部山区人才支持项目 跟 人才研究智库)."""
-    pool = [c for c in turn.clauses if c.units and not c.tag_scope and c.heading]
+    pool = [c for c in turn.scoped(turn.ev.tagged) if c.units and c.heading]
     best: tuple[float, list[Clause]] | None = None
     for m in re.finditer(r"又(?:要)?(?:负责|参与|牵头|管|是|列为|涉及)?|和|与|及|跟|同|、|，|,|\s+", turn.text):
         left, right = turn.text[:m.start()], turn.text[m.end():]
@@ -332,12 +343,13 @@ def generic_tasks(turn: Turn) -> Answer | None:
     if turn.frame.units or not cues.TASKS_OF_UNIT.search(turn.text):
         return None
     asked = _party_key(turn.text)
-    parties = {g for c in turn.clauses for g in (*c.generic_units, *c.leads) if c.units or c.generic_units}
+    tagged = turn.scoped(turn.ev.tagged)
+    parties = {g for c in tagged for g in (*c.generic_units, *c.leads)}
     named = [g for g in parties if len(_party_key(g)) >= 3 and _party_key(g) in asked and not turn.ev.kb.units.canonical(g)]
     if not named:
         return None
     party = max(named, key=len)
-    found = [c for c in turn.clauses if not c.tag_scope and (party in c.generic_units or party in c.leads)]
+    found = [c for c in tagged if party in c.generic_units or party in c.leads]
     if cues.LEAD.search(turn.text):
         found = [c for c in found if party in c.leads]
     return duty.generic_tasks(turn.frame, turn.text, party, found) if found else None
@@ -354,7 +366,7 @@ def office_tasks(turn: Turn) -> Answer | None:
     role = (("牵头", "主责", "责任") if cues.LEAD.search(turn.text) else
             ("配合", "协同", "参与", "协办") if cues.PARTNERS.search(turn.text) else ("",))
     rows: list[tuple[Clause, str, str]] = []
-    for c in turn.clauses:
+    for c in turn.scoped(turn.ev.with_columns):
         for column, cell in c.columns:
             if any(r in column for r in role):
                 rows += [(c, column, n) for n in re.split(r"[、，,；;\s/]+", cell) if _OFFICE.match(n) and n in turn.text]
@@ -495,7 +507,9 @@ def outline(turn: Turn) -> Answer | None:
     if (m := _COUNTED.search(turn.text)) and (found is None or m.group(1) not in link.bare_label(found[0])):
         # `发展目标分哪几个阶段`: the heading whose parts are the things counted, under the one named if any
         noun = m.group(1)
-        within = turn.clauses if found is None else [c for c in turn.clauses if c.doc == found[2]
+        # under the heading named, else in the document the question is about (never a scan of a whole library)
+        near = turn.one_doc()
+        within = [c for c in turn.clauses if c.doc == near] if found is None else [c for c in turn.clauses if c.doc == found[2]
                                                       and len(c.section) > found[1] and c.section[found[1]] == found[0]]
         by_noun = _heading_by_noun(noun, within)
         if by_noun is not None and (found is None or _noun_parts(noun, by_noun, turn.clauses) > _noun_parts(noun, found, turn.clauses)):
@@ -541,8 +555,7 @@ def _noun_parts(noun: str, found: tuple[str, int, str], clauses: Sequence[Clause
 def untagged_items(turn: Turn, shape: Answer | None) -> Answer | None:
     """`哪些条没写牵头单位？`: the numbered items that name no unit, and (in a document that labels 牵头 where it
     means it) those listing only 责任单位 — after the document's shape when that was asked too."""
-    docs = list(dict.fromkeys(c.doc for c in turn.clauses))
-    doc = docs[0] if len(docs) == 1 else (turn.hits[0].clause.doc if turn.hits else None)
+    doc = turn.one_doc()
     if doc is None:
         return shape
     items = [c for c in turn.clauses if c.doc == doc and c.kind in ("item", "article", "section") and not c.tag_scope
@@ -773,8 +786,7 @@ def document_facts(turn: Turn) -> Answer | None:
     rest = re.sub(r"这个|那个|什么|哪个|哪些|哪|谁|多少|请问|一下|部门|单位|机关|[^\u4e00-\u9fff]|[的是了吗呢啊吧和与及]", "", rest)
     if len(rest) > 2:
         return None
-    docs = list(dict.fromkeys(c.doc for c in turn.clauses))
-    doc = docs[0] if len(docs) == 1 else (turn.hits[0].clause.doc if turn.hits else None)
+    doc = turn.one_doc()
     if doc is None:
         return None
     try:

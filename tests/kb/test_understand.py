@@ -320,3 +320,15 @@ def test_a_quoted_document_title_names_no_unit_of_the_question():
     """Class: formal questions quoting a title that names its issuers (《广州市卫生健康委等4部门关于…》)."""
     f = frame("按《市经信局等5部门关于印发软件产业规划的通知》，产业规模目标由哪个单位牵头？")
     assert f.units == () and f.op is Op.LEAD
+
+
+@pytest.mark.parametrize("title,bare", [
+    ("个体工商户条例", "个体工商户条例"),
+    ("中华人民共和国国徽法", "国徽法"),
+    ("成都市软件产业发展规划（2019—2025年）", "成都市软件产业发展规划"),
+    ("国务院办公厅关于推广第二批支持创新相关改革举措的通知", ""),  # too long to be typed bare
+    ("方案", ""),
+])
+def test_a_title_as_a_question_writes_it_bare(title, bare):
+    from kb.ask import bare_title
+    assert bare_title(title) == bare
