@@ -33,9 +33,11 @@ def units_named(text: str, known_units: Collection[str]) -> set[str]:
     folded, found = fold(text), set()
     for unit in sorted(known_units, key=lambda u: len(fold(u)), reverse=True):
         key = fold(unit)
-        if key and key in folded:
+        # 自然资源部门 / 财政部门 is a kind of department at any level, not the ministry 自然资源部
+        pattern = re.escape(key) + ("(?!门)" if key.endswith("部") else "")
+        if key and re.search(pattern, folded):
             found.add(unit)
-            folded = folded.replace(key, "\0")
+            folded = re.sub(pattern, "\0", folded)
     return found
 
 

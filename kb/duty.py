@@ -41,7 +41,10 @@ def lead_rule(c: Clause) -> str:
 def unit_list(c: Clause, units: Sequence[str] | None = None) -> str:
     shown = c.units if units is None else units
     named = "、".join(f"{u}{LEAD_MARK}" if u in c.lead_units else u for u in shown)
-    generic = f"；另有{'、'.join(c.generic_units)}" if c.generic_units and units is None else ""
+    parties = "、".join(f"{g}{LEAD_MARK}" if g in c.leads else g for g in c.generic_units)
+    if not named and parties and units is None:  # 〔牵头单位:属地人民政府(管委会)〕: only a generic party
+        return f"只列了{parties}，未列具名部门"
+    generic = f"；另有{parties}" if parties and units is None else ""
     return (named or "无具名单位") + generic
 
 
@@ -100,6 +103,8 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
         text = head
         return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
     text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
+    if not task.units:  # only a generic party (属地人民政府, 各省级人民政府): no lead rule to state unless it is labelled
+        text = f"「{label}」{unit_list(task)}" + (f"（{lead_rule(task)}）。" if task.leads else "。")
     text += table_note(task, frame)
     return _answer(frame, question, text, [task], task.units, task.lead_unit, extra)
 
@@ -107,6 +112,10 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
 def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
     leads = "、".join(task.lead_units)
     text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。" + table_note(task, frame)
+    if leads and not task.units:
+        text = text.replace("）。", "），未列具名部门。", 1)
+    if not leads:  # `（各省级人民政府负责）`: a generic party, no unit named and none labelled lead
+        text = f"「{task_label(task)}」没有写牵头单位，只写了由{'、'.join(task.generic_units)}负责，未列具名部门。"
     return _answer(frame, question, text, [task], task.lead_units, task.lead_unit, [evidence] if evidence else [])
 
 
@@ -115,10 +124,12 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     leads = "、".join(task.lead_units)
     if others:
         text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。"
+    elif not leads:
+        text = f"「{task_label(task)}」没有列出配合单位，只写了由{'、'.join(task.generic_units)}负责。"
     else:
         text = f"「{task_label(task)}」没有列出配合单位，只列了牵头单位{leads}。"
-    if task.generic_units:
-        text += f"另列有{'、'.join(task.generic_units)}。"
+    if leads and (others_generic := [g for g in task.generic_units if g not in task.leads]):
+        text += f"另列有{'、'.join(others_generic)}。"
     text += table_note(task, frame)
     return _answer(frame, question, text, [task], others, None, [evidence] if evidence else [])
 
@@ -151,7 +162,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
-    else:
+    else:  # a false premise: 不是, and the item's own annotation is cited below, so who is listed is in view
         text = f"不是。{asked}不在「{label}」的责任单位名单中。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
@@ -162,7 +173,9 @@ def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) 
     chosen = kept(frame, task.lead_units if frame.lead_only else task.units)
     what = "牵头单位" if frame.lead_only else "具名责任单位"
     text = f"{len(chosen)}个。「{task_label(task)}」共列{what}{len(chosen)}个：{'、'.join(chosen)}"
-    text += f"（另有泛指的{'、'.join(task.generic_units)}，未计入）。" if task.generic_units else "。"
+    text += f"（另有泛指的{'、'.join(task.generic_units)}，未计入）" if task.generic_units else ""
+    leads = [u for u in task.lead_units if u in chosen]
+    text += f"；其中{'、'.join(leads)}牵头（{lead_rule(task)}）。" if leads and not frame.lead_only else "。"
     return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])
 
 

@@ -114,7 +114,7 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
     if not hits:
         hits = list(turn.hits)
     ranked = [h.clause for h in hits]
-    pool = ranked + [c for c in turn.clauses if c.units and c not in ranked]
+    pool = ranked + [c for c in turn.clauses if (c.units or c.generic_units) and c not in ranked]
     named_by = phrase
     if turn.english:  # labels are Chinese: match them with the question's words in the documents' terms
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())

@@ -7,6 +7,8 @@ the clause for the phrase (meaning, for paraphrases that share no label words).
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -15,6 +17,8 @@ from kb.fusion import bare_label
 
 STRONG = 0.75  # share of a label's character pairs a phrase must carry to name it (`融资体系建设` → 融资体系)
 MIN_LABEL = 2
+WEIGHT_RETRIEVAL = 0.2  # below a named label, retrieval rank and the item's own wording settle the item
+WEIGHT_WORDING = 0.6
 QUOTED_MIN = 6  # a phrase this long found verbatim in an item's text (产业规模突破3000亿元) names that item
 
 
@@ -64,13 +68,29 @@ def label_score(phrase: str, c: Clause) -> tuple[float, str]:
     return best, name
 
 
+def wording(phrase: str, clauses: Sequence[Clause]) -> dict[str, float]:
+    """Share of the phrase's character pairs each clause carries, rare pairs weighing more.
+
+    A paraphrase that names no label still repeats the item's own words (开发商失信联合惩戒
+    → 建立诚信体系…联合惩戒); pairs every item shares (推进, 加强) say little about which."""
+    pairs = bigrams(re.sub(r"\W", "", phrase)) if phrase else set()
+    if not pairs or not clauses:
+        return {}
+    held = {c.id: {p for p in pairs if p in c.text or p in c.heading} for c in clauses}
+    n = len(clauses)
+    df = {p: sum(p in h for h in held.values()) for p in pairs}
+    weight = {p: math.log(1 + n / (1 + df[p])) for p in pairs}
+    total = sum(weight.values()) or 1.0
+    return {cid: sum(weight[p] for p in h) / total for cid, h in held.items()}
+
+
 def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], quoted: Sequence[str] = ()) -> list[Link]:
-    """Clauses with responsible units, best first: a label the phrase names beats retrieval order."""
+    """Clauses with responsible units, best first: a label the phrase names beats wording and retrieval order."""
     order = {c.id: i for i, c in enumerate(ranked)}
+    tasks = [c for c in pool if c.units or c.generic_units]  # 〔牵头单位:属地人民政府〕 is a duty too
+    words = wording(phrase, tasks)
     links = []
-    for c in pool:
-        if not c.units:
-            continue
+    for c in tasks:
         score, label = label_score(phrase, c) if phrase else (0.0, "")
         verbatim = [q for q in (phrase, *(q for q in quoted if q in phrase or phrase in q))
                     if len(q) >= QUOTED_MIN and q in c.text]
@@ -79,7 +99,8 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], qu
         named = score >= STRONG
         retrieval = 1.0 / (1 + order[c.id]) if c.id in order else 0.0
         tier = 2.0 if verbatim else 1.0 if named else 0.0
-        links.append(Link(c, label if named else "", tier + score * 0.1 + retrieval * 0.5))
+        links.append(Link(c, label if named else "",
+                          tier + score * 0.1 + retrieval * WEIGHT_RETRIEVAL + words.get(c.id, 0.0) * WEIGHT_WORDING))
     return sorted((l for l in links if l.score > 0), key=lambda l: -l.score)
 
 

@@ -114,6 +114,22 @@ def test_units_named_prefers_the_longer_name():
     assert units_named("由市市场监管局负责", ["市场监管局", "市市场监管局"]) == {"市市场监管局"}
 
 
+@pytest.mark.parametrize("text", [
+    "市、区规划和自然资源部门负责分区分级规划设置社区养老服务设施",
+    "（七）自然资源部门有关不动产登记信息；",
+    "会同本级财政部门将所需人员、工作经费列入年度预算",
+    "由县级以上财政部门会同有关部门审核",
+    "卫生健康部门、财政部门按职责分工负责",
+])
+def test_units_named_reads_a_kind_of_department_as_no_ministry(text):
+    # 自然资源部门 / 财政部门 name a department of any level, never the ministry 自然资源部 / 财政部
+    assert units_named(text, ["自然资源部", "财政部", "卫生健康委"]) == set()
+
+
+def test_units_named_still_finds_the_ministry_itself():
+    assert units_named("财政部会同林业局等有关部门研究提出了办理意见", ["财政部", "林业局"]) == {"财政部", "林业局"}
+
+
 # --- answer_correct ------------------------------------------------------------
 
 

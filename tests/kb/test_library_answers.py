@@ -508,3 +508,54 @@ def test_two_items_named_by_titles_that_hold_a_connector(library_asker, question
     titles the two sides name, not by the first connector."""
     a = ask(library_asker, question, doc)
     assert a.intent == "intersection" and first_line(a).startswith(expected)
+
+
+KUNMING = "kunming-real-estate-measures-2024"
+FARM = "state-council-farm-mechanization-2018"
+ZONGBAOQU = "zongbaoqu-guofa-2019-3"
+
+
+@pytest.mark.parametrize("question,doc,party", [
+    ("行政事业单位优先买或租存量商办用房，这条谁牵头？", KUNMING, "属地人民政府(管委会)"),
+    ("利用存量商业办公用房满足各类用房需求 责任单位", KUNMING, "属地人民政府(管委会)"),
+    ("公共服务机构在存量商办用房里购买或租赁那条由谁负责", KUNMING, "属地人民政府(管委会)"),
+    ("强化地方政府责任这条谁负责", FARM, "各省级人民政府"),
+    ("地方政府责任那一条由哪个部门牵头", FARM, "各省级人民政府"),
+    ("强化地方政府责任有配合单位吗", FARM, "各省级人民政府"),
+])
+def test_item_naming_only_a_generic_party_is_answered_with_it(library_asker, question, doc, party):
+    """Class: an item whose annotation names only a generic party (〔牵头单位:属地人民政府〕, （各省级人民政府负责）):
+    it is that item that is answered, with that party and no department borrowed from a neighbouring item."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and party in first_line(a)
+    assert "未列具名部门" in a.text or "没有列出配合单位" in a.text
+    assert set(a.units) <= {party}
+
+
+@pytest.mark.parametrize("question,count,lead", [
+    ("综保区再制造业务一共几个部门负责，谁牵头", "4个", "商务部"),
+    ("再制造业的责任单位有几个", "4个", "商务部"),
+    ("再制造 涉及多少个部门？牵头的是谁？", "4个", "商务部"),
+    ("再制造那条有几个牵头部门", "1个", "商务部"),
+    ("支持再制造业 几家单位牵头", "1个", "商务部"),
+    ("检测维修那项由几个部门负责", "4个", "商务部"),
+])
+def test_count_of_units_also_names_the_lead(library_asker, question, count, lead):
+    """Class: `几个部门负责` counts every named unit and names the lead; `几个部门牵头` counts the leads."""
+    a = ask(library_asker, question, ZONGBAOQU)
+    assert first_line(a).startswith(count) and lead in first_line(a)
+
+
+@pytest.mark.parametrize("question,doc,asked,listed", [
+    ("促进文物回流这一条是商务部负责的吧？", ZONGBAOQU, "商务部", "海关总署"),
+    ("文物回流是不是商务部的活", ZONGBAOQU, "商务部", "文物局"),
+    ("满足各类用房需求那条市商务局参与吗", KUNMING, "市商务局", "属地人民政府(管委会)"),
+    ("强化地方政府责任 农业农村部参与吗", FARM, "农业农村部", "各省级人民政府"),
+    ("人才公寓那条有没有市财政局", "guangzhou-talent-633-2012", "市财政局", "市住房保障办"),
+])
+def test_false_premise_says_no_and_who_is_listed(library_asker, question, doc, asked, listed):
+    """Class: a yes/no on a unit the item does not list — 不是 first, naming no unit the question did not ask
+    about, and the item's own annotation (which names who is listed) cited below."""
+    a = ask(library_asker, question, doc)
+    assert first_line(a).startswith("不是") and listed not in first_line(a)
+    assert any(listed in c.quote for c in a.citations)
