@@ -291,13 +291,16 @@ class Asker:
         task = structured.citations[0].clause
         return f"「{duty.task_label(task)}」的责任单位（{duty.unit_list(task)}）" if task.units else f"「{duty.task_label(task)}」"
 
-    @staticmethod
-    def _subject(turn: handlers.Turn) -> str:
-        """The subject words without the attribute asked (`联席会议`, not `联席会议多久开一次`)."""
+    def _subject(self, turn: handlers.Turn) -> str:
+        """The subject words without the attribute asked (`联席会议`, not `联席会议多久开一次`), in the words the
+        documents use: `我家三口人申请公租房家庭财产限额万` is said back as `申请公租房家庭财产限额`."""
         phrase = handlers.DOC_ITSELF.sub("", "".join(turn.frame.subject_text))  # 这套奖励政策管几年: the document itself
         asked = attributes.asked(phrase)
         phrase = asked.asks.sub("", phrase) if asked is not None else phrase
-        return re.sub(r"(多久|几年|多少|多大|几次|每人|能|拿|有|免)+$", "", phrase)
+        phrase = re.sub(r"(什么时候|时候|多久|几年|多少|多大|几次|每人|能|拿|有|免)+", "", phrase)
+        spans = [(i, i + len(t)) for t in self.kb.segmenter.tokens(phrase)  # tokens may overlap (search mode)
+                 if len(t) >= 2 and t in self.ev.idf and (i := phrase.find(t)) >= 0]
+        return phrase[min(a for a, _ in spans): max(b for _, b in spans)] if spans else phrase
 
     def _subject_words(self, turn: handlers.Turn) -> tuple[str, ...]:
         """Words of the subject (not of the attribute asked) that the documents use: where the attribute must be."""

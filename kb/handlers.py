@@ -327,8 +327,8 @@ def _canon(turn: Turn) -> duty.Canon:
 
 
 def reverse(turn: Turn) -> Answer | None:
-    if not turn.frame.units:
-        return None
+    if not turn.frame.units or not turn.scoped(turn.ev.tagged):
+        return None  # documents without annotations say what a unit does in sentences: quoted, not listed
     titles = {c.doc: c.title for c in turn.clauses}
     return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text)
 

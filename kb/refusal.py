@@ -81,9 +81,28 @@ def named_places(question: str) -> list[str]:
     return out
 
 
+# A district or county named by its own two-character name (天河区, 金水区, 双流县) — not a kind of zone
+# (示范区, 开发区, 社区, 园区): a user asking about their own district where the document never names it
+_DISTRICT = re.compile(r"(?:^|(?<=[，,。；;：:\s“（(在到去和与跟比对给从是了]))([\u4e00-\u9fff]{2})(区|县)"
+                       r"(?![域级委政内外间别分划位块])")
+_ZONE_WORDS = frozenset(
+    "示范 试验 实验 开发 保税 自贸 综保 核心 功能 集聚 先行 合作 主城 中心 生态 商务 产业 经济 行政 市辖 居住 风景 旅游 "
+    "工业 物流 商业 住宅 建成 规划 城市 农村 贫困 重点 试点 边境 民族 革命 高新 经开 新城 老城 城乡 社区 园区 片区 "
+    "小区 街区 风险 封控 管控 沿海 内陆 山区 牧区 林区 矿区 库区 港区 口岸 自治 其他 所在 属地 相关 有关 本市 全市 各个 "
+    "每个 哪个 那个 这个 一个 两个 城镇 乡镇 县城 郊县 远郊 近郊 中部 东部 西部 南部 北部 欠发 发达 偏远 边远 特殊 "
+    "重要 一般 不同 全部 部分 整个 具体 享受 涉及 申请 所属 辖内 本地 外地 异地 当地".split())
+
+
+def named_districts(question: str) -> list[str]:
+    return [m.group(0) for m in _DISTRICT.finditer(question)
+            if m.group(1) not in _ZONE_WORDS and not re.search(r"[哪这那些几个各每某其该本全此]", m.group(1))]
+
+
 def unknown_places(case: Case) -> str | None:
     places = [c for c in CITIES if c in case.question and c not in case.corpus]
     places += [p for p in named_places(case.question) if p not in case.corpus and p not in places]
+    # the district's own name nowhere in the documents (天河 in 天河中央商务区 counts as named)
+    places += [d for d in named_districts(case.question) if d[:2] not in case.corpus and d not in places]
     places += [en for en, zh in CITIES_EN.items() if re.search(rf"\b{en}\b", case.question, re.I) and zh not in case.corpus]
     return f"文件未提及{'、'.join(places)}" if places else None
 
@@ -111,9 +130,17 @@ _BODY = re.compile(r"(?:[\u4e00-\u9fff]{1,3}?(?:市|省|区|县))?[\u4e00-\u9fff
 BODY_KNOWN = 0.5  # share of a body name's character pairs the documents hold, above which it is a paraphrase
 
 
+# a ministry or party department (铁道部, 工业和信息化部, 中组部, 宣传部): the character before 部 is one a ministry's
+# field ends in — never 内部/全部/东部/干部/总部/俱乐部; the name starts at a clause or a preposition
+_MINISTRY = re.compile(r"(?:^|(?<=[，,。；;：:\s“（(在和与跟由是被向及、让]))([\u4e00-\u9fff]{1,8}?"
+                       r"[道通务政育安法业利交防技化生设事察动源境理村障游组战传织])部(?![门分署长件位队落])")
+
+
 def bodies_named(question: str) -> list[str]:
     """Body names the question writes out (outside any quoted document title), none holding a function word."""
-    found = (m.group(0) for m in _BODY.finditer(cues.DOC_TITLE.sub(" ", question)))
+    text = cues.DOC_TITLE.sub(" ", question)
+    found = [m.group(0) for m in _BODY.finditer(text)] + [re.sub(r"^[由在和与跟是被向及让不]+", "", m.group(0))
+                                                                   for m in _MINISTRY.finditer(text)]
     return [b for b in found if not re.search(r"[的了是除或在对把被给向从由哪这那归谁么啥个]|牵头|配合|负责", b)]
 
 

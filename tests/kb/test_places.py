@@ -59,3 +59,49 @@ def test_a_question_about_which_body_names_no_unknown_body(question):
     """Class: `归哪个局`, `什么局` ask which body; they name none the documents could lack."""
     from kb.refusal import bodies_named
     assert bodies_named(question) == []
+
+
+@pytest.mark.parametrize("question,bodies", [
+    ("铁道部在这个函里负责办理哪个问题", ["铁道部"]),
+    ("由商务部牵头的有哪些", ["商务部"]),
+    ("科技部和教育部都参与了吗", ["科技部", "教育部"]),
+    ("是不是交通部的事", ["交通部"]),
+    ("市委宣传部负责哪些", ["市委宣传部"]),
+    ("工业和信息化部牵头哪些", ["工业和信息化部"]),
+    ("内部管理怎么做", []),
+    ("全部任务有几项", []),
+    ("东部地区的企业", []),
+    ("干部队伍建设", []),
+    ("总部经济有什么奖励", []),
+    ("财政部门负责什么", []),
+    ("头部企业能拿多少", []),
+])
+def test_ministries_named(question, bodies):
+    """Class: a ministry or party department (X部) a question names — never 内部/全部/干部/财政部门."""
+    assert bodies_named(question) == bodies
+
+
+from kb.refusal import named_districts  # noqa: E402
+
+
+@pytest.mark.parametrize("question,districts", [
+    ("租赁补贴公式里的区域补贴系数，天河区是多少？", ["天河区"]),
+    ("我在金水区，能申请吗", ["金水区"]),
+    ("番禺区的老人能领多少", ["番禺区"]),
+    ("长沙县有什么政策", ["长沙县"]),
+    ("海淀区企业有什么补贴", ["海淀区"]),
+    ("社区养老服务设施谁建", []),
+    ("示范区建设谁负责", []),
+    ("高新区的企业有什么支持", []),
+    ("园区企业能申请吗", []),
+    ("拓展国际市场那条里点名了哪些区？", []),
+    ("有关区县负责什么", []),
+    ("区域补贴系数是多少", []),
+    ("县级以上人民政府负责什么", []),
+    ("所在区的民政部门", []),
+    ("中心城区的房子", []),
+])
+def test_districts_named(question, districts):
+    """Class: a district or county named by its own name (the unknown-place refusal checks it against the text)
+    — not a kind of zone (示范区, 园区, 社区) or a question word (哪些区)."""
+    assert named_districts(question) == districts

@@ -34,6 +34,10 @@ def case(question: str, op: Op = Op.CONTENT, sentences=("到2025年，全市软�
     ("“蓉贝”人才奖励多少钱？", "具体金额"),
     ("软件业务收入工作会多久开一次？", "开会或办理的频次"),
     ("2025年软件业务收入实际完成了多少？", "实际数字"),
+    ("天河区的软件业务收入目标是多少？", "未提及天河区"),
+    ("“蓉贝”人才计划要引进多少万人？", "具体数额"),
+    ("“蓉贝”人才计划哪年开始？", "具体日期"),
+    ("铁道部负责软件业务收入吗？", "没有出现“铁道部”"),
 ])
 def test_reason_names_what_is_missing(question, reason):
     c = case(question, sentences=("设立“蓉贝”软件人才计划。",) if "蓉贝" in question else ("到2025年，全市软件业务收入突破8000亿元。",))
@@ -46,6 +50,9 @@ def test_reason_names_what_is_missing(question, reason):
     "“蓉贝人才计划”是什么？",  # a loose quote: one word changed still links
     "成都软件业务收入要达到多少？",
     "Chengdu software revenue target",
+    "软件业务收入要突破多少亿？",  # 多少亿 answered by 8000亿元
+    "软件业务收入哪一年突破8000亿元？",  # 哪一年 answered by 2025年
+    "示范区的软件业务收入目标是多少？",  # a kind of zone, not a district's name
 ])
 def test_answerable_questions_pass_every_check(question):
     assert refusal.first_reason(case(question)) is None
