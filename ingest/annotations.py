@@ -186,6 +186,26 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     return build_annotation(leads, partners, responsible, generic, INLINE, text, span)
 
 
+# `A会同B等有关部门研究提出了办理意见`, `由A会同B制定`: A does it, B joins in. Only at the start of a sentence (or after
+# 由), so that a clause's subject is the doer and `…，落实人员配备，会同本级财政部门` (no doer before 会同) is no annotation.
+_JOINTLY = re.compile(r"(?:^|(?<=[。；;：:])|(?<=[，,]由))(?P<a>[^，,。；;：:（）()“”]{2,40}?)已?会同"
+                      r"(?P<b>[^，,。；;：:“”]{2,80}?)(?:等)?(?=研究|提出|制定|负责|办理|赴|共同|联合|组织|开展|进行|做好|抓紧)")
+
+
+def _jointly(text: str, found: list[Annotation]) -> list[Annotation]:
+    out = []
+    for m in _JOINTLY.finditer(text):
+        if any(s <= m.start() < e for s, e in (a.span for a in found)):
+            continue
+        leads, lead_gen = names_in(re.sub(r"^.*由", "", m.group("a")))  # 具体办法由A会同B制定: A
+        partners, gen = names_in(re.sub(r"等(?:部门|单位)$", "", m.group("b")))
+        gen += [n for n in partners if re.search(r"有关|相关", n)]  # 国务院有关部门: a kind of body, not one
+        partners = [n for n in partners if n not in gen]
+        if leads and not lead_gen and all(looks_like_unit(n) for n in leads + partners):
+            out.append(build_annotation(leads, partners, [], gen, INLINE, m.group(0), m.span()))
+    return out
+
+
 _FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
@@ -208,6 +228,7 @@ def find_annotations(text: str) -> list[Annotation]:
             found.append(ann)
     if (bare := _bare_labelled(text, found)) is not None:
         found.append(bare)
+    found += _jointly(text, found)
     for m in _INLINE_BARE.finditer(text):
         if any(s <= m.start() < e for s, e in ((a.span[0], a.span[1]) for a in found)):
             continue

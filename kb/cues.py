@@ -15,9 +15,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # who leads (牵头): any wording of leading or being in charge
-LEAD = _rx(r"牵头|牵的头|挑的头|领的头|带的头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
+LEAD = _rx(r"牵头|主办|牵的头|挑的头|领的头|带的头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
 # co-operating units: the named units other than the lead
-PARTNERS = _rx(r"配合|参与|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
+PARTNERS = _rx(r"配合|参与|会同|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
                r"co-?operat|assist|support(ing)? (units|departments)|other (units|departments|bureaus)|besides the lead")
 # who is responsible, in any wording
 RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|经过?谁|找谁|向谁|谁(审|批|核|受理|办理|认定|发放|定|制定|出台|组织|实施|执行|推动|主导|主管|拍板|说了算)|归哪|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|哪几家|哪家|哪个局|哪些局|"

@@ -35,6 +35,8 @@ def task_label(c: Clause) -> str:
 
 def lead_rule(c: Clause) -> str:
     """How the lead is known: said by the document, or the first-listed convention."""
+    if "会同" in c.tag_text:  # `A会同B研究提出了办理意见`: A does it, B joins
+        return "文件写明由其会同其他单位办理"
     return "文件明确为牵头单位" if c.lead_explicit else "名单首位，按惯例牵头"
 
 
@@ -251,6 +253,9 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
     names the unit (an item with two tags splits its work between them), its first sentence after the item's own
     title, cut to `width` and before the first phrase that names another unit (the answer is about this one)."""
     body = c.text[len(c.heading):] if c.heading and c.text.startswith(c.heading) else c.text
+    if c.tag_text and body.startswith(c.tag_text):  # `A会同B研究提出了办理意见：…`: the work follows the doers
+        body = body[len(c.tag_text):]
+        body = body.split("：", 1)[1] if "：" in body[:16] else body
     spans, start, chosen = _tag_spans(body), 0, ""
     for a, b in spans:
         segment = body[start:a]

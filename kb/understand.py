@@ -65,8 +65,8 @@ def _asked_apart(text: str, first: re.Pattern, second: re.Pattern) -> bool:
     return bool(re.search(r"[？?，,；;和及、]|以及|还有|分别", between)) or bool(re.search(r"分别", text))
 
 
-_COUNTS_LEADS = re.compile(r"(几|多少)(个|家)?(单位|部门|机构)?(共同|一起|联合)?牵头|(几|多少)(个|家)牵头|"
-                           r"牵头(单位|部门|的)(有|是|共)?(几|多少)|how many (lead|units lead)")
+_COUNTS_LEADS = re.compile(r"(几|多少)(个|家)?(单位|部门|机构)?(共同|一起|联合)?(牵头|主办)|(几|多少)(个|家)(牵头|主办)|"
+                           r"(牵头|主办)(单位|部门|的)(有|是|共)?(几|多少)|how many (lead|units lead)")
 
 
 def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False) -> tuple[Op, bool, float]:
@@ -80,7 +80,7 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.PER_ITEM, lead, 0.9
     # `保障合理用药有市医保局吗`: an item "has" a unit, asked yes/no
     if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于|"
-                                                r"负责|参与|配合|管|指导|主管|的(活|事|工作|任务|职责)|有[^，。？?]{2,20}(吗|么|没)", text)):
+                                                r"负责|参与|配合|管|指导|主管|主办|承办|办的|办理|的(活|事|工作|任务|职责)|有[^，。？?]{2,20}(吗|么|没)", text)):
         return Op.MEMBER, lead and not partners, 0.9
     lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
     both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合

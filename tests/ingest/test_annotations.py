@@ -139,3 +139,31 @@ def test_label_lines_after_an_item_close_it_and_stay_with_it():
         ("2.", ("市财政局",), ("市财政局",)),
         ("3.", (), ()),
     ]
+
+
+# `A会同B…研究提出了办理意见` (a 国办函 answering a province), `由A会同B制定` (实施方案 prose): A does it, B joins.
+# text -> (leads, partners, generic parties); None where the text names no doer before 会同
+JOINTLY = [
+    ("发展改革委会同水利部研究提出了办理意见：亭子口水库已经列入规划。", (("发展改革委",), ("水利部",), ())),
+    ("财政部会同农业部等有关部门研究提出了办理意见：该问题已解决。", (("财政部",), ("农业部",), ("有关部门",))),
+    ("发展改革委、农业部会同财政部等有关部门研究提出了办理意见：", (("发展改革委", "农业部"), ("财政部",), ("有关部门",))),
+    ("1.关于防治地质灾害问题。国土资源部会同民政部、财政部研究提出了办理意见：", (("国土资源部",), ("民政部", "财政部"), ())),
+    ("扶贫办已会同交通部、水利部、林业局等部门赴广安市水淹区进行了实地调查。", (("扶贫办",), ("交通部", "水利部", "林业局"), ())),
+    ("具体办法由市发展改革委会同市财政局制定。", (("市发展改革委",), ("市财政局",), ())),  # X由A会同B: A
+    ("具体办法，由市发展改革委会同市财政局制定。", (("市发展改革委",), ("市财政局",), ())),
+    ("国务院财政部门会同国务院有关部门制定实施细则。", (("国务院财政部门",), (), ("国务院有关部门",))),
+    ("市、区民政部门应当建立工作机制，落实工作人员配备，会同本级财政部门将经费列入年度预算。", None),
+    ("林业局与财政部商定，天保工程区在工程实施期间暂不实施补偿政策。", None),
+    ("办理意见：发展改革委会同西部开发办上报的请示已经国务院批准。", None),  # 上报的: what they sent, not a duty
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINTLY, ids=[t[:16] for t, _ in JOINTLY])
+def test_a_unit_acting_jointly_with_others_is_an_annotation(text, expected):
+    found = find_annotations(text)
+    if expected is None:
+        assert found == []
+        return
+    assert len(found) == 1
+    ann = found[0]
+    assert (ann.leads, ann.partners, ann.generic_units) == expected and ann.form == "inline" and "会同" in ann.text

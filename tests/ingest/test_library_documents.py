@@ -131,3 +131,16 @@ def test_chuangxin_list_of_measures_with_a_guiding_department_column():
     assert len(rows) == 17 and all(r.units for r in rows)  # 23 announced, 6 cut by the publisher
     patent = next(r for r in rows if "专利保险" in r.heading)
     assert patent.units == ("国家知识产权局", "中国银保监会")
+
+
+def test_sichuan_reply_letter_duties_written_as_a_huitong_b():
+    """Thirteen `A会同B…研究提出了办理意见` (and `扶贫办已会同…`) sentences, counted in the text; item 一 names one
+    unit with no 会同 and stays unannotated; A leads, B co-operates, 有关部门 is a generic party."""
+    found = annotated("sichuan-banli-guobanhan-2004-71")
+    assert len(found) == 13 and all("会同" in c.tag_text for c in found)
+    by_item = {c.section[0][:2] + (c.heading[:2] if c.heading[:1].isdigit() else ""): c for c in found}
+    assert by_item["四、"].leads == ("发展改革委", "农业部") and by_item["四、"].partner_units == ("财政部",)
+    assert by_item["七、"].leads == ("振兴东北办",) and by_item["七、"].generic_units == ("有关部门",)
+    assert by_item["十一"].partner_units == ("交通部", "水利部", "林业局")
+    assert by_item["八、2."].leads == ("发展改革委",) and by_item["八、2."].partner_units == ("西部开发办",)
+    assert "一、" not in by_item

@@ -559,3 +559,21 @@ def test_false_premise_says_no_and_who_is_listed(library_asker, question, doc, a
     a = ask(library_asker, question, doc)
     assert first_line(a).startswith("不是") and listed not in first_line(a)
     assert any(listed in c.quote for c in a.citations)
+
+
+SICHUAN = "sichuan-banli-guobanhan-2004-71"
+
+
+@pytest.mark.parametrize("question,starts,named", [
+    ("德阳重装基地的问题是发改委办的吗", "不是", ()),
+    ("水淹区群众生产生活问题是扶贫办牵头的吗", "是", ("扶贫办",)),
+    ("食品加工业那条是几个部门主办", "2个", ("发展改革委", "农业部")),
+    ("退耕还林历史遗留问题由哪些部门办理", "「", ("发展改革委", "西部开发办", "林业局")),
+    ("生态移民谁牵头", "「", ("发展改革委",)),
+    ("地质灾害防治那个，会同的部门有哪些", "「", ("民政部", "财政部", "水利部")),
+])
+def test_duties_written_as_a_huitong_b_are_answered_from_them(library_asker, question, starts, named):
+    """Class: a reply letter (函) whose duties are `A会同B…研究提出了办理意见`: who handled an item, who led,
+    who joined, how many, yes/no — answered from those sentences as from any annotation."""
+    a = ask(library_asker, question, SICHUAN)
+    assert first_line(a).startswith(starts) and all(u in first_line(a) for u in named)
