@@ -32,7 +32,7 @@ TASKS_OF_UNIT = _rx(r"(牵头|负责|参与)?的?(活儿?|事项|任务清单|�
 ASKS_UNITS = _rx(r"(部门|单位)(都)?(是|有)(哪些|哪几个|谁)|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪几家|哪个局|哪些局|"
                  r"哪些区|哪个区|\bwho\b|which (department|bureau|unit|agenc)")
 # two subjects sharing units (or two units sharing tasks)
-SHARED = _rx(r"共同|都负责|都参与|都要|都列|都有份|都是.{0,6}(单位|部门)|同时负责|同时参与|同时列|共有|交集|重合|重叠|重复出现|两.{0,3}都|"
+SHARED = _rx(r"共同|都负责|都参与|都涉及|都包括|都管|都要|都列|都有份|都是.{0,6}(单位|部门)|同时负责|同时参与|同时列|共有|交集|重合|重叠|重复出现|两.{0,3}都|"
              r"既.{1,40}又|"
              r"\bboth\b|in common|shared?\b")
 # units of one subject the other lacks

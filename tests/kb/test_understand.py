@@ -117,6 +117,9 @@ OPS = [
     ("产业规模指标和招大引强任务都要负责的部门", Op.INTERSECTION),
     ("人才培养与融资体系都参与的单位有哪些？", Op.INTERSECTION),  # new
     ("市场主体和专业载体两项都有哪些部门？", Op.INTERSECTION),  # new
+    ("产业规模和人才培养都涉及哪些单位", Op.INTERSECTION),  # 都涉及 / 都包括 / 都管: the units both name
+    ("融资体系跟招大引强都包括哪些部门？", Op.INTERSECTION),
+    ("人才培养与专业载体都管的部门是哪几个", Op.INTERSECTION),
     ("Which units do the talent target and the financing system have in common?", Op.INTERSECTION),
     # keywords typed apart by spaces, no 和 between them
     ("产业规模目标 强化组织领导统筹推进 共同责任单位", Op.INTERSECTION),
