@@ -16,7 +16,7 @@ from ingest.tables import TableRow, continued, is_header, is_rule, split_cells
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple("。！？；：］】!?;:")
 _CAPTION = re.compile(r"^\s*[图表]\s*\d+(?:[-－.．]\d+)?\s+\S")
-_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*\S")  # a list of attachments not in the text
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*[:：]\s*(?:\S|$)")  # a list of attachments not in the text
 _ATTACHMENT_ITEM = re.compile(r"^\s*\d+(?:[-－]\d+)?[．.、]")
 _COMMENT = re.compile(r"<!--.*?-->")
 _ANNOTATION_TAIL = 400  # characters searched for a closing annotation: longer than any real one

@@ -111,12 +111,40 @@ def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) 
     return annotated(clause, find_annotation(p.text))
 
 
+def _annex_list(doc: str, title: str, artifacts: tuple[Artifact, ...], order: int) -> Clause | None:
+    """The list of attachments a notice ends with (附件：１．…２．…), kept as one clause of its own: the attachments
+    are named there even where their text is not part of the document."""
+    run: list[Artifact] = []
+    for a in artifacts:  # the `附件：` line and the numbered names right below it (a blank line between allowed)
+        follows = bool(run) and a.line - run[-1].line <= 2
+        if a.kind == "attachment" and (follows or re.match(r"\s*附\s*件", a.text)):
+            run = run + [a] if follows else [a]
+        elif run:
+            break
+    if not run:
+        return None
+    text = re.sub(r"\s+", "", "".join(a.text for a in run))
+    return Clause(id=f"{doc}#annexes", doc=doc, title=title, section=("附件",), heading="附件", text=text,
+                  kind="annexes", order=order)
+
+
 def annotated(clause: Clause, ann: Annotation | None) -> Clause:
     """The clause with the units of its own annotation (none: unchanged)."""
     if ann is None:
         return clause
     return replace(clause, units=ann.units, generic_units=ann.generic_units, leads=ann.leads,
                    lead_explicit=ann.lead_explicit, tag_form=ann.form, tag_text=ann.text)
+
+
+def _header_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:
+    """A table's header row, kept with its column names: what the table's columns are is asked too."""
+    assert p.row is not None
+    node = stack[-1]
+    seen = node.children.get("header", 0)
+    node.children["header"] = seen + 1
+    cid = _path_id(doc, stack, "header" if seen == 0 else f"header~{seen + 1}")
+    return Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]), heading="", text=p.text,
+                  kind="header", order=order, columns=tuple((re.sub(r"\s+", "", name), "") for name in p.row.header))
 
 
 def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:
@@ -178,6 +206,7 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         if p.row is not None:
             if p.row.cells == p.row.header:
                 segments.append(Segment("heading", p.text, p.line))
+                clauses.append(_header_clause(doc, title, stack, p, len(clauses)))
             else:
                 clauses.append(_row_clause(doc, title, stack, p, len(clauses)))
                 segments.append(Segment("clause", p.text, p.line))
@@ -197,6 +226,8 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     warnings = []
     if clauses and all(c.kind == "paragraph" for c in clauses) and not any(s.kind == "heading" for s in segments):
         warnings.append(f"{doc}: no recognisable structure; indexed as {len(clauses)} plain paragraphs")
+    if (annexes := _annex_list(doc, title, cleaned.artifacts, len(clauses))) is not None:
+        clauses.append(annexes)
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
     return ParsedDocument(doc, title, tuple(link_rows(_inherit_tags(clauses))), tuple(ordered),

@@ -161,6 +161,10 @@ class Asker:
             return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name
             return answer
+        if (answer := handlers.table_shape(turn)) is not None:  # 分工表有哪些栏目、多少项: its header and rows
+            return answer
+        if (answer := handlers.attachments(turn)) is not None:  # 带了几个附件，都叫什么
+            return answer
         handler = handlers.STRUCTURED.get(turn.frame.op)
         return handler(turn) if handler is not None else None
 

@@ -96,6 +96,16 @@ class Evidence:
         label = next(reversed(list(_SUB_LABEL.finditer(before))), None)
         return frozenset(self.kb.segmenter.tokens(label.group(1))) if label else frozenset()
 
+    @lru_cache(maxsize=None)
+    def part_tokens(self, clause: Clause) -> frozenset[str]:
+        """The words of the title of the part an article or item sits in (`第四章大病医疗` for 第十一条): what all its
+        sentences are about, said once above them."""
+        if len(clause.section) < 2:
+            return frozenset()
+        title = re.sub(r"^(第[一二三四五六七八九十百零〇\d]+[章节编]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])",
+                       "", clause.section[-2])
+        return frozenset(self.kb.segmenter.tokens(title))
+
     def years_of(self, clause: Clause) -> frozenset[str]:
         return self.kb.searcher.years[self.position[clause.id]]
 
@@ -112,7 +122,8 @@ class Evidence:
             for row in self.rows_of.get(self.position[clause.id], []):
                 _, start, end = self.kb.index.sentences[row]
                 dense = nearest.get(row, floor)
-                lexical = extract.overlap(asked, self.row_tokens(row) | self.label_tokens(row), self.idf)
+                lexical = extract.overlap(asked, self.row_tokens(row) | self.label_tokens(row) | self.part_tokens(clause),
+                                          self.idf)
                 score = extract.score_sentence(dense, lexical, rank if only is None else 1, wants_number,
                                                clause.text[start:end])
                 out.append(Scored(clause, Span(start, end), score, dense, lexical, row))
@@ -169,8 +180,8 @@ class Evidence:
     def unmatched(self, text: str, best: Scored) -> list[str]:
         """Specific words of the question the documents never use, when nothing specific matched."""
         words = [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords]
-        return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, set(self.row_tokens(best.row)),
-                                       self.idf, self.generic_idf)
+        context = set(self.row_tokens(best.row)) | self.label_tokens(best.row) | self.part_tokens(best.clause)
+        return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, context, self.idf, self.generic_idf)
 
     def pick(self, text: str, ranked: list[Scored], periods: list[str], support: bool, target: bool) -> list[Scored]:
         """The sentences to quote: the best, close runners-up, one per period asked, and a covering neighbour."""

@@ -9,7 +9,7 @@ import numpy as np
 
 from core.clause import Clause
 from core.numerals import cn_to_int
-from kb import cues, duty, extract, link
+from kb import attributes, cues, duty, extract, link
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -419,12 +419,65 @@ _SKIP_PARTS = ("前言", "印发通知")
 _LISTED = re.compile(r"^[\d０-９]{1,2}[.．、]")
 
 
+# What a table itself looks like (`分工表有哪些栏目`, `清单一共多少项`, `表格有几列`): its header row and its rows
+TABLE_ASKED = re.compile(r"(表|表格|清单|台账)[^，。？?]{0,8}(栏目|几栏|几列|多少列|哪些列|哪几列|列了哪些|表头|字段|"
+                         r"多少项|几项|多少行|几行|多少条|几条|多少个?(任务|事项|举措))|(栏目|表头|字段)(有|是|都)")
+
+
+def table_shape(turn: Turn) -> Answer | None:
+    """Each table of the scoped document: its columns as its header names them and how many rows and numbered
+    entries it has (a task split over several rows counts once)."""
+    if not TABLE_ASKED.search(turn.text) or turn.frame.units:
+        return None
+    clauses = turn.clauses if turn.docs is not None else [c for c in turn.clauses if turn.hits and c.doc == turn.hits[0].clause.doc]
+    headers = [c for c in clauses if c.kind == "header"]
+    if not headers:
+        return None
+    lines, cites = [], []
+    for h in headers:
+        part = h.section[:1]
+        rows = [c for c in clauses if c.kind == "row" and c.doc == h.doc and c.section[:1] == part]
+        numbers = list(dict.fromkeys(re.sub(r"[-~].*$", "", c.id.rsplit(".r", 1)[-1]) for c in rows if ".r" in c.id))
+        name = next((c.text for c in clauses if c.doc == h.doc and c.section[:1] == part and c.kind == "paragraph"
+                     and len(c.text) <= 60 and c.order < h.order), "")
+        where = f"「{'、'.join(part)}{(' ' + name) if name else ''}」"
+        columns = "、".join(n for n, _ in h.columns)
+        count = f"共 {len(numbers)} 项" + (f"（{len(rows)} 行，有的项分成几行）" if len(rows) > len(numbers) else "")
+        shape = f"表格共 {len(h.columns)} 栏：{columns}"
+        counted = re.search(r"(多少|几)个?(项|行|条|任务|事项|举措)", turn.text)  # the number asked: first
+        lines.append(f"{where}{count}；{shape}。" if counted else f"{where}的{shape}；{count}。")
+        cites.append(Citation(h, h.text))
+    return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(cites))
+
+
+# The attachments asked about by name or number (`附件都叫什么`, `带了几个附件`, `有没有附件`)
+ANNEX_ASKED = re.compile(r"附件[^，。？?]{0,4}(是什么|是啥|有哪些|有几个|有多少|都是|都叫|叫什么|名称|名字|有什么|包括|分别)|"
+                         r"(几|多少|哪些|哪几)个?附件|带了?.{0,4}附件|有没有附件|附件有没有")
+
+
+def attachments(turn: Turn) -> Answer | None:
+    """The document's attachments first (how many, their names), then its shape; or that it lists none."""
+    if not ANNEX_ASKED.search(turn.text) or turn.frame.units:
+        return None
+    answer = document_outline(turn)
+    if answer is not None and not answer.text.startswith("附件"):
+        return replace(answer, text="该文件没有列出附件。\n" + answer.text)
+    return answer
+
+
 def annex_names(clauses: Sequence[Clause], annexes: Sequence[str]) -> list[str]:
     """The attachments by name: `附件1 <its title line>` for each attachment part, or, where the notice only lists
     them (附件：１．…２．…３．… with no text of their own), the listed names."""
     out = []
+    if any(p != "附件" for p in annexes):  # the attachments' own text follows: their list names them again
+        annexes = [p for p in annexes if p != "附件"]
     for part in annexes:
         inside = [c for c in clauses if c.section and c.section[0] == part]
+        if listing := next((c for c in inside if c.kind == "annexes"), None):
+            # `附件：１．…２．…３．…` ending a notice whose attachments' text is not in the document
+            names = [n for n in re.split(r"[\d０-９]{1,2}(?:[-－][\d０-９]{1,2})?[.．、]", listing.text.split("：", 1)[-1]) if n]
+            out += names or [listing.text]
+            continue
         listed = list(dict.fromkeys(c.section[1] for c in inside if len(c.section) > 1 and _LISTED.match(c.section[1])))
         if part == "附件" and len(listed) >= 2 and not any(c.kind in ("row", "item", "article") for c in inside):
             out += listed
@@ -466,7 +519,8 @@ def document_outline(turn: Turn) -> Answer | None:
     annexes = annex_names(clauses, [p for p in parts if p.startswith("附件")])
     word = "条" if any(m.startswith("第") for _, m in entries) else "个编号条目"
     counts = [f"共 {len(body)} 部分"] + ([f"{len(entries)} {word}"] if entries else [])
-    counts += [f"附件 {len(annexes)} 个"] if annexes else []
+    listed_only = any(c.kind == "annexes" for c in clauses) and not any(p != "附件" for p in parts if p.startswith("附件"))
+    counts += [f"附件 {len(annexes)} 个" + ("（只列了名称，附件正文不在本文本中）" if listed_only else "")] if annexes else []
     if entries and len(entries) == len(body) and all(p == m or p.startswith(m) for p, m in entries):
         # a flat text of articles with no parts above them: the count and the first and last article
         counts = [f"共 {len(entries)} {word}（{entries[0][1]}—{entries[-1][1]}）"] + counts[2:]
@@ -479,6 +533,10 @@ def document_outline(turn: Turn) -> Answer | None:
                 else f"（{len(marks)} {unit}）" if len(marks) > 1 else f"（{marks[0]}）" if marks else "")
         lines.append(f"{n}. {p}{span}")
     lines += [f"附件：{'；'.join(annexes)}"] if annexes else []
+    if annexes and "附件" in turn.text and not re.search(r"部分|几章|多少章|几条|多少条|结构|框架|目录", turn.text):
+        # 有几个附件，都是什么: the attachments first, the shape after (with the shape also asked, the shape first)
+        note = "（只列了名称，附件正文不在本文本中）" if listed_only else ""
+        lines = [f"附件 {len(annexes)} 个：{'；'.join(annexes)}{note}。"] + lines[:-1]
     firsts = {}
     for c in clauses:
         if c.section and c.section[0] in parts and c.section[0] not in firsts:
@@ -861,8 +919,11 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     # the figure: of the quoted sentences that state one, the closest to the question's own words (`从业人员`), the
     # earliest on a tie — not the first, which a year alone may have put there (`到2020年，世界500强…`)
     numbered_picks = [s for s in picked if extract.has_quantity(s.text)] if op is Op.VALUE else []
+    if (wanted := attributes.asked(turn.text)) is not None and any(wanted.has.search(s.text) for s in numbered_picks):
+        numbered_picks = [s for s in numbered_picks if wanted.has.search(s.text)]  # 扣多少 (元), not 6项
     subject = link.bigrams("".join(turn.frame.subject_text)) if turn.frame.subject_text else set()
-    figure = (max(numbered_picks, key=lambda s: (len(subject & link.bigrams(s.text)), s.overlap))
+    # the sentence's own words and the heading it sits under (第七章赡养老人 > 第二十二条) both say what it is about
+    figure = (max(numbered_picks, key=lambda s: (len(subject & link.bigrams(s.text + s.clause.section_label)), s.overlap))
               if numbered_picks else None)
     doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text + ''.join(turn.ev.kb.searcher.query_tokens(turn.text))))), []) if op in DUTY_OPS else []
     if doers:  # who-question answered from the text: the doer first, as the document names it

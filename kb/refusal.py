@@ -169,8 +169,9 @@ def missing_attribute(case: Case) -> str | None:
     attribute = attributes.asked(case.question)
     if attribute is None:
         return None
+    # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
     about = [s.text for s in case.ranked()[:6]
-             if not case.subject_words or any(w in s.text for w in case.subject_words)]
+             if not case.subject_words or any(w in s.text or w in s.clause.section_label for w in case.subject_words)]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None
     if case.subject:

@@ -222,7 +222,7 @@ def test_missing_index_is_built_with_progress_then_answers(tmp_path: Path, use_i
     use_index(empty)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run(timeout=300)
     assert not at.exception and not at.error
-    assert at.status[0].label.startswith("索引已建立：51 个条款")
+    assert at.status[0].label.startswith("索引已建立：52 个条款")
     assert (empty / "manifest.json").is_file()
     ask(at, "市场主体目标由谁牵头？")
     assert "市经信局" in unescape(at.chat_message[-1].markdown[0].value)

@@ -19,7 +19,7 @@ def _ingest(*args, cwd=ROOT):
 
 def test_manifest_records_sources_counts_artifacts_and_checksums(index_dir):
     manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["counts"] == {"documents": 1, "clauses": 51, "sentences": manifest["counts"]["sentences"],
+    assert manifest["counts"] == {"documents": 1, "clauses": 52, "sentences": manifest["counts"]["sentences"],
                                   "tagged": 16, "units": 27}
     assert manifest["documents"][0]["title"] == "成都市软件产业发展规划（2019—2025年）"
     assert len(manifest["documents"][0]["sha256"]) == 64
@@ -43,13 +43,13 @@ def test_bad_files_are_rejected_by_name_and_the_rest_lands(tmp_path):
     assert "documents  2   rejected 2" in done.stdout
     assert "empty.txt: empty document" in done.stdout and "broken.txt: line 1: starts like UTF-16" in done.stdout
     emblem_law = len(parse_source(read_source(law("国徽法"))).clauses)  # 19 articles and its appendix
-    assert len(load_index(tmp_path / "index").clauses) == 51 + emblem_law
+    assert len(load_index(tmp_path / "index").clauses) == 52 + emblem_law
 
 
 def test_failed_build_leaves_the_previous_index_untouched(index_dir, tmp_path):
     target = tmp_path / "index"
     built = _ingest(PLAN, "--index", target)
-    assert built.returncode == 0 and "clauses    51   tagged 16   distinct units 27" in built.stdout
+    assert built.returncode == 0 and "clauses    52   tagged 16   distinct units 27" in built.stdout
     before = (target / "manifest.json").read_text(encoding="utf-8")
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -59,7 +59,7 @@ def test_failed_build_leaves_the_previous_index_untouched(index_dir, tmp_path):
     assert "ingest failed" in failed.stderr and "previous index, if any, is unchanged" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert (target / "manifest.json").read_text(encoding="utf-8") == before
-    assert len(load_index(target).clauses) == 51
+    assert len(load_index(target).clauses) == 52
     assert not [p for p in tmp_path.iterdir() if ".build-" in p.name and p.resolve() != target.resolve()]
 
 

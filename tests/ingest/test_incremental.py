@@ -52,7 +52,7 @@ def test_every_format_lands_with_its_metadata(first):
     assert kb.meta("chengdu-software-plan-2019-2025").title == "成都市软件产业发展规划（2019—2025年）"
     by_doc = {d: [c for c in kb.clauses if c.doc == d] for d in kb.index.documents}
     assert all(by_doc.values()) and all(c.title == kb.meta(c.doc).title for c in kb.clauses)
-    assert len(by_doc["chengdu-software-plan-2019-2025"]) == 51
+    assert len(by_doc["chengdu-software-plan-2019-2025"]) == 52
     assert [c.id for c in by_doc[PDF] if c.kind == "article"] == [f"{PDF}#a{n}" for n in range(1, 6)]
 
 

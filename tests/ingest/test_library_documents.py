@@ -144,3 +144,18 @@ def test_sichuan_reply_letter_duties_written_as_a_huitong_b():
     assert by_item["十一"].partner_units == ("交通部", "水利部", "林业局")
     assert by_item["八、2."].leads == ("发展改革委",) and by_item["八、2."].partner_units == ("西部开发办",)
     assert "一、" not in by_item
+
+
+def test_attachment_list_ending_a_notice_is_one_clause():
+    """`附件：` on its own line, then `１．…` `２．…` `３．…`, then the issuer and date: a list of names, kept whole."""
+    listing = [c for c in clauses("guangzhou-household-housing-security-2024") if c.kind == "annexes"]
+    assert len(listing) == 1 and listing[0].text == (
+        "附件：１．申请公共租赁住房保障家庭收入及财产限额２．住房租赁补贴标准３．政府公共租赁住房分档租金标准")
+    assert not [c for c in clauses("guangzhou-family-doctor-2023") if c.kind == "annexes"]  # its attachments follow
+
+
+def test_a_tables_header_row_keeps_its_column_names():
+    (header,) = [c for c in clauses("chuangxin-tuiguang-guobanfa-2018-126") if c.kind == "header"]
+    assert [n for n, _ in header.columns] == ["序号", "改革举措", "主要内容", "指导部门", "推广范围"]
+    (header,) = [c for c in clauses("guangzhou-family-doctor-2023") if c.kind == "header"]
+    assert len(header.columns) == 7 and header.section == ("附件2",) and not header.units

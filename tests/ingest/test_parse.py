@@ -67,8 +67,11 @@ def test_lead_phrase_paragraphs_are_clauses(clauses_by_id):
 def test_no_figure_caption_or_attachment_inside_any_clause(plan):
     assert [a.kind for a in plan.artifacts] == ["caption", "caption", "attachment", "attachment"]
     for c in plan.clauses:
-        assert "成都市软件产业高质量发展总体架构" not in c.text
-        assert "附件" not in c.text and "总体布局示意图" not in c.text
+        assert "成都市软件产业高质量发展总体架构" not in c.text and "总体布局示意图" not in c.text
+        assert "附件" not in c.text or c.kind == "annexes"
+    # the list of attachments (附件：1-1．… / 1-2．…) is not body text, but it names them: one clause of its own
+    (listing,) = [c for c in plan.clauses if c.kind == "annexes"]
+    assert listing.text.startswith("附件：1-1．") and "1-2．成都市软件产业重点领域" in listing.text
 
 
 def test_every_clause_is_a_verbatim_substring_of_the_source(plan):
@@ -88,7 +91,7 @@ def test_ids_are_unique_and_stable_when_text_is_inserted():
     before = {c.id: c.text for c in parse(DOC, "t", clean(text)).clauses}
     edited = text.replace("二、发展原则", "二、发展原则\n\n本节为新增段落。", 1)
     after = {c.id: c.text for c in parse(DOC, "t", clean(edited)).clauses}
-    assert len(before) == 51
+    assert len(before) == 52  # 51 of the text and the list of its attachments
     assert set(after) - set(before) == {f"{DOC}#2.p1"}
     assert all(after[k] == v for k, v in before.items())
 

@@ -13,7 +13,7 @@ def test_gb18030_file_is_detected_and_read(tmp_path):
     path.write_bytes(plan_text().encode("gb18030"))
     source = read_source(path)
     assert source.encoding == "gb18030"
-    assert len(parse_source(source).clauses) == 51
+    assert len(parse_source(source).clauses) == 52
 
 
 def test_bom_and_crlf_do_not_change_the_clauses(tmp_path, plan):

@@ -22,7 +22,7 @@ def copy(index_dir, tmp_path):
 
 def test_index_loads_with_its_clauses_and_vectors(index_dir):
     index = load_index(index_dir)
-    assert len(index.clauses) == 51
+    assert len(index.clauses) == 52
     assert index.dense.ntotal == len(index.sentences) > 51
     assert index.manifest["counts"]["tagged"] == 16
 

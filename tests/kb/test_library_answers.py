@@ -577,3 +577,63 @@ def test_duties_written_as_a_huitong_b_are_answered_from_them(library_asker, que
     who joined, how many, yes/no — answered from those sentences as from any annotation."""
     a = ask(library_asker, question, SICHUAN)
     assert first_line(a).startswith(starts) and all(u in first_line(a) for u in named)
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("任务分工表有哪些栏目、分了多少项？", FAMILY, ("市卫健委内牵头处室", "共 24 项", "7 栏")),
+    ("分工表一共多少项任务", FAMILY, ("共 24 项",)),
+    ("分工表的表头是什么", FAMILY, ("工作事项", "配合单位")),
+    ("附件推广清单表格有哪些栏目", "chuangxin-tuiguang-guobanfa-2018-126", ("指导部门", "推广范围", "5 栏")),
+    ("推广清单表格里一共列了多少项举措", "chuangxin-tuiguang-guobanfa-2018-126", ("共 17 项",)),
+    ("清单有几列", "chuangxin-tuiguang-guobanfa-2018-126", ("5 栏",)),
+])
+def test_a_tables_columns_and_rows_are_told_from_its_header(library_asker, question, doc, expected):
+    """Class: what a table itself looks like — its columns as its header row names them, how many entries (a task
+    split over several rows counts once)."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(e in a.text for e in expected)
+
+
+@pytest.mark.parametrize("question", [
+    "通知后面带了几个附件？都是什么？",
+    "附件有哪些",
+    "有几个附件",
+    "这个通知的附件是什么",
+    "附件都叫什么名字",
+])
+def test_attachments_listed_at_the_end_are_named(library_asker, question):
+    """Class: a notice that ends with a list of attachments (附件：１．…２．…３．…) whose text it does not carry: how
+    many and which, first, and that only their names are in the document."""
+    a = ask(library_asker, question, HOUSING)
+    assert first_line(a).startswith("附件 3 个") and "分档租金标准" in first_line(a) and "只列了名称" in first_line(a)
+
+
+GESHUI = "geshui-zhuanxiang-kouchu-guofa-2018-41"
+
+
+@pytest.mark.parametrize("question,chapter", [
+    ("大病医疗扣除咋算", "第四章大病医疗"),
+    ("赡养老人怎么扣", "第七章赡养老人"),
+    ("住房租金扣除标准", "第六章住房租金"),
+    ("继续教育能扣多少", "第三章继续教育"),
+    ("住房贷款利息怎么扣除", "第五章住房贷款利息"),
+])
+def test_an_articles_chapter_title_says_what_its_sentences_are_about(library_asker, question, chapter):
+    """Class: a regulation whose articles never repeat the chapter's subject (第十一条 under 第四章大病医疗):
+    the sentences quoted first come from the chapter the question names."""
+    a = ask(library_asker, question, GESHUI)
+    assert a.answerable and a.citations[0].clause.section[0] == chapter
+
+
+@pytest.mark.parametrize("question,figure", [
+    ("在职读研每月扣多少 最长扣几年", "48个月"),
+    ("孩子上学每个月能扣多少", "1000元"),
+    ("给爸妈养老能扣多少", "2000元"),
+    ("租房子住每月扣多少", "1500元"),
+    ("房贷利息一个月扣多少", "1000元"),
+])
+def test_colloquial_words_find_the_documents_terms(library_asker, question, figure):
+    """Class: residents' words (孩子, 爸妈, 读研, 租房子, 房贷) for the terms a regulation uses (子女, 赡养老人,
+    学历继续教育, 住房租金, 住房贷款): the figure of the article meant is quoted."""
+    a = ask(library_asker, question, GESHUI)
+    assert a.answerable and figure in a.text
