@@ -213,7 +213,9 @@ def load_units(path: Path = DATA_PATH) -> UnitTable:
 
 # --- learning the table from the documents -------------------------------------------------
 
-_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?(市委|省委|区委|县委|市|省|区|县)?(.{2,})$")
+# the level a body sits at: 市/省/区/县, a prefecture (地区, 州, 盟) or a zone (示范区, 新区) governed as one
+_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?(市委|省委|区委|县委|地委|州委|示范区|自治州|地区|"
+                    r"市(?!场)|省|区|县|州|盟)?(.{2,})$")
 _TAX = re.compile(r"^(?:国家税务总局)?(?:([\u4e00-\u9fff]{2,3}?)市|市)税务局$")
 _CITY_IN_TEXT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)市(?:委|人民政府|政府|人大|政协)")
 _CITY_IN_TITLE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)市")

@@ -144,10 +144,12 @@ def context(kb: KnowledgeBase, corpus_dir: Path | Sequence[Path] | None = None) 
     for c in kb.clauses:
         doc_units.setdefault(c.doc, {}).update(dict.fromkeys(c.units))
     tagged = [u for units in doc_units.values() for u in units]
+    known = tuple(dict.fromkeys([*kb.units.names(), *tagged]))
     return EvalContext(
         clause_text={c.id: c.text for c in kb.clauses},
-        clause_units={c.id: tuple(c.units) for c in kb.clauses},
-        known_units=tuple(dict.fromkeys([*kb.units.names(), *tagged])),
+        # documents that name no unit at all (laws, regulations): nothing to check an answer's units against
+        clause_units={c.id: tuple(c.units) for c in kb.clauses} if known else None,
+        known_units=known,
         sources={str(d["doc"]): _source_text(d, dirs) for d in kb.documents},
         doc_units={doc: tuple(units) for doc, units in doc_units.items()},
     )

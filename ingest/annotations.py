@@ -106,11 +106,24 @@ def split_names(text: str) -> list[tuple[str, str]]:
     return [(name.strip(), s) for name, s in parts if name.strip()]
 
 
+_SHARED_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})((?:市|区|县)(?:人民)?政府)$")
+
+
+def _shared_suffix(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`广州、深圳市政府`: a place's bare name before a name ending in 市政府 shares that ending (广州市政府)."""
+    end = _SHARED_END.search(parts[-1][0]) if parts else None
+    if end is None:
+        return parts
+    return [(n + end.group(1) if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n) and not looks_like_unit(n)
+             and not is_generic(n) and not n.startswith(("各", "有关", "相关", "其他", "其余")) else n, sep)
+            for n, sep in parts]
+
+
 def names_in(text: str) -> tuple[list[str], list[str]]:
     """Named and generic parties of a list; a bare level noun after a generic party joins it."""
     named: list[str] = []
     generic: list[str] = []
-    for name, sep in split_names(text):
+    for name, sep in _shared_suffix(split_names(text)):
         name = _TAIL.sub("", name) or name
         if _LEVEL_ONLY.match(name) and generic and sep == "、":
             generic[-1] = f"{generic[-1]}{sep}{name}"  # 各区、县级市人民政府 is one party
@@ -169,13 +182,21 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     clauses = [c for c in re.split(r"[，,；;]", body) if c]
     if not clauses:
         return None
+    pending: list[str] = []  # `（省委金融办，广东金融监管局牵头负责）`: names before a comma share the next role
     for i, clause in enumerate(clauses):
         m = _ROLE_END.search(clause)
+        if (not m or m.start() == 0) and i < len(clauses) - 1:
+            named, gen = names_in(clause)
+            if not named or gen or not all(looks_like_unit(n) for n in named):
+                return None
+            pending += named
+            continue
         if not m or m.start() == 0:
             return None
         named, gen = names_in(clause[: m.start()])
         if not all(looks_like_unit(n) for n in named) or not (named or gen):
             return None
+        named, pending = pending + named, []
         generic += gen
         if m.group(1):
             leads += named
@@ -209,11 +230,23 @@ def _jointly(text: str, found: list[Annotation]) -> list[Annotation]:
 _FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
+# `以下措施均需江北新区管委会、各区政府落实，不再单独列出`: parties the first annotation says stand behind every item
+# after it (the document lists them once); a note, not names of this item's list
+STANDING = re.compile(r"[，,；;。]?\s*以下(?:措施|任务|事项|各项|工作)?(?:均|都|全部)(?:需|由|要|需要)?(?P<parties>[^，,；;。]{2,40}?)"
+                      r"(?:负责)?落实[，,]?\s*不再(?:单独|一一)?列出")
+
+
+def standing_parties(tag: str) -> str:
+    """The parties an annotation says stand behind all later items (`江北新区管委会、各区政府`), or ""."""
+    m = STANDING.search(tag)
+    return m.group("parties").strip() if m else ""
+
+
 def find_annotations(text: str) -> list[Annotation]:
     """Every annotation in `text`, in order."""
     found: list[Annotation] = []
     for start, end in outer_spans(text):
-        body = text[start + 1: end - 1].strip()
+        body = STANDING.sub("", text[start + 1: end - 1]).strip()
         # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
         body, _, note = body.partition("。")
         # `（A、B、C负责，排在第一位的部门为牵头部门，下同）`: the same note after a comma

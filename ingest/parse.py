@@ -14,7 +14,7 @@ from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after,
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
-from ingest.annotations import Annotation, find_annotation
+from ingest.annotations import Annotation, find_annotation, standing_parties
 from core.clause import Clause
 
 log = logging.getLogger(__name__)
@@ -161,6 +161,37 @@ def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: i
     return annotated(clause, row_annotation(p.row, p.text))
 
 
+_LEVEL = ("省", "市", "区", "县", "自治区", "州", "地区", "示范区", "盟")
+
+
+def _shared_prefix(clauses: list[Clause]) -> list[Clause]:
+    """`（省工业和信息化厅、商务厅牵头负责）`: one 省 serves the whole list. A name without a level, where the same
+    document writes it elsewhere with one (省商务厅), is that unit; a name it never writes so stays as written."""
+    written = {u for c in clauses for u in c.units}
+    def full(name: str) -> str:
+        if (name.startswith(_LEVEL) and not name.startswith("市场")) or name.startswith(("国家", "中国", "中共")):
+            return name
+        return next((p + name for p in _LEVEL if p + name in written), name)
+    out = []
+    for c in clauses:
+        if c.units and any(full(u) != u for u in c.units):
+            c = replace(c, units=tuple(dict.fromkeys(full(u) for u in c.units)),
+                        leads=tuple(dict.fromkeys(full(u) for u in c.leads)))
+        out.append(c)
+    return out
+
+
+def _standing(clauses: list[Clause]) -> list[Clause]:
+    """`以下任务均需各市落实，不再列出` in one annotation: those parties join every annotated item from there on,
+    as generic parties (the document names them once so as not to repeat them)."""
+    out, parties = list(clauses), ""
+    for i, c in enumerate(out):
+        parties = parties or standing_parties(c.tag_text)
+        if parties and (c.units or c.generic_units or c.leads) and parties not in c.generic_units:
+            out[i] = replace(c, generic_units=(*c.generic_units, parties))
+    return out
+
+
 def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
     """A tag closing a plain paragraph governs the untagged paragraphs before it in its section."""
     out = list(clauses)
@@ -230,5 +261,5 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         clauses.append(annexes)
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
-    return ParsedDocument(doc, title, tuple(link_rows(_inherit_tags(clauses))), tuple(ordered),
+    return ParsedDocument(doc, title, tuple(link_rows(_standing(_shared_prefix(_inherit_tags(clauses))))), tuple(ordered),
                           cleaned.artifacts, tuple(warnings))

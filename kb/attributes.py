@@ -45,11 +45,15 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                           r"(补贴|奖励|资助|补助|奖金|经费)(标准|额度)?(是|有)?多少|多少(钱|补贴|奖励|资助|补助|奖金|经费|资金)|"
                           r"奖多少|给多少|补多少|发多少|金额|几万元|多少万元|几千块|多少块|多少亿元|几亿元|规模(有)?多大|多大规模|"
                           r"额度|标准是多少|最高.{0,4}多少|how much money|how much (subsid|fund|reward|grant)|amount of"),
-              _rx(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:元|美元)|[一二三四五六七八九十百千万]+元|不超过\d|最高\d")),
+              # a sum, or a share of one (按契税总额的30%给予补贴, 租金标准的10%－70%)
+              _rx(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:元|美元)|[一二三四五六七八九十百千万]+元|不超过\d|最高\d|"
+                  r"\d+(?:\.\d+)?\s*[%％]")),
     # `多少万` / `几亿` with no 元: a figure counted in 万 or 亿 (55万人, 20亿美元), whatever it counts
     Attribute("具体数额", _rx(r"多少万|几万|几十万|多少亿|几亿"), _rx(r"\d+(?:\.\d+)?\s*(?:万|亿)|[一二三四五六七八九十百千]+(?:万|亿)")),
-    Attribute("联系方式", _rx(r"电话|联系方式|热线|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|phone|e-?mail|contact|website"),
-              _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.|热线")),
+    # a number, an address: a hotline's name (市民服务热线) is no number to call
+    Attribute("联系方式", _rx(r"电话|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
+                          r"phone|e-?mail|contact|website"),
+              _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
     Attribute("排名", _rx(r"排第几|排名第几|第几名|排名多少|排在第几|排名如何|排名情况|\brank"),
               _rx(r"第[一二三四五六七八九十\d]+(?:名|位)|排名|前列|首位")),
     Attribute("具体日期", _rx(r"几月|哪天|哪一天|截止.{0,4}(日期|时间|哪)|几号|什么日期|什么时候截止|deadline|which day|"
@@ -62,7 +66,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     # `一次办`, `一次性告知` are ways of working, not how often something happens
     Attribute("开会或办理的频次", _rx(r"多久.{0,6}(一次|开|召开|举办|评|发)|多长时间.{0,4}(一次|召开)|几次|频次|频率|每年.{0,4}几|"
                                r"how often|how frequently"),
-              _rx(r"每(年|季|季度|月|周|半年|两年|三年)|定期|不定期|\d+次|[一二两三四五六七八九十]次(?![办性告])|年度|常态化")),
+              # 定期 / 常态化 say that it recurs, not how often: no answer to 多久一次
+              _rx(r"每(年|季|季度|月|周|半年|两年|三年)|\d+次|[一二两三四五六七八九十]次(?![办性告])|年度")),
     Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|去哪.{0,4}(申请|办)|"
                           r"how (do|can) (i|we) apply|application process"),
               _rx(r"申报|申请|提交|材料|办理|受理")),
@@ -74,9 +79,24 @@ ATTRIBUTES: tuple[Attribute, ...] = (
 )
 
 
+# A quantity asked by its measure (`超过多少克`, `几个小时`, `多少平方米`): only a figure in that measure answers it
+_MEASURES = ("千克", "公斤", "克", "斤", "吨", "公里", "千米", "米", "平方米", "立方米", "亩", "小时", "分钟", "周岁", "岁",
+             "分贝", "度", "摄氏度", "瓦", "千瓦")
+_MEASURE_ASKED = re.compile(rf"(?:多少|几)(?:个)?({'|'.join(sorted(_MEASURES, key=len, reverse=True))})")
+
+
+def _measured(question: str) -> Attribute | None:
+    m = _MEASURE_ASKED.search(question)
+    if m is None:
+        return None
+    unit = m.group(1)
+    return Attribute(f"以“{unit}”计的数字", _rx(re.escape(m.group(0))),
+                     _rx(rf"[\d一二三四五六七八九十百千万两]+(?:\.\d+)?\s*(?:个)?{re.escape(unit)}"))
+
+
 def asked(question: str) -> Attribute | None:
     """The attribute the question asks for, if it asks for one of these."""
-    return next((a for a in ATTRIBUTES if a.asks.search(question)), None)
+    return next((a for a in ATTRIBUTES if a.asks.search(question)), None) or _measured(question)
 
 
 def present(attribute: Attribute, texts: Iterable[str]) -> bool:

@@ -26,7 +26,7 @@ RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|经过?谁|找谁|向谁|谁(
 # the question names a unit and wants that unit's tasks
 TASKS_OF_UNIT = _rx(r"(牵头|负责|参与)?的?(活儿?|事项|任务清单|清单)|有哪些活|负责哪|负责什么|负责的(工作|任务|事)|管哪|管什么|管.{0,6}哪些事|哪些工作|哪些事|哪些任务|哪些事项|哪项|"
                     r"哪个目标|哪些目标|什么工作|什么任务|牵头哪|牵头什么|牵头了|参与哪|参与了|涉及哪|列为|作为责任单位|指导(的是)?哪|指导了|指导什么|"
-                    r"是责任单位|的责任单位[？?]?$|职责|(牵头|负责|参与)的(工作|任务|事项|事)?(有|是)(哪|什么)|几项|多少项|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|干啥|做啥|管啥|负责啥|"
+                    r"是责任单位|的责任单位[？?]?$|职责|(牵头|负责|参与)的(工作|任务|事项|事)?(有|是)(哪|什么)|几项|多少项|几条|多少条|几件|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|干啥|做啥|管啥|负责啥|"
                     r"what (is|are|does) .*(responsible for|lead|handle|do)|which tasks|what tasks")
 # the question wants units (not tasks) back
 ASKS_UNITS = _rx(r"(部门|单位)(都)?(是|有)(哪些|哪几个|谁)|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|还有哪些|还有谁|谁|哪家|哪几家|哪个局|哪些局|"
@@ -47,7 +47,8 @@ COUNT = _rx(r"(单位|部门)[^，。？?、哪]{0,4}(有)?(多少|几)(个|家)
             r"(一共|总共)(有|列|点名|涉及)?了?.{0,8}(单位|部门)|共(有|列|点名|涉及|计)了?.{0,8}(单位|部门)|how many (\w+ )?(units|departments|bureaus|agencies|bodies)")
 UNIT_NOUN = _rx(r"单位|部门|局|机构|主体|区|县|units?|departments?|bureaus?|agenc")
 # each item under a heading, with its lead
-PER_ITEM = _rx(r"各由|分别由|各自由|各自(是)?谁|分别是谁|各是谁|各项的?(牵头|责任|负责)|下面各(项|条)|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
+# `牵头和配合分别是谁` names two roles of one item, not each of several items
+PER_ITEM = _rx(r"各由|分别由|各自由|各自(是)?谁|(?<!配合)(?<!配合单位)(?<!配合部门)(?<!责任单位)分别是谁|各是谁|各项的?(牵头|责任|负责)|下面各(项|条)|分别归|各自的?(牵头|责任|负责)|分别的?(牵头|责任)|各[条项]的?(牵头|责任)|各项.{0,6}(谁|哪)|每[一]?[条项个].{0,8}(谁|哪)|each\b.*\bwho\b|who leads each")
 # a figure for every year or stage
 SERIES = _rx(r"各阶段|每个阶段|各个阶段|三个阶段|几个阶段.{0,6}(分别|各)|分阶段|逐年|每年分别|历年|各年|各年度|"
              r"(阶段|年).{0,12}分别(是|为|达到|要)|分别(是|为|达到|要).{0,12}(阶段|年)|each (stage|phase)|every (stage|phase)|by stage|year by year|for each year|in each year")
@@ -69,7 +70,9 @@ DOC_SHAPE = _rx(r"几大?(个)?(部分|章|编|节|大块|块|方面)|多少(条
 DOC_TITLE = re.compile(r"《([^》]{2,80})》")
 # the members of a named group (六大行动计划是哪六个, 支持范围里有哪几类): a heading's parts, before any topic cue
 ENUMERATE = _rx(r"是哪[一二三四五六七八九十两\d]+(个|条|项|类|种|方面)|(有|分|包括|分为|分成)哪[几一二三四五六七八九十两\d]+(类|种|个方面|大类|部分)|"
-                r"哪几类|哪几种|(有|包括|分|分为|含)(哪几|几)(项|条|块|个方面)[？?。]?$")
+                r"哪几类|哪几种|(有|包括|分|分为|含)(哪几|几)(项|条|块|个方面)[？?。]?$|"
+                # `要打造成哪几个中心`: the things a plan builds, each the title of one of its parts
+                r"(打造|建成|建设|形成|培育|构建)成?(哪几|哪些|几)个?[\u4e00-\u9fff]{1,4}[？?。]?$")
 NEGATION = _rx(r"不在|不是|不属于|不包括|除了|以外|之外|没有被?列|\bnot\b|\bexcept\b")
 
 # Constraints on the kind of unit wanted: (kind, how a question names it). A word that also names a subject

@@ -26,11 +26,19 @@ def tag_quote(c: Clause) -> str:
     return c.text[start:] if start >= 0 and c.text.endswith("］") else c.text[-60:]
 
 
+_BARE_MARK = re.compile(r"^(第[一二三四五六七八九十百零〇\d\s]+条|[（(]?[一二三四五六七八九十百\d]+[)）.．、]?)$")
+
+
 def task_label(c: Clause) -> str:
-    """`三、发展目标 · 产业规模`: the part and the item, by their own titles."""
+    """`三、发展目标 · 产业规模`: the part and the item, by their own titles; an item numbered with no title of its own
+    (`8.支持…，加快补齐…`) is named by its first words."""
     if c.kind == "row" and c.heading:
         return c.heading
-    return c.section[0] if len(c.section) == 1 else f"{c.section[0]} · {c.section[-1]}"
+    last = c.section[-1] if c.section else ""
+    if _BARE_MARK.match(last) and c.text.startswith(last):
+        words = re.split(r"[，,。；;：:]", c.text[len(last):], maxsplit=1)[0]
+        last += words if len(words) <= 20 else words[:20] + "…"
+    return c.section[0] if len(c.section) == 1 else f"{c.section[0]} · {last}"
 
 
 def lead_rule(c: Clause) -> str:
@@ -149,12 +157,16 @@ def written(c: Clause, unit: str, canon: Canon = str) -> str:
 
 
 def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None,
-           canon: Canon = str) -> Answer:
-    """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?"""
+           canon: Canon = str, no_lead: bool = False) -> Answer:
+    """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?
+    `no_lead`: the item states no lead (only 负责 / 责任单位 where the document marks 牵头 elsewhere)."""
     label, extra = task_label(task), [evidence] if evidence else []
     parties = (*task.units, *task.lead_units, *task.generic_units)  # a generic lead (各区政府) is asked about too
     found = written(task, asked, canon) or next((u for u in parties if asked and asked in u), "")
-    if frame.lead_only:
+    if frame.lead_only and no_lead:
+        role = f"{found}是该项的责任单位之一" if found else f"{asked}也不在该项的责任单位名单中"
+        text = f"不是。「{label}」没有标注牵头单位，只写了由{'、'.join(task.units)}负责；{role}。"
+    elif frame.lead_only:
         if found and found in task.lead_units:
             text = f"是。「{label}」由{found}牵头（{lead_rule(task)}）。"
         elif found:
@@ -171,13 +183,20 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
 
 
+_COUNTS_PARTNERS = re.compile(r"(几|多少)(个|家)?(具名的?)?(配合|参与|协同|协助)|(配合|参与|协同)(单位|部门)[^，。？?]{0,4}(几|多少)")
+
+
 def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
-    chosen = kept(frame, task.lead_units if frame.lead_only else task.units)
-    what = "牵头单位" if frame.lead_only else "具名责任单位"
+    partners_asked = not frame.lead_only and bool(_COUNTS_PARTNERS.search(question))  # 几个配合部门: the leads are not
+    chosen = kept(frame, task.lead_units if frame.lead_only else task.partner_units if partners_asked else task.units)
+    what = "牵头单位" if frame.lead_only else "配合单位" if partners_asked else "具名责任单位"
     text = f"{len(chosen)}个。「{task_label(task)}」共列{what}{len(chosen)}个：{'、'.join(chosen)}"
     text += f"（另有泛指的{'、'.join(task.generic_units)}，未计入）" if task.generic_units else ""
-    leads = [u for u in task.lead_units if u in chosen]
-    text += f"；其中{'、'.join(leads)}牵头（{lead_rule(task)}）。" if leads and not frame.lead_only else "。"
+    leads = [u for u in task.lead_units if u in chosen or partners_asked]
+    if partners_asked:
+        text += f"；牵头单位{'、'.join(leads)}未计入。" if leads else "。"
+    else:
+        text += f"；其中{'、'.join(leads)}牵头（{lead_rule(task)}）。" if leads and not frame.lead_only else "。"
     return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])
 
 
@@ -222,8 +241,9 @@ def difference(frame: Frame, question: str, tasks: Sequence[Clause]) -> Answer:
 
 
 def item_name(c: Clause) -> str:
-    """An item by its own title, numbering dropped and quotes kept (借力“一带一路”…); a target says it is one."""
-    name = NUMBERING.sub("", task_label(c).split(" · ")[-1]).strip() or task_label(c)
+    """An item by its own title with its number (officials cite `第9条`), quotes kept (借力“一带一路”…); a target
+    says it is one."""
+    name = re.sub(r"^[—\-－\s]+", "", task_label(c).split(" · ")[-1]).strip() or task_label(c)
     return f"{name}目标" if c.kind == "target" and not name.endswith("目标") else name
 
 

@@ -25,6 +25,9 @@ GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软
 # a sub-item's label inside a clause: （一）医养结合补贴。 / (1)前置测绘。 / 1.目标。 / ——产业规模。
 _SUB_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、]|——)([^。；：:，,]{2,20})[。：:]")
 
+_FIRST_LEADS_RULE = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
+
+
 class Evidence:
     def __init__(self, kb: KnowledgeBase, k: int = 8) -> None:
         self.kb, self.k = kb, k
@@ -62,7 +65,11 @@ class Evidence:
     @cached_property
     def lead_labelled_docs(self) -> frozenset[str]:
         """Documents that label 牵头单位 where they mean it (an item of theirs with only 责任单位 states no lead)."""
-        return frozenset(c.doc for c in self.kb.clauses if c.lead_explicit and c.tag_form == "labelled")
+        labelled = {c.doc for c in self.kb.clauses if c.lead_explicit and (
+            c.tag_form == "labelled" or c.tag_form == "inline" and "牵头" in c.tag_text)}
+        # `列第一位者为牵头单位，下同`: the document says who leads every item it lists — no item lacks a lead
+        ruled = {c.doc for c in self.kb.clauses if _FIRST_LEADS_RULE.search(c.tag_text)}
+        return frozenset(labelled - ruled)
 
     @cached_property
     def corpus_by_doc(self) -> dict[str, str]:

@@ -260,7 +260,8 @@ def _split_rows(turn: Turn, task: Clause) -> list[Clause]:
 
 def _unstated_lead(turn: Turn, task: Clause) -> bool:
     """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
-    return bool(task.units and not task.leads and task.tag_form == "list" and task.doc in turn.ev.lead_labelled_docs)
+    return bool(task.units and not task.leads and task.tag_form in ("list", "inline")
+                and task.doc in turn.ev.lead_labelled_docs)
 
 
 def single_task(turn: Turn) -> Answer | None:
@@ -287,7 +288,8 @@ def member(turn: Turn) -> Answer | None:
         return _not_tagged(turn, untagged)
     task = _table_row(turn, task)
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
-    return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn))
+    return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
+                       no_lead=_unstated_lead(turn, task))
 
 
 def _split_by_titles(turn: Turn) -> list[Clause]:
@@ -460,7 +462,7 @@ def attachments(turn: Turn) -> Answer | None:
     if not ANNEX_ASKED.search(turn.text) or turn.frame.units:
         return None
     answer = document_outline(turn)
-    if answer is not None and not answer.text.startswith("附件"):
+    if answer is not None and "附件" not in answer.text:
         return replace(answer, text="该文件没有列出附件。\n" + answer.text)
     return answer
 
@@ -588,7 +590,7 @@ def outline(turn: Turn) -> Answer | None:
 
 
 # `分了几个阶段`, `有哪几大基地`: the noun counted, which names the heading whose parts are asked for
-_COUNTED = re.compile(r"(?:几|哪几|多少)(?:个|大|类)?([\u4e00-\u9fff]{2,4}?)(?=[，,？?。、]|各|分别|都|是|$)")
+_COUNTED = re.compile(r"(?:几|哪几|哪些|多少)(?:个|大|类)?([\u4e00-\u9fff]{2,4}?)(?=[，,？?。、]|各|分别|都|是|$)")
 
 
 def _heading_by_noun(noun: str, clauses: Sequence[Clause]) -> tuple[str, int, str] | None:

@@ -83,7 +83,9 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
                                                 r"负责|参与|配合|管|指导|主管|主办|承办|办的|办理|的(活|事|工作|任务|职责)|有[^，。？?]{2,20}(吗|么|没)", text)):
         return Op.MEMBER, lead and not partners, 0.9
     lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
-    both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及|哪几(条|项)", text)))  # 是牵头还是配合
+    # 是牵头还是配合 / 涉及哪几条 ask both roles; `牵头的是哪几条` asks the items it leads
+    both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及", text)) or bool(
+        re.search(r"哪几(条|项)", text) and not re.search(r"牵头(的|了)(是|有)?(哪|几)", text)))
     # `谁负责？哪些单位配合？` / `责任单位和配合单位分别是`: who is responsible and who co-operates, asked together
     both_roles = both_roles or (partners and not lead_excluded and _asked_apart(text, cues.RESPONSIBLE, cues.PARTNERS))
     if named and cues.TASKS_OF_UNIT.search(text) and not (asks_units and not lead):

@@ -167,3 +167,42 @@ def test_a_unit_acting_jointly_with_others_is_an_annotation(text, expected):
     assert len(found) == 1
     ann = found[0]
     assert (ann.leads, ann.partners, ann.generic_units) == expected and ann.form == "inline" and "会同" in ann.text
+
+
+# `（省委金融办，广东金融监管局牵头负责）`: names before a comma share the role that closes the list;
+# `广州、深圳市政府`: a place's bare name shares the 市政府 that ends the list
+SHARED = [
+    ("（省委金融办，广东金融监管局牵头负责）", (("省委金融办", "广东金融监管局"), ("省委金融办", "广东金融监管局"))),
+    ("(省商务厅,省税务局、海关总署广东分署牵头负责)", (("省商务厅", "省税务局", "海关总署广东分署"), ("省商务厅", "省税务局", "海关总署广东分署"))),
+    ("（省住房城乡建设厅，广东金融监管局，省委金融办牵头负责）",
+     (("省住房城乡建设厅", "广东金融监管局", "省委金融办"), ("省住房城乡建设厅", "广东金融监管局", "省委金融办"))),
+    ("（省发展改革委、商务厅，人民银行广东省分行负责）", (("省发展改革委", "商务厅", "人民银行广东省分行"), ())),
+    ("（广州、深圳市政府分别负责）", (("广州市政府", "深圳市政府"), ())),
+    ("（各区、县级市人民政府负责）", ((), ())),
+    ("（市发展改革委牵头，市财政局、市商务局配合）", (("市发展改革委", "市财政局", "市商务局"), ("市发展改革委",))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARED, ids=[t[:14] for t, _ in SHARED])
+def test_a_role_or_an_ending_written_once_serves_the_whole_list(text, expected):
+    (ann,) = find_annotations("加快推进。" + text)
+    assert (ann.units, ann.leads) == expected
+
+
+from ingest.annotations import standing_parties  # noqa: E402
+
+
+@pytest.mark.parametrize(("tag", "parties"), [
+    ("(责任单位:市税务局、市财政局,以下措施均需江北新区管委会、各区政府落实,不再单独列出)", "江北新区管委会、各区政府"),
+    ("(省市场监管局、商务厅牵头负责,各地级以上市政府负责落实。以下任务均需各市落实,不再列出)", "各市"),
+    ("(牵头单位:省政务局。市州、县市区人民政府负责落实;以下均由市州、县市区人民政府负责落实,不再列出)", "市州、县市区人民政府"),
+    ("（责任单位：市经信局，以下各项均需各区县落实，不再一一列出）", "各区县"),
+    ("（牵头单位：市发展改革委；配合单位：市财政局）", ""),
+    ("（以下简称在线平台）", ""),
+])
+def test_parties_named_once_for_every_later_item(tag, parties):
+    """Class: `以下措施均需X落实，不再单独列出` in the first annotation: X stands behind every item after it."""
+    assert standing_parties(tag) == parties
+    if parties:
+        (ann,) = find_annotations("加快推进。" + tag)
+        assert "以下" not in "".join(ann.units) and "列出" not in "".join(ann.units)

@@ -40,6 +40,12 @@ META = {
     "chuangxin-tuiguang-guobanfa-2018-126": ("国务院办公厅关于推广第二批支持创新相关改革举措的通知", "国办发〔2018〕126号", "2018-12-23"),
     "sichuan-banli-guobanhan-2004-71": ("国务院办公厅关于四川省在温家宝总理考察工作时所提问题和建议办理情况的函", "国办函〔2004〕71号", "2004-10-15"),
     "geshui-zhuanxiang-kouchu-guofa-2018-41": ("国务院关于印发个人所得税专项附加扣除暂行办法的通知", "国发〔2018〕41号", "2018-12-13"),
+    "nanjing-economy-recovery-2023": ("市政府关于印发南京市推动经济运行率先整体好转若干政策措施的通知", "", "2023-02-02"),
+    "guangdong-domestic-circulation-2025": ("广东省人民政府办公厅关于印发广东省促进经济持续向好服务做强国内大循环工作方案的通知",
+                                            "粤府办〔2025〕14号", "2025-06-06"),
+    "beijing-dog-regulation-2003": ("北京市养犬管理规定", "", "2003-09-05"),
+    "shanghai-prepaid-card-2018": ("上海市单用途预付消费卡管理规定", "", "2018-07-27"),
+    "beijing-food-waste-2021": ("北京市反食品浪费规定", "", "2021-05-27"),
 }
 
 
@@ -60,6 +66,12 @@ COUNTS = {
     "liuhe-key-industries-support-2023": (ARTICLE, 26, 0, 0),  # 26 articles, duties in prose only
     "zongbaoqu-guofa-2019-3": (ARABIC, 21, 21, 0),  # every item ends in （…负责）; the first adds the lead rule
     "geshui-zhuanxiang-kouchu-guofa-2018-41": (ARTICLE, 32, 0, 0),  # 32 articles in 9 chapters, no annotations
+    "nanjing-economy-recovery-2023": (ARABIC, 33, 33, 0),  # 1.–33. each end in (责任单位:…)
+    # items numbered afresh in 七 parts (76); 74 end in (…牵头负责), 27 with several leads; two in (…负责)
+    "guangdong-domestic-circulation-2025": (ARABIC, 76, 76, 27),
+    "beijing-dog-regulation-2003": (ARTICLE, 35, 0, 0),  # regulations: duties in prose only
+    "shanghai-prepaid-card-2018": (ARTICLE, 31, 0, 0),
+    "beijing-food-waste-2021": (ARTICLE, 30, 0, 0),
 }
 
 
@@ -159,3 +171,17 @@ def test_a_tables_header_row_keeps_its_column_names():
     assert [n for n, _ in header.columns] == ["序号", "改革举措", "主要内容", "指导部门", "推广范围"]
     (header,) = [c for c in clauses("guangzhou-family-doctor-2023") if c.kind == "header"]
     assert len(header.columns) == 7 and header.section == ("附件2",) and not header.units
+
+
+def test_a_level_prefix_written_once_and_parties_named_once_for_all_items():
+    """`（省市场监管局、商务厅牵头负责，各地级以上市政府负责落实。以下任务均需各市落实，不再列出）`: 商务厅 is the
+    省商务厅 the document writes elsewhere; 各市 stands behind every later item; `（…，…负责）` states no lead."""
+    first = by_heading("guangdong-domestic-circulation-2025", "1.")
+    assert first.leads == ("省市场监管局", "省商务厅") and "各市" in first.generic_units
+    tagged = annotated("guangdong-domestic-circulation-2025")
+    assert all("各市" in c.generic_units for c in tagged)
+    cities = [c for c in tagged if "广州市政府" in c.units]
+    assert len(cities) == 1 and cities[0].units == ("广州市政府", "深圳市政府") and not cities[0].leads
+    nanjing = annotated("nanjing-economy-recovery-2023")
+    assert all(c.generic_units[-1] == "江北新区管委会、各区政府" for c in nanjing)
+    assert by_heading("nanjing-economy-recovery-2023", "1.").units == ("市税务局", "市财政局", "市科技局")
