@@ -26,9 +26,10 @@ def extra_units(answer: str, gold: Mapping[str, Any], ctx: EvalContext) -> list[
     """Units the answer names outside the gold clauses' units, ``answer_units`` and the question's units."""
     if ctx.clause_units is None:
         return []
+    inventory = ctx.inventory(gold.get("doc"))
     allowed = (gold_units(gold, ctx.clause_text, ctx.clause_units) | set(gold["answer_units"])
-               | units_named(gold.get("question", ""), ctx.known_units))
-    return sorted(units_named(answer, ctx.known_units) - allowed)
+               | units_named(gold.get("question", ""), inventory))
+    return sorted(units_named(answer, inventory) - allowed)
 
 
 def _first_line(text: str, limit: int = 60) -> str:

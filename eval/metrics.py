@@ -62,7 +62,8 @@ class EvalContext:
 
     def inventory(self, doc: str | None) -> Collection[str]:
         """The units an answer about ``doc`` is searched for."""
-        return self.doc_units.get(doc or "", self.known_units) or self.known_units
+        # a document's own units (none for a regulation that names no unit); only an unknown document uses all
+        return self.doc_units[doc] if doc and doc in self.doc_units else self.known_units
 
     def __post_init__(self) -> None:
         if self.clause_units is not None and not self.known_units:
@@ -252,8 +253,8 @@ def score_item(result: Result, gold: Gold, ctx: EvalContext) -> dict[str, Any]:
     answerable = bool(_evidence(gold))
     units = _allowed_units(gold, ctx)
     verbatim, n_cites = verbatim_counts(result, ctx.sources)
-    correct = answer_correct(result, gold, units, ctx.known_units)
     inventory = ctx.inventory(gold.get("doc"))
+    correct = answer_correct(result, gold, units, inventory)
     return {
         "id": gold["id"],
         "category": gold["category"],

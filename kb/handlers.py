@@ -557,11 +557,13 @@ def outline(turn: Turn) -> Answer | None:
     """`保障措施有哪几条？`: the parts under the heading the question names (or the whole document's)."""
     itself = bool(DOC_SHAPE.search(turn.text) and DOC_ITSELF.search(turn.text))
     whole = bool(cues.DOC_SHAPE.search(turn.text))  # 一共几章 with no heading named; not `保障措施有几条`
+    # `宁国十条都是哪十条`: the document's own items, counted in its name, asked by their number
+    numbered = bool(re.search(r"(是|有)哪[一二三四五六七八九十两\d]+(条|项|部分|方面|个方面)", turn.text))
     # the words that ask for the document's shape (本实施意见, 几个部分) name no heading
     phrase = re.sub(r"部分|结构|框架|目录", "", DOC_ITSELF.sub("", _heading_phrase(turn)))
     # the subject as asked, then with the documents' terms: a part of a heading's name (六大行动计划) is
     # carried by the heading only when not diluted by the expansion
-    found = next((f for piece in [phrase, *phrase.split("|")] if len(piece) >= 2
+    found = next((f for piece in [phrase, phrase.replace("|", ""), *phrase.split("|")] if len(piece) >= 2
                   and (f := link.heading_of(piece, turn.clauses)) is not None), None)
     also: tuple[str, int, str] | None = None
     if (m := _COUNTED.search(turn.text)) and (found is None or m.group(1) not in link.bare_label(found[0])):
@@ -586,7 +588,7 @@ def outline(turn: Turn) -> Answer | None:
         return replace(doc, text=doc.text + "\n" + heading.text, citations=doc.citations + heading.citations)
     if heading is not None and also is not None and (first := _heading_parts(turn, also)) is not None:
         return replace(first, text=first.text + "\n" + heading.text, citations=first.citations + heading.citations)
-    return heading or (document_outline(turn) if whole else None)
+    return heading or (document_outline(turn) if whole or (numbered and found is None) else None)
 
 
 # `分了几个阶段`, `有哪几大基地`: the noun counted, which names the heading whose parts are asked for

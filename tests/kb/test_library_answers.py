@@ -637,3 +637,54 @@ def test_colloquial_words_find_the_documents_terms(library_asker, question, figu
     学历继续教育, 住房租金, 住房贷款): the figure of the article meant is quoted."""
     a = ask(library_asker, question, GESHUI)
     assert a.answerable and figure in a.text
+
+
+ALTAY = "altay-real-estate-15-measures-2022"
+NINGGUO = "ningguo-real-estate-10-measures-2023"
+JIYUAN = "jiyuan-market-confidence-2023"
+NANJING = "nanjing-economy-recovery-2023"
+GUANGDONG = "guangdong-domestic-circulation-2025"
+
+
+@pytest.mark.parametrize("question,doc,count", [
+    ("新市民人才安居租购同权这条 一共有几个配合部门", ALTAY, "8个"),
+    ("支持新市民和人才安居的配合单位有几个", ALTAY, "8个"),
+    ("支持新市民和人才安居有几个单位负责", ALTAY, "9个"),
+    ("住建局一共牵头了几条措施？", ALTAY, "共 8 项"),
+    ("市住建局作为牵头单位的有几条？", NINGGUO, "共 8 项"),
+    ("人行南京分行营管部牵头的是哪几条？", NANJING, "共 4 项"),
+])
+def test_counts_of_partners_and_of_a_units_items(library_asker, question, doc, count):
+    """Class: `几个配合部门` counts the units other than the lead; `U牵头了几条` counts the items U leads."""
+    a = ask(library_asker, question, doc)
+    assert count in first_line(a)
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("土地出让款分期交那条，牵头和配合分别是谁？", NINGGUO, ("市自然资源规划局（牵头）", "市征管中心")),
+    ("支持合理住房消费，牵头单位和配合单位分别是谁", NINGGUO, ("市住建局（牵头）", "市自然资源规划局")),
+    ("民政局负责哪几条", JIYUAN, ("示范区民政局", "共 3 项")),
+    ("一老一小那条谁牵头", GUANGDONG, ("没有标注牵头单位", "民政厅")),
+    ("一老一小服务消费那条，民政厅是牵头单位吗", GUANGDONG, ("不是", "没有标注牵头单位")),
+    ("外贸产品转内销的市场准入是谁牵头？", GUANGDONG, ("省市场监管局", "省商务厅")),
+])
+def test_lists_that_share_a_level_or_a_role(library_asker, question, doc, expected):
+    """Class: names written once for a list — a level (示范区X局、民政局; 省X厅、商务厅), a role (…牵头负责), two roles
+    asked of one item (牵头和配合分别是谁), and an item whose tag says only 负责 where others say 牵头."""
+    a = ask(library_asker, question, doc)
+    assert all(e in a.text.split("\n出处")[0] for e in expected)
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("宁国十条都是哪十条", NINGGUO, ("共 10 部分", "十、加强政策宣传引导")),
+    ("这个文件有哪十条措施", NINGGUO, ("共 10 部分", "五、支持农民进城购房")),
+    ("主要任务是哪五个方面", ZONGBAOQU, ("共 5 项", "打造销售服务中心")),
+    ("综保区要打造成哪几个中心", ZONGBAOQU, ("共 5 项", "打造物流分拨中心")),
+    ("要建成哪些中心", ZONGBAOQU, ("共 5 项", "打造研发设计中心")),
+    ("重点任务有哪七个方面", NANJING, ("十、加强民生保障能力建设",)),
+])
+def test_the_parts_a_question_counts_are_listed(library_asker, question, doc, expected):
+    """Class: parts asked by their number or their kind (哪十条, 哪五个方面, 哪几个中心): the document's or the named
+    heading's parts, each by its title."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(e in a.text for e in expected)
