@@ -240,6 +240,12 @@ def document_city(clauses: Sequence["Clause"]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+def _level_of(name: str) -> str:
+    """The level a name is written at (市, 省, 地区 …, or a city's own 成都市), "" for a bare body."""
+    m = _LEVEL.match(name)
+    return ((m.group(2) or "") + (m.group(3) or "")) if m else ""
+
+
 def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
     """Other forms of a unit's name by the general rules of government naming (see the module doc)."""
     tax = _TAX.match(name)
@@ -314,7 +320,10 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
         city = document_city(doc_clauses)
         for name in dict.fromkeys(u for c in doc_clauses for u in c.units):
             aliases = rule_aliases(name, city)
-            canon = owner.get(name) or next((owner[a] for a in aliases if a in owner and owner[a] == a), name)
+            # 市卫生健康委 joins a unit another document writes 卫生健康委 only at the same level: a bare name there
+            # (a province's list sharing one 省, a ministry) is another body, however alike the words
+            canon = owner.get(name) or next((owner[a] for a in aliases if a in owner and owner[a] == a
+                                             and _level_of(a) == _level_of(name)), name)
             row = rows.setdefault(canon, {"written": [], "docs": [], "aliases": [], "kind": ""})
             row["written"].append(name)
             row["docs"].append(doc)

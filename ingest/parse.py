@@ -16,6 +16,7 @@ from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_un
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from ingest.annotations import Annotation, find_annotation, standing_parties
 from core.clause import Clause
+from core.units import abbreviation_groups
 
 log = logging.getLogger(__name__)
 PREFACE = "前言"
@@ -168,15 +169,30 @@ def _shared_prefix(clauses: list[Clause]) -> list[Clause]:
     """`（省工业和信息化厅、商务厅牵头负责）`: one 省 serves the whole list. A name without a level, where the same
     document writes it elsewhere with one (省商务厅), is that unit; a name it never writes so stays as written."""
     written = {u for c in clauses for u in c.units}
-    def full(name: str) -> str:
-        if (name.startswith(_LEVEL) and not name.startswith("市场")) or name.startswith(("国家", "中国", "中共")):
+    bodies = abbreviation_groups()
+
+    def level(name: str) -> str:
+        return next((p for p in sorted(_LEVEL, key=len, reverse=True) if name.startswith(p)), "") \
+            if not name.startswith("市场") else ""
+
+    def full(name: str, shared: str) -> str:
+        if level(name) or name.startswith(("国家", "中国", "中共")):
             return name
-        return next((p + name for p in _LEVEL if p + name in written), name)
+        if (elsewhere := next((p + name for p in _LEVEL if p + name in written), "")):
+            return elsewhere
+        # a standard body (商务厅, 卫生健康委) right after a name at a level: the list's one 省 serves it too
+        return shared + name if shared and (name in bodies or name.endswith("厅")) else name
+
     out = []
     for c in clauses:
-        if c.units and any(full(u) != u for u in c.units):
-            c = replace(c, units=tuple(dict.fromkeys(full(u) for u in c.units)),
-                        leads=tuple(dict.fromkeys(full(u) for u in c.leads)))
+        if c.units:
+            shared, named = "", {}
+            for u in c.units:
+                named[u] = full(u, shared)
+                shared = level(u) or shared
+            if any(named[u] != u for u in c.units):
+                c = replace(c, units=tuple(dict.fromkeys(named[u] for u in c.units)),
+                            leads=tuple(dict.fromkeys(named.get(u, u) for u in c.leads)))
         out.append(c)
     return out
 
