@@ -67,7 +67,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("开会或办理的频次", _rx(r"多久.{0,6}(一次|开|召开|举办|评|发)|多长时间.{0,4}(一次|召开)|几次|频次|频率|每年.{0,4}几|"
                                r"how often|how frequently"),
               # 定期 / 常态化 say that it recurs, not how often: no answer to 多久一次
-              _rx(r"每(年|季|季度|月|周|半年|两年|三年)|\d+次|[一二两三四五六七八九十]次(?![办性告])|年度")),
+              # 年度 alone (年度保障性住房建设) says which year, not how often
+              _rx(r"每(年|季|季度|月|周|半年|两年|三年)|\d+次|[一二两三四五六七八九十]次(?![办性告])|每年度|一年一")),
     Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|去哪.{0,4}(申请|办)|"
                           r"how (do|can) (i|we) apply|application process"),
               _rx(r"申报|申请|提交|材料|办理|受理")),
