@@ -25,6 +25,9 @@ GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软
 # a sub-item's label inside a clause: （一）医养结合补贴。 / (1)前置测绘。 / 1.目标。 / ——产业规模。
 _SUB_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、]|——)([^。；：:，,]{2,20})[。：:]")
 
+# a sentence that introduces a list (下列条件/以下情形/下列行为之一), and an item of that list
+_INTRODUCES = re.compile(r"(下列|以下|如下)[^。；;]{0,120}[：:]")
+_LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]|^[\d]+[.．、]")
 _FIRST_LEADS_RULE = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
@@ -211,7 +214,24 @@ class Evidence:
         if target:  # the same figure stated elsewhere (总体目标 vs 第三阶段): show every source
             picked += [s for s in ranked if s.clause not in {p.clause for p in picked} and extract.has_quantity(s.text)
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
+        for lead in picked[:2]:
+            picked += self.listed(lead, ranked, picked)
         return picked
+
+    @staticmethod
+    def listed(first: Scored, ranked: list[Scored], picked: list[Scored], most: int = 8) -> list[Scored]:
+        """`应当具备下列条件：（一）…；（二）…；（三）…`: the conditions (or cases, or steps) a sentence introduces are
+        the answer too — the items that follow it in its clause, in order, not the first one alone."""
+        if not _INTRODUCES.search(first.text):
+            return []
+        after = sorted((s for s in ranked if s.clause.id == first.clause.id and s.row > first.row and s not in picked),
+                       key=lambda s: s.row)
+        out = []
+        for s in after:
+            if s.row != (out[-1].row if out else first.row) + 1 or not _LIST_ITEM.match(s.text):
+                break
+            out.append(s)
+        return out[:most]
 
     @staticmethod
     def tiers(first: Scored, ranked: list[Scored], picked: list[Scored], reach: int = 3, most: int = 4) -> list[Scored]:

@@ -688,3 +688,17 @@ def test_the_parts_a_question_counts_are_listed(library_asker, question, doc, ex
     heading's parts, each by its title."""
     a = ask(library_asker, question, doc)
     assert a.answerable and all(e in a.text for e in expected)
+
+
+@pytest.mark.parametrize("question,doc,items", [
+    ("什么情况下商家会被列入严重失信名单", "shanghai-prepaid-card-2018", ("（二）一年内", "（四）其他严重侵犯")),
+    ("经营者哪些行为会进严重失信主体名单", "shanghai-prepaid-card-2018", ("（三）利用发行单用途卡",)),
+    ("个人想养狗需要满足什么条件", "beijing-dog-regulation-2003", ("（三）有固定住所", "（四）住所在禁止养犬区域以外")),
+    ("个人养犬要具备哪些条件", "beijing-dog-regulation-2003", ("独户居住",)),
+    ("有关部门要向税务部门提供哪些信息", GESHUI, ("（七）自然资源部门",)),
+])
+def test_a_sentence_introducing_a_list_brings_the_list(library_asker, question, doc, items):
+    """Class: `应当具备下列条件：（一）…；（二）…` — the conditions, cases or steps the sentence introduces are quoted
+    with it, in order, not the first alone."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(i in a.text for i in items)
