@@ -214,8 +214,9 @@ def load_units(path: Path = DATA_PATH) -> UnitTable:
 # --- learning the table from the documents -------------------------------------------------
 
 # the level a body sits at: 市/省/区/县, a prefecture (地区, 州, 盟) or a zone (示范区, 新区) governed as one
-_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?(市委|省委|区委|县委|地委|州委|示范区|自治州|地区|"
-                    r"市(?!场)|省|区|县|州|盟)?(.{2,})$")
+LEVELS = ("市委", "省委", "区委", "县委", "地委", "州委", "示范区", "自治区", "自治州", "地区", "市", "省", "区", "县", "州", "盟")
+_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?("
+                    + "|".join("市(?!场)" if lv == "市" else lv for lv in LEVELS) + r")?(.{2,})$")
 _TAX = re.compile(r"^(?:国家税务总局)?(?:([\u4e00-\u9fff]{2,3}?)市|市)税务局$")
 _CITY_IN_TEXT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)市(?:委|人民政府|政府|人大|政协)")
 _CITY_IN_TITLE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)市")
@@ -238,6 +239,12 @@ def document_city(clauses: Sequence["Clause"]) -> str:
         return m.group(1)
     counts = Counter(c for cl in clauses for c in _CITY_IN_TEXT.findall(cl.text) if not c.startswith(("关于", "全", "本", "我")))
     return counts.most_common(1)[0][0] if counts else ""
+
+
+def level_prefix(name: str) -> str:
+    """The level a body's name opens with (省 in 省商务厅, 示范区 in 示范区民政局; not 市 in 市场监管局), or ""."""
+    m = _LEVEL.match(name)
+    return (m.group(3) or "") if m else ""
 
 
 def _level_of(name: str) -> str:

@@ -16,7 +16,7 @@ from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_un
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from ingest.annotations import Annotation, find_annotation, standing_parties
 from core.clause import Clause
-from core.units import abbreviation_groups
+from core.units import LEVELS, abbreviation_groups, level_prefix
 
 log = logging.getLogger(__name__)
 PREFACE = "前言"
@@ -162,23 +162,16 @@ def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: i
     return annotated(clause, row_annotation(p.row, p.text))
 
 
-_LEVEL = ("省", "市", "区", "县", "自治区", "州", "地区", "示范区", "盟")
-
-
 def _shared_prefix(clauses: list[Clause]) -> list[Clause]:
     """`（省工业和信息化厅、商务厅牵头负责）`: one 省 serves the whole list. A name without a level, where the same
     document writes it elsewhere with one (省商务厅), is that unit; a name it never writes so stays as written."""
     written = {u for c in clauses for u in c.units}
     bodies = abbreviation_groups()
 
-    def level(name: str) -> str:
-        return next((p for p in sorted(_LEVEL, key=len, reverse=True) if name.startswith(p)), "") \
-            if not name.startswith("市场") else ""
-
     def full(name: str, shared: str) -> str:
-        if level(name) or name.startswith(("国家", "中国", "中共")):
+        if level_prefix(name) or name.startswith(("国家", "中国", "中共")):
             return name
-        if (elsewhere := next((p + name for p in _LEVEL if p + name in written), "")):
+        if (elsewhere := next((p + name for p in LEVELS if p + name in written), "")):
             return elsewhere
         # a standard body (商务厅, 卫生健康委) right after a name at a level: the list's one 省 serves it too
         return shared + name if shared and (name in bodies or name.endswith("厅")) else name
@@ -189,7 +182,8 @@ def _shared_prefix(clauses: list[Clause]) -> list[Clause]:
             shared, named = "", {}
             for u in c.units:
                 named[u] = full(u, shared)
-                shared = level(u) or shared
+                # a party committee's 市委 is no level another body of the list shares (市委组织部、人社局)
+                shared = lv if (lv := level_prefix(u)) and not lv.endswith("委") else shared
             if any(named[u] != u for u in c.units):
                 c = replace(c, units=tuple(dict.fromkeys(named[u] for u in c.units)),
                             leads=tuple(dict.fromkeys(named.get(u, u) for u in c.leads)))
