@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from core.brackets import CLOSE, OPEN, outer_spans
+from core.lead_rule import FIRST_LEADS
 
 LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
 FORMS = (LIST, LABELLED, INLINE, TABLE)
@@ -227,7 +228,6 @@ def _jointly(text: str, found: list[Annotation]) -> list[Annotation]:
     return out
 
 
-_FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
 # `以下措施均需江北新区管委会、各区政府落实，不再单独列出`: parties the first annotation says stand behind every item
@@ -250,11 +250,11 @@ def find_annotations(text: str) -> list[Annotation]:
         # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
         body, _, note = body.partition("。")
         # `（A、B、C负责，排在第一位的部门为牵头部门，下同）`: the same note after a comma
-        if (rule := _FIRST_LEADS.search(body)) is not None and (cut := max(body.rfind("，", 0, rule.start()),
+        if (rule := FIRST_LEADS.search(body)) is not None and (cut := max(body.rfind("，", 0, rule.start()),
                                                                         body.rfind(",", 0, rule.start()))) > 0:
             body, note = body[:cut], body[cut + 1:] + note
         ann = _labelled(body, text[start:end], (start, end)) or _inline(body, text[start:end], (start, end))
-        if ann is not None and _FIRST_LEADS.search(note) and ann.units and not ann.leads:
+        if ann is not None and FIRST_LEADS.search(note) and ann.units and not ann.leads:
             ann = build_annotation(list(ann.units[:1]), list(ann.units[1:]), [], list(ann.generic_units), ann.form,
                                    ann.text, ann.span)
         if ann is not None and (ann.units or ann.generic_units):

@@ -26,7 +26,6 @@ def tag_quote(c: Clause) -> str:
     return c.text[start:] if start >= 0 and c.text.endswith("］") else c.text[-60:]
 
 
-_BARE_MARK = re.compile(r"^(第[一二三四五六七八九十百零〇\d\s]+条|[（(]?[一二三四五六七八九十百\d]+[)）.．、]?)$")
 
 
 def task_label(c: Clause) -> str:
@@ -35,7 +34,7 @@ def task_label(c: Clause) -> str:
     if c.kind == "row" and c.heading:
         return c.heading
     last = c.section[-1] if c.section else ""
-    if _BARE_MARK.match(last) and c.text.startswith(last):
+    if last and not NUMBERING.sub("", last).strip() and c.text.startswith(last):  # `8.` alone: no title
         words = re.split(r"[，,。；;：:]", c.text[len(last):], maxsplit=1)[0]
         last += words if len(words) <= 20 else words[:20] + "…"
     return c.section[0] if len(c.section) == 1 else f"{c.section[0]} · {last}"
@@ -183,11 +182,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
 
 
-_COUNTS_PARTNERS = re.compile(r"(几|多少)(个|家)?(具名的?)?(配合|参与|协同|协助)|(配合|参与|协同)(单位|部门)[^，。？?]{0,4}(几|多少)")
-
-
 def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
-    partners_asked = not frame.lead_only and bool(_COUNTS_PARTNERS.search(question))  # 几个配合部门: the leads are not
+    partners_asked = frame.partners_only and not frame.lead_only
     chosen = kept(frame, task.lead_units if frame.lead_only else task.partner_units if partners_asked else task.units)
     what = "牵头单位" if frame.lead_only else "配合单位" if partners_asked else "具名责任单位"
     text = f"{len(chosen)}个。「{task_label(task)}」共列{what}{len(chosen)}个：{'、'.join(chosen)}"

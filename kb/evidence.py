@@ -15,7 +15,8 @@ from core.clause import Clause
 from core.sentences import Span
 from kb import extract
 from kb.extract import Scored
-from kb.fusion import years_in
+from core.lead_rule import FIRST_LEADS
+from kb.fusion import NUMBERING, years_in
 from kb.knowledge import KnowledgeBase
 from kb.search import Hit
 
@@ -25,10 +26,8 @@ GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软
 # a sub-item's label inside a clause: （一）医养结合补贴。 / (1)前置测绘。 / 1.目标。 / ——产业规模。
 _SUB_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、]|——)([^。；：:，,]{2,20})[。：:]")
 
-# a sentence that introduces a list (下列条件/以下情形/下列行为之一), and an item of that list
+# a sentence that introduces a list (下列条件/以下情形/下列行为之一); its items open with a numbering mark
 _INTRODUCES = re.compile(r"(下列|以下|如下)[^。；;]{0,120}[：:]")
-_LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十\d]+[)）]|^[\d]+[.．、]")
-_FIRST_LEADS_RULE = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
 
 
 class Evidence:
@@ -71,7 +70,7 @@ class Evidence:
         labelled = {c.doc for c in self.kb.clauses if c.lead_explicit and (
             c.tag_form == "labelled" or c.tag_form == "inline" and "牵头" in c.tag_text)}
         # `列第一位者为牵头单位，下同`: the document says who leads every item it lists — no item lacks a lead
-        ruled = {c.doc for c in self.kb.clauses if _FIRST_LEADS_RULE.search(c.tag_text)}
+        ruled = {c.doc for c in self.kb.clauses if FIRST_LEADS.search(c.tag_text)}
         return frozenset(labelled - ruled)
 
     @cached_property
@@ -228,7 +227,7 @@ class Evidence:
                        key=lambda s: s.row)
         out = []
         for s in after:
-            if s.row != (out[-1].row if out else first.row) + 1 or not _LIST_ITEM.match(s.text):
+            if s.row != (out[-1].row if out else first.row) + 1 or not NUMBERING.match(s.text):
                 break
             out.append(s)
         return out[:most]

@@ -59,6 +59,7 @@ class Frame:
     kinds: frozenset[UnitKind] = frozenset()  # only units of these kinds
     exclude_kinds: frozenset[UnitKind] = frozenset()  # 哪个不是市级部门
     lead_only: bool = False
+    partners_only: bool = False  # 几个配合部门: the units other than the lead
     years: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     attribute: str = ""  # the kind of fact asked for when the text must contain it (金额, 频次, …)

@@ -14,6 +14,7 @@ from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
 from kb.frame import Frame, Op
+from kb.fusion import NUMBERING
 from kb.search import Hit
 
 DUTY_OPS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, Op.COUNT})
@@ -431,7 +432,8 @@ def table_shape(turn: Turn) -> Answer | None:
     entries it has (a task split over several rows counts once)."""
     if not TABLE_ASKED.search(turn.text) or turn.frame.units:
         return None
-    clauses = turn.clauses if turn.docs is not None else [c for c in turn.clauses if turn.hits and c.doc == turn.hits[0].clause.doc]
+    doc = turn.one_doc()
+    clauses = [c for c in turn.clauses if c.doc == doc]
     headers = [c for c in clauses if c.kind == "header"]
     if not headers:
         return None
@@ -521,7 +523,8 @@ def document_outline(turn: Turn) -> Answer | None:
     annexes = annex_names(clauses, [p for p in parts if p.startswith("附件")])
     word = "条" if any(m.startswith("第") for _, m in entries) else "个编号条目"
     counts = [f"共 {len(body)} 部分"] + ([f"{len(entries)} {word}"] if entries else [])
-    listed_only = any(c.kind == "annexes" for c in clauses) and not any(p != "附件" for p in parts if p.startswith("附件"))
+    in_annexes = [c for c in clauses if c.section and c.section[0].startswith("附件")]
+    listed_only = bool(in_annexes) and all(c.kind == "annexes" for c in in_annexes)  # names only, no text
     counts += [f"附件 {len(annexes)} 个" + ("（只列了名称，附件正文不在本文本中）" if listed_only else "")] if annexes else []
     if entries and len(entries) == len(body) and all(p == m or p.startswith(m) for p, m in entries):
         # a flat text of articles with no parts above them: the count and the first and last article
@@ -561,6 +564,7 @@ def outline(turn: Turn) -> Answer | None:
     numbered = bool(re.search(r"(是|有)哪[一二三四五六七八九十两\d]+(条|项|部分|方面|个方面)", turn.text))
     # the words that ask for the document's shape (本实施意见, 几个部分) name no heading
     phrase = re.sub(r"部分|结构|框架|目录", "", DOC_ITSELF.sub("", _heading_phrase(turn)))
+    phrase = re.sub(r"[几一二三四五六七八九十两\d]+个", "", phrase)  # 哪五个方面: the count names no heading
     # the subject as asked, then with the documents' terms: a part of a heading's name (六大行动计划) is
     # carried by the heading only when not diluted by the expansion
     found = next((f for piece in [phrase, phrase.replace("|", ""), *phrase.split("|")] if len(piece) >= 2
@@ -660,7 +664,10 @@ def _heading_parts(turn: Turn, found: tuple[str, int, str]) -> Answer | None:
     inside = [c for c in turn.clauses if c.doc == doc and len(c.section) > depth and c.section[depth] == label]
     items = [c for c in inside if c.kind == "item" and _MARK.match(c.heading or "")]
     more = f"（其下编号条目共 {len(items)} 个）" if len(items) > len(parts) else ""
-    lines = [f"共 {len(parts)} 项。「{label}」下包括{more}："] + [f"{n}. {p}" for n, p in enumerate(parts, 1)]
+    # a part numbered with no title of its own (（一）知识产权保护方面5项：…) is named by its first words
+    named = [duty.task_label(cl[0]).split(" · ")[-1] if cl and not NUMBERING.sub("", p).strip() else p
+             for p, cl in parts.items()]
+    lines = [f"共 {len(parts)} 项。「{label}」下包括{more}："] + [f"{n}. {p}" for n, p in enumerate(named, 1)]
     cites = []
     for clauses in parts.values():
         spans = extract.sentence_spans_of(clauses[0])

@@ -53,7 +53,8 @@ def unit_hints(text: str, named: Sequence[str], words: Words) -> tuple[str, ...]
     ws = list(words(text))
     return tuple(w for w, nxt in zip(ws, ws[1:]) if _HINT_NOUN.fullmatch(nxt) and 2 <= len(w) <= 4
                  and not _ASKING_WORD.fullmatch(w) and re.fullmatch(r"[\u4e00-\u9fff]+", w)
-                 and not re.search(r"有关|相关|市级|区级|国家|省级", w))
+                 and not re.search(r"有关|相关|市级|区级|国家|省级", w)
+                 and not re.fullmatch(r"[几多少一二三四五六七八九十两\d]+个?", w))  # 五个方面 counts; it names no field
 
 
 def _asked_apart(text: str, first: re.Pattern, second: re.Pattern) -> bool:
@@ -67,6 +68,8 @@ def _asked_apart(text: str, first: re.Pattern, second: re.Pattern) -> bool:
 
 _COUNTS_LEADS = re.compile(r"(几|多少)(个|家)?(单位|部门|机构)?(共同|一起|联合)?(牵头|主办)|(几|多少)(个|家)(牵头|主办)|"
                            r"(牵头|主办)(单位|部门|的)(有|是|共)?(几|多少)|how many (lead|units lead)")
+# `一共有几个配合部门`: the count of the units other than the lead
+_COUNTS_PARTNERS = re.compile(r"(几|多少)(个|家)?(具名的?)?(单位|部门|机构)?(配合|参与|协同|协助)|(配合|参与|协同)(单位|部门)[^，。？?]{0,4}(几|多少)")
 
 
 def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False) -> tuple[Op, bool, float]:
@@ -228,6 +231,7 @@ def understand(text: str, units: UnitTable, words: Words) -> Frame:
         op, lead_only = Op.REVERSE, op is Op.LEAD
     return Frame(
         op=op, units=named, unit_hints=hints, kinds=kinds, exclude_kinds=excluded, lead_only=lead_only,
+        partners_only=op is Op.COUNT and not lead_only and bool(_COUNTS_PARTNERS.search(text)),
         years=tuple(sorted(years_in(text))), stages=tuple(sorted(stages_in(text))),
         subject_text=subject,
         attribute=attribute.name if attribute else "",

@@ -681,7 +681,8 @@ def test_lists_that_share_a_level_or_a_role(library_asker, question, doc, expect
     ("主要任务是哪五个方面", ZONGBAOQU, ("共 5 项", "打造销售服务中心")),
     ("综保区要打造成哪几个中心", ZONGBAOQU, ("共 5 项", "打造物流分拨中心")),
     ("要建成哪些中心", ZONGBAOQU, ("共 5 项", "打造研发设计中心")),
-    ("重点任务有哪七个方面", NANJING, ("十、加强民生保障能力建设",)),
+    ("推广的改革举措是哪五个方面", "chuangxin-tuiguang-guobanfa-2018-126", ("共 5 项", "（五）管理体制创新方面")),
+    ("南京这份政策措施是哪十个方面", NANJING, ("共 10 部分", "一、丰富财税支持手段", "十、加强民生保障能力建设")),
 ])
 def test_the_parts_a_question_counts_are_listed(library_asker, question, doc, expected):
     """Class: parts asked by their number or their kind (哪十条, 哪五个方面, 哪几个中心): the document's or the named

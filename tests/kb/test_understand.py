@@ -335,3 +335,19 @@ def test_a_quoted_document_title_names_no_unit_of_the_question():
 def test_a_title_as_a_question_writes_it_bare(title, bare):
     from kb.ask import bare_title
     assert bare_title(title) == bare
+
+
+@pytest.mark.parametrize("question,lead_only,partners_only", [
+    ("融资体系一共有几个配合部门", False, True),
+    ("产业规模目标的配合单位有几个", False, True),
+    ("招大引强那条有多少个参与单位", False, True),
+    ("人才培养几个部门配合", False, True),
+    ("产业规模目标有几个牵头单位", True, False),
+    ("融资体系几个部门牵头", True, False),
+    ("产业规模目标有几个责任单位", False, False),
+    ("融资体系一共几个部门负责，谁牵头", False, False),
+])
+def test_a_count_says_which_units_it_counts(question, lead_only, partners_only):
+    """Class: a count of units asks for the leads (几个牵头), the co-operating units (几个配合), or all of them."""
+    f = frame(question)
+    assert (f.op, f.lead_only, f.partners_only) == (Op.COUNT, lead_only, partners_only)
