@@ -221,6 +221,14 @@ _TAX = re.compile(r"^(?:国家税务总局)?(?:([\u4e00-\u9fff]{2,3}?)市|市)�
 _CITY_IN_TEXT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)市(?:委|人民政府|政府|人大|政协)")
 _CITY_IN_TITLE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,3}?)市")
 BARE_MIN = 3  # a bare body of fewer characters (编办, 工会) names nothing on its own
+# vertically managed bodies are named by place, not level (中国人民银行阿勒泰地区中心支行, 阿勒泰银保监分局, 济源海关,
+# 南京供电公司): people call them by the body alone (人民银行, 人行, 银保监, 海关); an alias two units of a scope could
+# claim is dropped there (three 海关 of one city), so the short form only names a body that is alone in its documents
+_BANK_BRANCH = re.compile(r"^(?:中国)?(人民银行|进出口银行|农业发展银行)[\u4e00-\u9fff]{2,8}?(中心支行|分行|支行|营业管理部)$")
+_PLACED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|地区|州)?(银保监分局|银保监局|证监局|金融监管分局|金融监管局|海关|供电公司|"
+                     r"供电局|气象局|邮政管理局|通信管理局|烟草专卖局|烟草公司|铁路局|电信公司|移动公司|联通公司)$")
+_SHORT = {"人民银行": ("人行", "央行"), "银保监分局": ("银保监局", "银保监"), "银保监局": ("银保监",), "证监局": ("证监",),
+          "金融监管分局": ("金融监管局",)}
 
 
 @lru_cache(maxsize=1)
@@ -237,7 +245,7 @@ def document_city(clauses: Sequence["Clause"]) -> str:
     m = _CITY_IN_TITLE.match(clauses[0].title)
     if m and not m.group(1).startswith(("关于", "中共")):
         return m.group(1)
-    counts = Counter(c for cl in clauses for c in _CITY_IN_TEXT.findall(cl.text) if not c.startswith(("关于", "全", "本", "我")))
+    counts = Counter(c for cl in clauses for c in _CITY_IN_TEXT.findall(cl.text) if not c.startswith(("关于", "全", "本", "我", "各", "直辖", "地级", "县级", "级")))
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -261,6 +269,10 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
         cities = {c for c in (own, city) if c} if not own or own == city else {own}
         forms = ["税务局"] + [f for c in cities for f in (f"{c}市税务局", f"国家税务总局{c}市税务局")]
         return tuple(f for f in dict.fromkeys(forms + (["市税务局"] if not own or own == city else [])) if f != name)
+    if (branch := _BANK_BRANCH.match(name)) or (branch := _PLACED.match(name)):
+        body = branch.group(1)
+        forms = [body, *_SHORT.get(body, ())] + ([body + branch.group(2)] if branch.re is _BANK_BRANCH else [])
+        return tuple(f for f in dict.fromkeys(forms) if f != name)
     # a district, park or enterprise named with the document's city in front (成都高新区 → 高新区 in a document of 成都)
     if city and name.startswith(city) and len(name) - len(city) >= 3 and not name.startswith(city + "市"):
         return (name[len(city):],)

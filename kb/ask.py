@@ -30,6 +30,7 @@ ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽�
 INLINE_DUTY_BONUS = 0.03  # about the gap between the best and the third sentence of a typical question
 ATTRIBUTE_BONUS = 0.03
 DUTY_SCAN_DOCS = 3
+JOB_WEIGHT = 0.1  # a doer sentence that repeats the job asked (审核认定) beats one that only shares the topic
 DUTY_REACH = 0.1  # how far below the best sentence one that names a doer may sit and still answer a who-question  # documents whose every doer-naming clause a who-question may search
 NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
 NEAREST_MIN = 0.9  # cosine (e5) an example must reach to decide …
@@ -54,6 +55,12 @@ class AskConfig:
     min_relevance: float = 0.935
     min_relevance_en: float = 0.84
     max_chars: int = 500
+
+
+# a document named loosely by its own title words and genre (专项附加扣除办法, 居家养老服务管理办法): four or more
+# characters before the genre, almost every character pair of them in one title
+_NAMED_GENRE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,16}?)(?:暂行|试行)?(?:办法|方案|实施意见|意见|规定|若干措施|措施|条例|规划|细则|行动计划)")
+TITLE_COVER = 0.85
 
 
 def bare_title(title: str) -> str:
@@ -173,8 +180,10 @@ class Asker:
         if turn.frame.op in handlers.DUTY_OPS:  # who-questions answered from the text: sentences that name the doer first
             ranked = self._with_duty_sentences(turn, ranked)
             ranked = sorted(ranked, key=lambda s: -(s.score + INLINE_DUTY_BONUS * bool(handlers.INLINE_DUTY.search(s.text))))
-            doer = next((s for s in ranked if s.score >= ranked[0].score - DUTY_REACH and handlers.duty_doers(s.text)), None)
-            if doer is not None and not handlers.duty_doers(ranked[0].text):  # a who-question: the sentence naming who
+            # a who-question: the sentence naming who, for the job the question names (审核认定, not 负责解释)
+            doers = [s for s in ranked if s.score >= ranked[0].score - DUTY_REACH and handlers.duty_doers(s.text)]
+            doer = max(doers, key=lambda s: s.score + JOB_WEIGHT * handlers.job_share(turn.text, s.text), default=None)
+            if doer is not None:
                 ranked = [doer] + [s for s in ranked if s is not doer]
         attribute = attributes.asked(turn.text)
         if attribute is not None:  # an amount (a date …) asked: sentences that state one first
@@ -238,11 +247,17 @@ class Asker:
         for bare in self._bare_titles:
             if bare in out:
                 out = out.replace(bare, "该文件")
+        out = _NAMED_GENRE.sub(lambda m: "该文件" if self._names_title(m.group(1)) else m.group(0), out)
         return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
 
     @cached_property
     def _titles(self) -> frozenset[str]:
         return frozenset(c.title for c in self.kb.clauses if c.title)
+
+    def _names_title(self, core: str) -> bool:
+        """`专项附加扣除办法` for 《个人所得税专项附加扣除暂行办法》: the words before the genre, nearly all in one title."""
+        pairs = {core[i:i + 2] for i in range(len(core) - 1)}
+        return any(len(pairs & {t[i:i + 2] for i in range(len(t) - 1)}) >= TITLE_COVER * len(pairs) for t in self._titles)
 
     @cached_property
     def _bare_titles(self) -> list[str]:
@@ -309,8 +324,9 @@ class Asker:
     def _subject_words(self, turn: handlers.Turn) -> tuple[str, ...]:
         """Words of the subject (not of the attribute asked) that the documents use: where the attribute must be."""
         phrase = self._subject(turn)
+        corpus = self.ev.corpus(turn.docs)  # a word only another document uses (幼儿园 beside 学前教育) places nothing
         return tuple(t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
-                     if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf)
+                     if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus)
 
     def _not_found(self, turn: handlers.Turn, reason: str) -> Answer:
         ranked = self._ranked(turn)

@@ -175,11 +175,29 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
-    else:  # a false premise: 不是, and the item's own annotation is cited below, so who is listed is in view
-        text = f"不是。{asked}不在「{label}」的责任单位名单中。"
+    else:  # a false premise: 不是, then who the item does name (the official asked because they need to know)
+        text = f"不是。{asked}不在「{label}」的责任单位名单中；该项的责任单位是：{unit_list(task)}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
+
+
+def members(frame: Frame, question: str, task: Clause, asked: Sequence[str], evidence: Citation | None,
+            canon: Canon = str) -> Answer:
+    """Several units asked of one item (`人民银行和银保监那边要配合吗`): 是 only if every one is listed (and, if asked,
+    leads), then each unit's role, and the item's whole list where any is missing."""
+    label, extra = task_label(task), [evidence] if evidence else []
+    found = {a: written(task, a, canon) for a in asked}
+    def fits(a: str) -> bool:
+        return bool(found[a]) and (not frame.lead_only or found[a] in task.lead_units)
+    roles = [f"{found[a]}是{'牵头单位' if found[a] in task.lead_units else '配合单位'}" if found[a]
+             else f"{a}不在名单中" for a in asked]
+    verdict = "是" if all(fits(a) for a in asked) else ("都不是" if not any(fits(a) for a in asked) else "不全是")
+    text = f"{verdict}。「{label}」：{'；'.join(roles)}。"
+    if verdict != "是":
+        text += f"该项的责任单位是：{unit_list(task)}。"
+    named = tuple(found[a] for a in asked if found[a])
+    return _answer(frame, question, text, [task], named, task.lead_unit, extra)
 
 
 def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
@@ -269,9 +287,16 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
     names the unit (an item with two tags splits its work between them), its first sentence after the item's own
     title, cut to `width` and before the first phrase that names another unit (the answer is about this one)."""
     body = c.text[len(c.heading):] if c.heading and c.text.startswith(c.heading) else c.text
+    body = body.lstrip("。；;，,.：: ")
     if c.tag_text and body.startswith(c.tag_text):  # `A会同B研究提出了办理意见：…`: the work follows the doers
         body = body[len(c.tag_text):]
         body = body.split("：", 1)[1] if "：" in body[:16] else body
+    prose = re.sub(r"[（(][^（）()]*[）)]", "", body)  # brackets hold annotations, not the unit at work
+    if unit and c.tag_form == "inline" and (own := [x for x in re.split(r"(?<=[。；;])", prose) if unit in x
+                                                    and not (c.tag_text and c.tag_text in x)]):
+        # prose that names the unit at work (`水利部也表示将积极配合…做好该项目的立项工作`) says what it does
+        first = "".join(own).rstrip("。；;")
+        return first if len(first) <= width else first[:width] + "…"
     spans, start, chosen = _tag_spans(body), 0, ""
     for a, b in spans:
         segment = body[start:a]
@@ -287,21 +312,29 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
     while len(sentences) > 1 and NUMBERING.sub("", sentences[0].lstrip("0123456789 ")).strip("。；;，、.—— ") in title:
         sentences.pop(0)
     first = (sentences[0] if sentences else "").lstrip("。；，.、—— ").rstrip("。；;")
+    for more in sentences[1:]:  # room for more (a unit with few items): the item's next sentences too
+        if len(first) + len(more) > width or names_other and names_other(more):
+            break
+        first += "。" + more.strip().rstrip("。；;")
     if names_other:
         kept_parts: list[str] = []
         for part in re.split(r"(?<=[，,])", first):
             if names_other(part):
                 break
             kept_parts.append(part)
-        first = "".join(kept_parts).rstrip("，,")
+        # every phrase names another unit: in prose (a reply letter's 国土资源部将…) the item's own words, not nothing
+        first = "".join(kept_parts).rstrip("，,") or (first if c.tag_form == "inline" else "")
     return first if len(first) <= width else first[:width] + "…"
 
 
 def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str],
-            canon: Canon = str, mentions: Callable[[str], Sequence[str]] = lambda _: ()) -> Answer:
-    """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads."""
+            canon: Canon = str, mentions: Callable[[str], Sequence[str]] = lambda _: (), focus: Clause | None = None) -> Answer:
+    """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads. `focus`: the
+    one item the question names (`水利部在亭子口项目上干什么`), said alone, with how many the unit has in all."""
     units = list(frame.units)
     found = tasks_of(clauses, units, frame.lead_only, canon)
+    total = len(found)
+    found = [focus] if focus in found else found
     if len({c.doc for c in found}) == 1:  # one document: its own names for the units
         units = [written(found[0], u, canon) or u for u in units]
     who = "、".join(units)
@@ -312,7 +345,9 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
             text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
             return _answer(frame, question, text, part, units, None)
         return Answer(question, text, False, frame.op.value, tuple(units))
-    lines = [f"{who}{verb}的事项共 {len(found)} 项（★ 表示牵头）："]
+    width = 48 if len(found) > 3 else 120  # a unit with few items: what each asks of it, not just its first words
+    lines = [f"{who}{verb}的事项共 {len(found)} 项（★ 表示牵头）：" if total == len(found) else
+             f"{who}在「{item_name(found[0])}」中的工作如下（{who}共{verb} {total} 项，此处只列所问的一项；★ 表示牵头）："]
     groups: OrderedDict[tuple[str, str], list[Clause]] = OrderedDict()
     for c in found:
         groups.setdefault((c.doc, c.section[0] if c.section else ""), []).append(c)
@@ -321,7 +356,7 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
         lines.append(f"《{titles.get(doc, doc)}》{part}：" if several else f"{part}：")
         for c in items:
             mine = written(c, units[0], canon)
-            what = gist(c, mine, names_other=lambda s: any(not _same(m, mine, canon) for m in mentions(s)))
+            what = gist(c, mine, width, names_other=lambda s: any(not _same(m, mine, canon) for m in mentions(s)))
             lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" + (f"：{what}" if what else ""))
     return _answer(frame, question, "\n".join(lines), found, units, None)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import cached_property, lru_cache
 from typing import Sequence
 
@@ -20,6 +21,7 @@ from kb.fusion import NUMBERING, years_in
 from kb.knowledge import KnowledgeBase
 from kb.search import Hit
 
+ANNOTATED_MIN = 3  # annotations a document needs before its items, not its sentences, answer who-questions
 GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软件, 发展 …) says nothing specific
 
 
@@ -51,8 +53,10 @@ class Evidence:
 
     @cached_property
     def tagged(self) -> tuple[Clause, ...]:
-        """Clauses with an annotation of their own (named or generic parties): the items duty answers search."""
-        return tuple(c for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope)
+        """Clauses with an annotation of their own (named or generic parties) in a document that annotates its
+        items: the items duty answers search."""
+        return tuple(c for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope
+                     and c.doc in self.annotated_docs)
 
     @cached_property
     def with_columns(self) -> tuple[Clause, ...]:
@@ -61,8 +65,10 @@ class Evidence:
 
     @cached_property
     def annotated_docs(self) -> frozenset[str]:
-        """Documents with at least one responsibility annotation (the others state duties in prose)."""
-        return frozenset(c.doc for c in self.kb.clauses if c.units)
+        """Documents that mark who does what on their items (ANNOTATED_MIN annotations or more). A guide or a
+        regulation with one `由X会同相关部门负责解释` states its duties in prose: its sentences answer, not that one."""
+        counts = Counter(c.doc for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope)
+        return frozenset(d for d, n in counts.items() if n >= ANNOTATED_MIN)
 
     @cached_property
     def lead_labelled_docs(self) -> frozenset[str]:

@@ -115,7 +115,9 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
     if not hits:
         hits = list(turn.hits)
     ranked = [h.clause for h in hits]
-    pool = ranked + [c for c in turn.clauses if (c.units or c.generic_units) and c not in ranked]
+    annotated = turn.ev.annotated_docs
+    ranked = [c for c in ranked if not (c.units or c.generic_units) or c.doc in annotated]  # prose duties: not items
+    pool = ranked + [c for c in turn.clauses if (c.units or c.generic_units) and c.doc in annotated and c not in ranked]
     named_by = phrase
     if turn.english:  # labels are Chinese: match them with the question's words in the documents' terms
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
@@ -170,20 +172,22 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
                          r"|由[^。；]{1,24}(负责|牵头|承担|审核|兼任|担任|制定|发布|受理|核查|核实|审批|批准|认定|组织)")
 
 
-_UNIT_END = r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|部|办(?![理法事好]))"
-_DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|制定|受理|核查|核实|审批|统筹|批准|认定|会同)"  # A会同B: A leads
+_UNIT_END = (r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|部|"
+             r"工会|联合会|窗口|办(?![理法事好]))")
+# A会同B: A leads; 复核/发放/结算/出具: the steps a guide's workflow names (市住新局复核发放—市财政局复核结算)
+_DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|复核|制定|受理|核查|核实|核定|核发|审批|统筹|批准|认定|会同|发放|结算|出具)"
 # `由国务院工商行政管理部门制定`: the longest name before the verb (国务院 alone is a body too), never past a verb
 _NOT_VERB = r"(?!负责|牵头|制定|发布|会同|审核|审批|受理|核查|核实|批准|认定|承担)"  # not 组织/指导: 组织部, 指导单位
 _DOER = re.compile(rf"由(?P<by>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}{_UNIT_END})"  # 由X制定
-                   rf"|(?:报(?![告表名道刊])|经(?![营费济过]))(?P<to>(?:(?!由)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END}){_DUTY_VERB}"  # 报X审核 / 经X核实
+                   rf"|(?:报(?![告表名道刊])|经(?![营费济过])|转交|交由)(?P<to>(?:(?!由)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，—]{{0,4}}?{_DUTY_VERB}"  # 报X审核 / 经X核实 / 转交X统一审核
                    rf"|(?:^|(?<=[，。；：,]))(?:第[一二三四五六七八九十百零〇\d]+条)?(?P<role>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,24}}?{_UNIT_END})为[^。；，]{{0,16}}?(?:机关|主管部门|管理部门|责任单位|牵头单位)"  # X为…登记机关
                    rf"|向(?P<at>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})(?:申请|提出|提交|申报|报送|反映|咨询|投诉)"  # 向X申请
-                   rf"|(?:^|(?<=[，。；：,]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
+                   rf"|(?:^|(?<=[，。；：,—]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
 _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
 # words of an action, not of a body's name (`强化本措施实施中跨部门…的统筹` names no doer)
-_NOT_A_DOER = re.compile(r"的|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
+_NOT_A_DOER = re.compile(r"^对|的|提供|申请|需|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
 
 
 def _doers_in(text: str) -> list[str]:
@@ -202,12 +206,22 @@ def duty_doers(text: str, question: str = "") -> list[str]:
     A sentence may name several doers for several jobs (`县商务局负责新建…，县工信局负责技改…`): the
     part sharing most words with the question decides.
     """
-    parts = [p for p in re.split(r"[，；,]", text) if _doers_in(p)]
+    parts = [p for p in re.split(r"[，；,—]", text) if _doers_in(p)]  # — joins a guide's workflow steps
     if not question or len(parts) < 2:
         return _doers_in(text)
     asked = link.bigrams(question)
     best = max(parts, key=lambda p: len(asked & link.bigrams(p)))
     return _doers_in(best)
+
+
+# the who-words of a question (谁负责, 哪个部门, 是…吗): what is left names the job
+_WHO_WORDS = re.compile(r"谁|哪(?:个|些|家|一)?(?:部门|单位|机构|局|环)?|什么(?:部门|单位|机构)|是不是|是否|吗|呢|负责|管|归|来|的|了|是|在")
+
+
+def job_share(question: str, text: str) -> float:
+    """Share of the job's character pairs (the question without its who-words) that a sentence repeats."""
+    pairs = {p for p in link.bigrams(_WHO_WORDS.sub(" ", question)) if " " not in p and not re.search(r"\W", p)}
+    return len(pairs & link.bigrams(text)) / len(pairs) if pairs else 0.0
 
 
 def _inline_duty(turn: Turn, untagged: Clause) -> bool:
@@ -288,6 +302,12 @@ def member(turn: Turn) -> Answer | None:
     if task is None:
         return _not_tagged(turn, untagged)
     task = _table_row(turn, task)
+    label = duty.task_label(task)
+    # a unit inside the item's own title (郑商所 in 实施郑商所优势再造) names the item, not a unit asked about
+    asked = [u for u in turn.frame.units if (duty.written(task, u, _canon(turn)) or u) not in label] or turn.frame.units
+    if len(asked) > 1:  # `人民银行和银保监要配合吗`: each unit asked gets its own 是/否
+        return duty.members(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn))
+    turn = replace(turn, frame=replace(turn.frame, units=tuple(asked)))
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
                        no_lead=_unstated_lead(turn, task))
@@ -333,7 +353,43 @@ def reverse(turn: Turn) -> Answer | None:
     if not turn.frame.units or not turn.scoped(turn.ev.tagged):
         return None  # documents without annotations say what a unit does in sentences: quoted, not listed
     titles = {c.doc: c.title for c in turn.clauses}
-    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text)
+    found = duty.tasks_of(turn.clauses, turn.frame.units, turn.frame.lead_only, _canon(turn))
+    if not found and _named_in_prose(turn):
+        return None  # on no item's list, but the text says what it does (`市财政局复核结算`): its sentences answer
+    focus = _focus(turn, found)
+    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text,
+                        focus)
+
+
+def _named_in_prose(turn: Turn) -> bool:
+    """Is every unit asked about named in the scoped text outside the annotations?"""
+    units = turn.ev.kb.units.within(turn.docs)
+    named: set[str] = set()
+    for c in turn.clauses:
+        named.update(units.find_in_text(c.text.replace(c.tag_text, "") if c.tag_text else c.text))
+    return all(u in named for u in turn.frame.units)
+
+
+FOCUS_MIN = 0.25  # share of the phrase's (rarity-weighted) character pairs the item meant holds (the rest of the
+# phrase is the question's own words, 干什么), three times any other item's share
+
+
+def _focus(turn: Turn, found: Sequence[Clause]) -> Clause | None:
+    """`水利部在亭子口项目上干什么`: a unit's work asked on one matter — the item whose own words the matter repeats,
+    when one clearly does; otherwise nothing (every item of the unit is listed)."""
+    if len(found) < 2:
+        return None
+    best: tuple[float, Clause | None] = (0.0, None)
+    for phrase in turn.frame.subject_text:
+        named = [c for c in found if link.label_score(phrase, c)[0] >= link.STRONG]
+        if len(named) == 1:  # the matter is one item's own title (物业管理 → 提升物业管理服务水平)
+            return named[0]
+        scores = link.wording(phrase, found)
+        ranked = sorted(found, key=lambda c: -scores.get(c.id, 0.0))
+        top, second = scores.get(ranked[0].id, 0.0), scores.get(ranked[1].id, 0.0)
+        if top >= FOCUS_MIN and second < top / 3 and top > best[0]:
+            best = (top, ranked[0])
+    return best[1]
 
 
 def _party_key(name: str) -> str:

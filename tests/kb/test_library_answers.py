@@ -703,3 +703,75 @@ def test_a_sentence_introducing_a_list_brings_the_list(library_asker, question, 
     with it, in order, not the first alone."""
     a = ask(library_asker, question, doc)
     assert a.answerable and all(i in a.text for i in items)
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("德阳重装基地的问题是发改委办的吗", "sichuan-banli-guobanhan-2004-71", ("不是", "振兴东北办")),
+    ("促进文物回流这一条是商务部负责的吧？", ZONGBAOQU, ("不是", "海关总署", "文物局")),
+    ("预售资金监管要不要税务局配合", ALTAY, ("不是", "地区住房和城乡建设局", "阿勒泰银保监分局")),
+    ("契税补贴财政金融局有没有份", JIYUAN, None),
+    ("公积金贷款政策优化那条有没有市场监管局", ALTAY, ("不是", "地区住房公积金管理中心")),
+    ("郑商所优势再造是市科技局负责的吗", "zhengzhou-finance-support-2023", ("不是", "市金融局")),
+])
+def test_a_false_premise_is_denied_with_who_is_listed(library_asker, question, doc, expected):
+    """Class: `U是X的责任单位吗` where U is not on X's list — 不是, and then who is (the official asked to find out)."""
+    a = ask(library_asker, question, doc)
+    line = first_line(a)
+    if expected is None:  # on the list: a plain 是
+        assert line.startswith("是")
+    else:
+        assert all(e in line for e in expected), line
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("预售资金监管 人民银行和银保监那边要配合吗", ALTAY, ("是。", "中国人民银行阿勒泰地区中心支行是配合单位", "阿勒泰银保监分局是配合单位")),
+    ("预售资金监管是住建局和税务局牵头吗", ALTAY, ("不全是", "地区税务局不在名单中", "该项的责任单位是")),
+    ("新市民人才安居，民政局和教育局都参与吗", ALTAY, ("是。", "地区民政局", "地区教育局")),
+    ("郑商所优势再造，市财政局和市商务局在不在名单里", "zhengzhou-finance-support-2023", ("是。", "市财政局", "市商务局")),
+    ("文物回流这条，商务部和财政部参与吗", ZONGBAOQU, ("都不是", "海关总署")),
+])
+def test_several_units_asked_of_one_item_each_get_an_answer(library_asker, question, doc, expected):
+    """Class: two or more units asked of one item (A和B要配合吗): 是 only when all are listed, each unit's role."""
+    line = first_line(ask(library_asker, question, doc))
+    assert all(e in line for e in expected), line
+
+
+@pytest.mark.parametrize("question,doc,expected,absent", [
+    ("水利部在亭子口项目上干什么", "sichuan-banli-guobanhan-2004-71", "立项工作", "地质灾害"),
+    ("水利部在地质灾害防治上做什么", "sichuan-banli-guobanhan-2004-71", "地质灾害", "立项工作"),
+    ("市委组织部在人才研究智库上干什么", TALENT, "民间智库", "红棉计划"),
+    ("地区住房和城乡建设局在物业管理上负责啥", ALTAY, "物业", "预售资金"),
+    ("示范区民政局在养老服务上要做什么", JIYUAN, "养老", None),
+])
+def test_a_units_work_asked_on_one_matter_is_that_item(library_asker, question, doc, expected, absent):
+    """Class: `U在X上干什么` — the item whose own words the matter repeats, said alone, with U's total beside it."""
+    a = ask(library_asker, question, doc)
+    body = a.text.split("\n出处")[0]
+    assert expected in body and (absent is None or absent not in body), body
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("水利部在亭子口项目上干什么", "sichuan-banli-guobanhan-2004-71", "积极配合发展改革委等有关部门做好该项目的立项工作"),
+    ("交通部负责什么", "sichuan-banli-guobanhan-2004-71", "交通部将着重做好对长江上游船舶污染的监督管理工作"),
+    ("济源海关在文件里要干啥", JIYUAN, "加快推进综保区"),
+    ("市留交办在这个实施意见里要管哪些事？", TALENT, "留交会"),
+    ("国际发展合作署管哪一块？", "state-council-farm-mechanization-2018", "优化农机装备产业结构布局"),
+])
+def test_what_a_unit_with_few_items_does_is_said_in_full(library_asker, question, doc, expected):
+    """Class: a unit listed on few items — what each item asks (its next sentences too), and in a reply letter the
+    sentence that names the unit at work rather than the lead's."""
+    assert expected in ask(library_asker, question, doc).text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("专项附加扣除办法从哪天开始执行", GESHUI, "2019年1月1日"),
+    ("个税专项附加扣除办法什么时候施行", GESHUI, "2019年1月1日"),
+    ("居家社区养老服务管理办法什么时候开始实施", ELDERCARE, "施行"),
+    ("养犬管理规定哪天生效", "beijing-dog-regulation-2003", "施行"),
+    ("单用途预付消费卡规定何时施行", "shanghai-prepaid-card-2018", "2019年1月1日"),
+])
+def test_a_document_named_loosely_by_its_title_words_is_the_document(library_asker, question, doc, expected):
+    """Class: the document named by its own title words and genre, not verbatim (专项附加扣除办法 for 个人所得税专项附加
+    扣除暂行办法): a question about the document itself, not words to search."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text

@@ -80,6 +80,12 @@ OPS = [
     ("Is 市经信局 the lead of the market entities target?", Op.MEMBER),
     # an item "has" a unit, asked yes/no
     ("融资体系有市国资委吗", Op.MEMBER),
+    # a yes/no written A不A with any verb (要不要, 用不用, 需不需要, 归不归, 有没有)
+    ("人才培养要不要市财政局配合", Op.MEMBER),
+    ("融资体系需不需要市国资委参与", Op.MEMBER),
+    ("产业规模目标市统计局用不用管", Op.MEMBER),
+    ("人才公寓归不归市住建局管", Op.MEMBER),
+    ("专业载体该不该市商务局负责", Op.MEMBER),
     ("市场主体目标有市商务局么", Op.MEMBER),
     ("人才培养那条有没有市人社局", Op.MEMBER),
     ("专业载体有市住建局吗？", Op.MEMBER),

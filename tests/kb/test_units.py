@@ -288,3 +288,31 @@ def test_a_shared_bare_form_names_the_scoped_documents_unit(form, scope, expecte
     ])
     assert table.within(scope).canonical(form) == expected
     assert table.canonical(form) == (expected if form == "市财政局" else None)
+
+
+@pytest.mark.parametrize("name,forms", [
+    ("中国人民银行阿勒泰地区中心支行", ("人民银行", "人行", "央行", "人民银行中心支行")),
+    ("人民银行长沙中心支行", ("人民银行", "人行")),
+    ("人民银行广东省分行", ("人民银行", "人民银行分行")),
+    ("阿勒泰银保监分局", ("银保监分局", "银保监局", "银保监")),
+    ("湖南银保监局", ("银保监局", "银保监")),
+    ("广东证监局", ("证监局", "证监")),
+    ("济源海关", ("海关",)),
+    ("南京供电公司", ("供电公司",)),
+    ("兰州市气象局", ("气象局",)),
+])
+def test_vertically_managed_bodies_are_called_by_the_body_alone(name, forms):
+    """Class: bodies named by place rather than level (a bank branch, a regulator's branch, a customs house, a power
+    company): the body alone names them in a document where they are alone."""
+    table = UnitTable.from_clauses([_clause("d", (name,), title="关于做好房地产工作的通知")])
+    assert {f: table.canonical(f) for f in forms} == {f: name for f in forms}
+
+
+def test_a_body_short_form_two_units_share_names_neither():
+    table = UnitTable.from_clauses([_clause("d", ("金陵海关", "新生圩海关"), title="关于稳外贸的通知")])
+    assert table.canonical("海关") is None and table.canonical("金陵海关") == "金陵海关"
+
+
+def test_document_city_ignores_generic_city_words():
+    """直辖市人民政府, 各地级以上市政府 name no city."""
+    assert document_city([_clause("d", (), title="国务院关于做好工作的通知", text="各直辖市人民政府、各地级以上市政府")]) == ""
