@@ -18,6 +18,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 LEAD = _rx(r"牵头|主办|牵的头|挑的头|领的头|带的头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
 # co-operating units: the named units other than the lead
 PARTNERS = _rx(r"配合|参与|会同|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
+               r"(跟|和|与|同)(谁|哪些?(单位|部门|局))(一起|一道|共同|合作)|还有谁|"
                r"co-?operat|assist|support(ing)? (units|departments)|other (units|departments|bureaus)|besides the lead")
 # who is responsible, in any wording
 RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|经过?谁|找谁|向谁|谁(审|批|核|受理|办理|认定|发放|定|制定|出台|组织|实施|执行|推动|主导|主管|拍板|说了算)|归哪|哪些部门|哪个部门|哪几个部门|哪些单位|哪个单位|哪几个单位|哪几家|哪家|哪个局|哪些局|"
@@ -91,7 +92,7 @@ KIND_WORDS: tuple[tuple[UnitKind, re.Pattern[str]], ...] = (
 # The asking words removed from a question to leave its subject (the task, target or heading named).
 ASKING = _rx(
     r"多少钱|能拿|能领|能补|请问|请|你好|麻烦|帮我|告诉我|想知道|想问|我想|我们|一下|的话|"
-    r"那么|那|还有|另外|其中|这项|该项|这个|那个|这一?块|这条|那条|那项|这方面|方面|里面|里边|当中|之中|其中|"
+    r"一起搞|一起做|一起办|一起干|一起|一道|合作|那么|那|还有|另外|其中|这项|该项|这个|那个|这一?块|这条|那条|那项|这方面|方面|里面|里边|当中|之中|其中|"
     r"是不是|是否|有没有|在不在|算不算|属不属于|包不包括|对吗|对不对|吗|呢|么|嘛|啊|呀|吧|"
     r"谁来|谁负责|谁管|由谁|归谁|谁抓|谁落实|是谁|哪些|哪个|哪几个|哪几家|哪家|哪几|哪|谁|什么|多少|几个|几家|几项|几条|几|"
     r"一共|总共|分别|各自|各由|各|都要|都|共同|同时|负责|牵头|主导|主责|配合|参与|协同|协助|其他|其余|别的|"

@@ -46,6 +46,9 @@ META = {
     "beijing-dog-regulation-2003": ("北京市养犬管理规定", "", "2003-09-05"),
     "shanghai-prepaid-card-2018": ("上海市单用途预付消费卡管理规定", "", "2018-07-27"),
     "beijing-food-waste-2021": ("北京市反食品浪费规定", "", "2021-05-27"),
+    "lanzhou-enterprise-relief-2022": ("兰州市助企纾困激发市场主体活力若干措施", "", "2022-12-13"),
+    "chongqing-food-workshop-vendor-regulation-2016": ("重庆市食品生产加工小作坊和食品摊贩管理条例", "", "2016-11-24"),
+    "xiaogan-housing-subsidy-guide-2024": ("中心城区购房补贴申报办事指南", "", ""),  # a guide: no date, no 文号
 }
 
 
@@ -72,6 +75,9 @@ COUNTS = {
     "beijing-dog-regulation-2003": (ARTICLE, 35, 0, 0),  # regulations: duties in prose only
     "shanghai-prepaid-card-2018": (ARTICLE, 31, 0, 0),
     "beijing-food-waste-2021": (ARTICLE, 30, 0, 0),
+    # (一)–(二十五) each end in (X牵头,…配合); (十五) names two bodies 按职责负责 and no lead
+    "lanzhou-enterprise-relief-2022": (CN_HALF, 25, 25, 0),
+    "chongqing-food-workshop-vendor-regulation-2016": (ARTICLE, 62, 0, 0),  # 62 articles, duties in prose
 }
 
 
@@ -185,3 +191,14 @@ def test_a_level_prefix_written_once_and_parties_named_once_for_all_items():
     nanjing = annotated("nanjing-economy-recovery-2023")
     assert all(c.generic_units[-1] == "江北新区管委会、各区政府" for c in nanjing)
     assert by_heading("nanjing-economy-recovery-2023", "1.").units == ("市税务局", "市财政局", "市科技局")
+
+
+def test_an_item_whose_bodies_act_by_their_duties_names_no_lead():
+    """`(市工信局、市住建局按职责负责,各县区政府配合)`: two responsible bodies, no lead, the counties co-operate."""
+    item = by_heading("lanzhou-enterprise-relief-2022", "(十五)")
+    assert (item.units, item.leads, item.generic_units) == (("市工信局", "市住建局"), (), ("各县区政府",))
+
+
+def test_a_lead_and_its_partners_in_one_bracket():
+    item = by_heading("lanzhou-enterprise-relief-2022", "(十九)")
+    assert item.leads == ("市财政局",) and "市机关事务管理局" in item.partner_units

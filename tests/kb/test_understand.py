@@ -80,6 +80,12 @@ OPS = [
     ("Is 市经信局 the lead of the market entities target?", Op.MEMBER),
     # an item "has" a unit, asked yes/no
     ("融资体系有市国资委吗", Op.MEMBER),
+    # the partners of a unit on an item, asked as who works with it
+    ("融资体系市金融局跟谁一起搞", Op.PARTNERS),
+    ("人才培养这事市教育局和哪些部门一起做", Op.PARTNERS),
+    ("产业规模目标市经信局与哪些单位共同负责", Op.PARTNERS),
+    ("人才公寓市住建局同谁合作", Op.PARTNERS),
+    ("融资体系除了市金融局还有谁", Op.PARTNERS),
     # a yes/no written A不A with any verb (要不要, 用不用, 需不需要, 归不归, 有没有)
     ("人才培养要不要市财政局配合", Op.MEMBER),
     ("融资体系需不需要市国资委参与", Op.MEMBER),
