@@ -227,6 +227,7 @@ BARE_MIN = 3  # a bare body of fewer characters (编办, 工会) names nothing o
 _BANK_BRANCH = re.compile(r"^(?:中国)?(人民银行|进出口银行|农业发展银行)[\u4e00-\u9fff]{2,8}?(中心支行|分行|支行|营业管理部)$")
 _PLACED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|地区|州)?(银保监分局|银保监局|证监局|金融监管分局|金融监管局|海关|供电公司|"
                      r"供电局|气象局|邮政管理局|通信管理局|烟草专卖局|烟草公司|铁路局|电信公司|移动公司|联通公司)$")
+_TWO_PLATES = re.compile(r"^([^（()）]{3,})[（(]([^（()）]{2,12})[）)]$")
 _SHORT = {"人民银行": ("人行", "央行"), "银保监分局": ("银保监局", "银保监"), "银保监局": ("银保监",), "证监局": ("证监",),
           "金融监管分局": ("金融监管局",)}
 
@@ -269,6 +270,9 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
         cities = {c for c in (own, city) if c} if not own or own == city else {own}
         forms = ["税务局"] + [f for c in cities for f in (f"{c}市税务局", f"国家税务总局{c}市税务局")]
         return tuple(f for f in dict.fromkeys(forms + (["市税务局"] if not own or own == city else [])) if f != name)
+    if (two := _TWO_PLATES.match(name)) is not None:
+        # `江阴港城经济区(自贸办)`, `发展改革和统计局(商务局)`: one body bearing two names — either names it
+        return tuple(f for f in (two.group(1), two.group(2), *rule_aliases(two.group(1), city)) if f != name)
     if (branch := _BANK_BRANCH.match(name)) or (branch := _PLACED.match(name)):
         body = branch.group(1)
         forms = [body, *_SHORT.get(body, ())] + ([body + branch.group(2)] if branch.re is _BANK_BRANCH else [])

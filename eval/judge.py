@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from core.units import level_prefix
+
 # A yes/no answer's first line starts with 是 or with 否/不是 (不 covers 不是, 不在, 不属于), after markup.
 NO_STARTS = ("否", "不")
 YES_STARTS = ("是",)
@@ -88,8 +90,11 @@ def strict_allowed(gold: Mapping[str, Any], inventory: Collection[str]) -> set[s
 
 
 def extra_units_strict(answer: str, gold: Mapping[str, Any], inventory: Collection[str]) -> set[str]:
-    """Units of the document's inventory the answer names that the strict measure does not allow."""
-    return units_named(answer, inventory) - strict_allowed(gold, inventory)
+    """Units of the document's inventory the answer names that the strict measure does not allow. A list that
+    writes its level once (`市发改局、商务局`) means 市商务局 by 商务局: either form is the unit the gold names."""
+    allowed = strict_allowed(gold, inventory)
+    return {u for u in units_named(answer, inventory) - allowed
+            if not any(u.endswith(a) and level_prefix(u) and len(u) - len(a) == len(level_prefix(u)) for a in allowed)}
 
 
 def signature(result: Mapping[str, Any], gold: Mapping[str, Any], inventory: Collection[str]) -> str:

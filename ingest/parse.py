@@ -196,8 +196,9 @@ def _standing(clauses: list[Clause]) -> list[Clause]:
     as generic parties (the document names them once so as not to repeat them)."""
     out, parties = list(clauses), ""
     for i, c in enumerate(out):
-        parties = parties or standing_parties(c.tag_text)
-        if parties and (c.units or c.generic_units or c.leads) and parties not in c.generic_units:
+        parties = parties or re.sub(r"[，,]", "、", standing_parties(c.tag_text))  # one list, however it is joined
+        listed = all(p in c.generic_units for p in parties.split("、"))  # the item that states them lists them itself
+        if parties and (c.units or c.generic_units or c.leads) and parties not in c.generic_units and not listed:
             out[i] = replace(c, generic_units=(*c.generic_units, parties))
     return out
 

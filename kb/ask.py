@@ -296,9 +296,16 @@ class Asker:
             min_relevance=turn.min_relevance, structured=structured is not None, subject=self._subject(turn),
             structured_texts=tuple(dict.fromkeys(c.clause.text for c in structured.citations)) if structured else (),
             structured_about=self._about(turn, structured),
-            is_unit=lambda name: self.kb.units.canonical(name) is not None,
+            is_unit=lambda name: self._names_unit_of(name, scope),
+            elsewhere=lambda name: scope is not None and not self._names_unit_of(name, scope)
+            and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
             subject_words=self._subject_words(turn),
         )
+
+    def _names_unit_of(self, name: str, scope: frozenset[str] | None) -> bool:
+        """A unit of the documents asked about (another city's 市场监管局 is no unit of this document)."""
+        unit = self.kb.units.within(scope).get(name)
+        return unit is not None and (scope is None or bool(set(unit.docs) & scope))
 
     @staticmethod
     def _about(turn: handlers.Turn, structured: Answer | None) -> str:

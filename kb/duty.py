@@ -322,8 +322,7 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
             if names_other(part):
                 break
             kept_parts.append(part)
-        # every phrase names another unit: in prose (a reply letter's 国土资源部将…) the item's own words, not nothing
-        first = "".join(kept_parts).rstrip("，,") or (first if c.tag_form == "inline" else "")
+        first = "".join(kept_parts).rstrip("，,")
     return first if len(first) <= width else first[:width] + "…"
 
 

@@ -43,7 +43,9 @@ class Case:
     structured: bool  # answered from the document's structure (annotations, headings), not from quotes
     subject: str = ""  # the subject words as the question says them, without the attribute asked
     subject_words: tuple[str, ...] = ()  # the question's subject words the documents use: the attribute must be near them
-    is_unit: Callable[[str], bool] = lambda name: False  # a name the library's unit table knows (any alias)
+    is_unit: Callable[[str], bool] = lambda name: False  # a unit of the documents asked about (any alias)
+    # a unit only other documents of the library name (another city's 市场监管局): no paraphrase of this one's bodies
+    elsewhere: Callable[[str], bool] = lambda name: False
     structured_texts: tuple[str, ...] = ()  # the clauses a structured answer cites
     structured_about: str = ""  # what that answer is about (「item」的责任单位, 市经信局的职责)
 
@@ -149,7 +151,7 @@ def unknown_bodies(case: Case) -> str | None:
     if case.frame.units:  # a unit the table knows is named: its other forms are not "unknown bodies"
         return None
     missing = [b for b in bodies_named(case.question) if b not in case.corpus and not case.is_unit(b)
-               and len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN]  # not a paraphrase
+               and (case.elsewhere(b) or len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN)]
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
 
 

@@ -451,3 +451,12 @@ def test_summarise_per_category_omits_metrics_without_items():
 def test_summarise_of_nothing_is_an_error():
     with pytest.raises(ValueError, match="at least one scored row"):
         summarise([])
+
+
+def test_a_unit_written_under_a_shared_level_is_the_unit_the_gold_names():
+    """`市发改局、商务局`: 市商务局 in an answer is the 商务局 a gold lists; another body is still extra."""
+    from eval.judge import extra_units_strict
+    inventory = ["市商务局", "商务局", "市发改局", "示范区交通运输局", "交通运输局", "市财政局"]
+    gold = {"answer_units": ["商务局", "交通运输局"]}
+    assert extra_units_strict("市商务局、示范区交通运输局", gold, inventory) == set()
+    assert extra_units_strict("市商务局、市财政局", gold, inventory) == {"市财政局"}

@@ -202,3 +202,21 @@ def test_an_item_whose_bodies_act_by_their_duties_names_no_lead():
 def test_a_lead_and_its_partners_in_one_bracket():
     item = by_heading("lanzhou-enterprise-relief-2022", "(十九)")
     assert item.leads == ("市财政局",) and "市机关事务管理局" in item.partner_units
+
+
+@pytest.mark.parametrize("stem,start,parties", [
+    ("fuqing-economy-momentum-2023", "2.", "各园区管委会、各镇(街)人民政府(办事处)"),
+    ("fuqing-economy-momentum-2023", "41.", "各园区管委会、各镇(街)人民政府(办事处)"),
+    ("nanjing-economy-recovery-2023", "2.", "江北新区管委会、各区政府"),
+    ("guangdong-domestic-circulation-2025", "2.", "各市"),
+])
+def test_parties_stated_once_for_all_later_items_join_each(stem, start, parties):
+    """Class: `以下均需A,B落实,不再列出` — a standing list of parties, however its names are joined, joins every
+    later item (and the item that states it lists them itself, once)."""
+    item = next(c for c in annotated(stem) if c.heading.startswith(start))
+    assert any(parties in g for g in item.generic_units), item.generic_units
+
+
+def test_the_item_stating_standing_parties_lists_them_once():
+    first = by_heading("fuqing-economy-momentum-2023", "1.")
+    assert first.units == ("市税务局",) and first.generic_units == ("各园区管委会", "各镇(街)人民政府(办事处)")

@@ -775,3 +775,31 @@ def test_a_document_named_loosely_by_its_title_words_is_the_document(library_ask
     扣除暂行办法): a question about the document itself, not words to search."""
     a = ask(library_asker, question, doc)
     assert a.answerable and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("市场监管局在这个文件里负责哪几条", "fuqing-economy-momentum-2023"),
+    ("市场监管局负责哪些事", "fuqing-economy-momentum-2023"),
+    ("郑商所在这个文件里管什么", ALTAY),
+    ("市金融局牵头了几条", ALTAY),
+    ("济源海关负责哪些工作", NANJING),
+])
+def test_a_unit_only_other_documents_name_is_not_in_this_one(library_asker, question, doc):
+    """Class: a unit the library knows from another city's document, asked of one that never names it: refused,
+    not answered with this document's outline or another unit's items."""
+    a = ask(library_asker, question, doc)
+    assert not a.answerable, a.text
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("孝感劳模家庭买房补贴 谁负责审核认定", "市总工会"),
+    ("二孩三孩家庭申请购房补贴，是哪个部门认定身份的？", "市卫健委"),
+    ("购房补贴的钱最后是哪个部门复核发放的", "市住新局"),
+    ("补贴最后由谁复核结算", "市财政局"),
+    ("这个购房补贴政策由哪个单位负责解释", "孝感市住房和城市更新局"),
+])
+def test_a_guide_says_who_does_each_step_in_its_sentences(library_asker, question, expected):
+    """Class: a resident-facing guide whose only `会同` sentence is its interpretation clause: who does a step is in
+    its prose (转交X审核认定, a workflow `A受理—B审核—C复核发放`), chosen by the step asked."""
+    line = first_line(ask(library_asker, question, "xiaogan-housing-subsidy-guide-2024"))
+    assert line.startswith(expected), line

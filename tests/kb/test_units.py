@@ -316,3 +316,16 @@ def test_a_body_short_form_two_units_share_names_neither():
 def test_document_city_ignores_generic_city_words():
     """直辖市人民政府, 各地级以上市政府 name no city."""
     assert document_city([_clause("d", (), title="国务院关于做好工作的通知", text="各直辖市人民政府、各地级以上市政府")]) == ""
+
+
+@pytest.mark.parametrize("name,forms", [
+    ("江阴港城经济区(自贸办)", ("江阴港城经济区", "自贸办")),
+    ("示范区发展改革和统计局(商务局)", ("示范区发展改革和统计局", "商务局")),
+    ("市政府国资委(市国资局)", ("市政府国资委", "市国资局")),
+    ("区投资促进局（区招商办）", ("区投资促进局", "区招商办")),
+    ("县行政审批局(县政务服务中心)", ("县行政审批局", "县政务服务中心")),
+])
+def test_a_body_bearing_two_names_is_named_by_either(name, forms):
+    """Class: one body, two plates (`X(Y)`): people name it by either."""
+    table = UnitTable.from_clauses([_clause("d", (name,), title="关于稳经济的实施意见")])
+    assert {f: table.canonical(f) for f in forms} == {f: name for f in forms}
