@@ -282,7 +282,11 @@ def _tag_spans(text: str) -> list[tuple[int, int]]:
             if _LABEL.match(inner := text[a + 1:b - 1]) or inner.endswith(("负责", "牵头"))]
 
 
-def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str], bool] | None = None) -> str:
+GIST_WIDTH = 48  # an item's first words in a list of many
+GIST_WIDE = 120  # what a unit with few items is asked to do, said more fully
+
+
+def gist(c: Clause, unit: str = "", width: int = GIST_WIDTH, names_other: Callable[[str], bool] | None = None) -> str:
     """What an item asks of a unit, in the item's own first words: the stretch of text before the annotation that
     names the unit (an item with two tags splits its work between them), its first sentence after the item's own
     title, cut to `width` and before the first phrase that names another unit (the answer is about this one)."""
@@ -312,7 +316,7 @@ def gist(c: Clause, unit: str = "", width: int = 48, names_other: Callable[[str]
     while len(sentences) > 1 and NUMBERING.sub("", sentences[0].lstrip("0123456789 ")).strip("。；;，、.—— ") in title:
         sentences.pop(0)
     first = (sentences[0] if sentences else "").lstrip("。；，.、—— ").rstrip("。；;")
-    for more in sentences[1:]:  # room for more (a unit with few items): the item's next sentences too
+    for more in sentences[1:] if width > GIST_WIDTH else ():  # room for more (few items): the next sentences too
         if len(first) + len(more) > width or names_other and names_other(more):
             break
         first += "。" + more.strip().rstrip("。；;")
@@ -344,7 +348,7 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
             text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
             return _answer(frame, question, text, part, units, None)
         return Answer(question, text, False, frame.op.value, tuple(units))
-    width = 48 if len(found) > 3 else 120  # a unit with few items: what each asks of it, not just its first words
+    width = GIST_WIDTH if len(found) > 3 else GIST_WIDE  # a unit with few items: what each asks of it in full
     lines = [f"{who}{verb}的事项共 {len(found)} 项（★ 表示牵头）：" if total == len(found) else
              f"{who}在「{item_name(found[0])}」中的工作如下（{who}共{verb} {total} 项，此处只列所问的一项；★ 表示牵头）："]
     groups: OrderedDict[tuple[str, str], list[Clause]] = OrderedDict()

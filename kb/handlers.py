@@ -194,7 +194,7 @@ def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
         name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("role") or m.group("at") or m.group("subj") or "")
-        name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由)+", "", name)
+        name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由|向)+", "", name)
         if len(name) >= 3 and name not in out and not _NOT_A_DOER.search(name):
             out.append(name)
     return out
