@@ -143,7 +143,8 @@ def build_annotation(leads: list[str], partners: list[str], responsible: list[st
                      form: str, text: str, span: tuple[int, int], lead_generic: list[str] = ()) -> Annotation:
     """The record; when the 牵头 part names only generic parties (牵头单位：各区政府) they are the leads,
     so that the named units listed after them are not taken to lead by the first-listed convention."""
-    lead_t = _unique(leads) or _unique(list(lead_generic))
+    # `牵头部门:各县市人民政府、楚雄高新区管委会`: a generic party listed as a lead leads beside the named one
+    lead_t = _unique(leads + list(lead_generic))
     rest = [n for n in responsible + partners if n not in lead_t]
     units = _unique([n for n in lead_t if n not in lead_generic] + rest)
     partner_t = tuple(u for u in units if u not in (lead_t or units[:1]))

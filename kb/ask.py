@@ -123,6 +123,8 @@ class Asker:
         structured = self.structured(turn)
         if (reason := refusal.first_reason(self._case(turn, structured))) is not None:
             return self._finish(self._not_found(turn, reason), q, started, turn.hits)
+        if structured is not None and turn.frame.op in handlers.DUTY_OPS:
+            structured = handlers.with_attribute(turn, structured)
         return self._finish(structured or self.extractive(turn), q, started, turn.hits)
 
     def gate(self, question: str) -> Gate:

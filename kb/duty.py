@@ -112,6 +112,8 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
         text = head
         return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
     text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
+    if len(task.units) == 1 and not task.leads:  # one unit, no 牵头 written: it is responsible, nothing to rank
+        text = f"「{label}」的责任单位：{task.units[0]}" + (f"；另有{'、'.join(task.generic_units)}。" if task.generic_units else "。")
     if not task.units:  # only a generic party (属地人民政府, 各省级人民政府): no lead rule to state unless it is labelled
         text = f"「{label}」{unit_list(task)}" + (f"（{lead_rule(task)}）。" if task.leads else "。")
     text += table_note(task, frame)
@@ -205,8 +207,9 @@ def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) 
     chosen = kept(frame, task.lead_units if frame.lead_only else task.partner_units if partners_asked else task.units)
     what = "牵头单位" if frame.lead_only else "配合单位" if partners_asked else "具名责任单位"
     text = f"{len(chosen)}个。「{task_label(task)}」共列{what}{len(chosen)}个：{'、'.join(chosen)}"
-    text += f"（另有泛指的{'、'.join(task.generic_units)}，未计入）" if task.generic_units else ""
     leads = [u for u in task.lead_units if u in chosen or partners_asked]
+    generic = [g for g in task.generic_units if g not in chosen and g not in leads]  # a generic lead is said as lead
+    text += f"（另有泛指的{'、'.join(generic)}，未计入）" if generic else ""
     if partners_asked:
         text += f"；牵头单位{'、'.join(leads)}未计入。" if leads else "。"
     else:

@@ -9,6 +9,7 @@ import numpy as np
 
 from core.clause import Clause
 from core.numerals import cn_to_int
+from core.sentences import sentences
 from kb import attributes, cues, duty, extract, link
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
@@ -311,6 +312,21 @@ def member(turn: Turn) -> Answer | None:
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
                        no_lead=_unstated_lead(turn, task))
+
+
+def with_attribute(turn: Turn, answer: Answer) -> Answer:
+    """`哪个部门负责，返多少`: a who-answer from an item's annotation that also asks an amount (a date …) the item
+    states gets the item's sentence that states it, quoted."""
+    attribute = attributes.asked(turn.text)
+    if attribute is None or not answer.answerable or not answer.citations:
+        return answer
+    item = answer.citations[0].clause
+    said = [s for s in sentences(item.text) if attribute.has.search(s) and s not in answer.text]
+    if not said:
+        return answer
+    quote = said[0]
+    return replace(answer, text=f"{answer.text}\n文件写明的{attribute.name}：“{quote}”",
+                   citations=(*answer.citations, Citation(item, quote)))
 
 
 def _split_by_titles(turn: Turn) -> list[Clause]:

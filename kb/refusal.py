@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from core.units import abbreviation_groups, level_prefix
 from kb import attributes, cues, extract
 from kb.extract import Scored
 from kb.frame import Frame, Op
@@ -146,12 +147,21 @@ def bodies_named(question: str) -> list[str]:
     return [b for b in found if not re.search(r"[的了是除或在对把被给向从由哪这那归谁么啥个]|牵头|配合|负责", b)]
 
 
+def _standard_body_absent(name: str, corpus: str) -> bool:
+    """A standard body (市场监管局 ↔ 市场监督管理局) no form of which the documents write: not a paraphrase of
+    theirs, however many of its characters they use (市场, 监管)."""
+    body = name[len(level_prefix(name)):]
+    group = abbreviation_groups().get(body)
+    return bool(group) and not any(form in corpus for form in group)
+
+
 def unknown_bodies(case: Case) -> str | None:
     """A body the documents never name and the unit table does not know: `市航天产业局负责哪些工作？`."""
     if case.frame.units:  # a unit the table knows is named: its other forms are not "unknown bodies"
         return None
     missing = [b for b in bodies_named(case.question) if b not in case.corpus and not case.is_unit(b)
-               and (case.elsewhere(b) or len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN)]
+               and (case.elsewhere(b) or _standard_body_absent(b, case.corpus)
+                    or len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN)]
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
 
 

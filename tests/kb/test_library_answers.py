@@ -803,3 +803,36 @@ def test_a_guide_says_who_does_each_step_in_its_sentences(library_asker, questio
     its prose (转交X审核认定, a workflow `A受理—B审核—C复核发放`), chosen by the step asked."""
     line = first_line(ask(library_asker, question, "xiaogan-housing-subsidy-guide-2024"))
     assert line.startswith(expected), line
+
+
+CHUXIONG = "chuxiong-real-estate-18-measures-2024"
+FUQING = "fuqing-economy-momentum-2023"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("引导农民进城购房 牵头的是谁", ("楚雄高新区管委会", "各县市人民政府")),
+    ("农民进城集中安置这条谁牵头", ("楚雄高新区管委会", "各县市人民政府")),
+    ("农民进城购房这条有几个牵头单位", ("2个", "各县市人民政府")),
+    ("农民进城购房是各县市人民政府牵头的吗", ("是",)),
+    ("农民进城买房那条 配合部门有几个", ("9个",)),
+])
+def test_a_generic_party_listed_as_lead_leads_beside_the_named_one(library_asker, question, expected):
+    """Class: `牵头部门:各县市人民政府、楚雄高新区管委会` — both lead; a count of partners leaves both out."""
+    line = first_line(ask(library_asker, question, CHUXIONG))
+    assert all(e in line for e in expected), line
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("小微企业工会经费返还 哪个部门 返多少", FUQING, ("市总工会", "1万元")),
+    ("吸纳失业人员就业补贴谁负责，补多少", FUQING, ("市人社局", "1000元")),
+    ("小微增信集合债贴息哪个部门管，贴多少", FUQING, ("0.5%",)),
+    ("首套房补贴谁负责发，一平米补多少", "xiaogan-housing-subsidy-guide-2024", None),
+    ("公积金贷款那条谁牵头，最高能贷多少", ALTAY, None),
+])
+def test_who_and_how_much_asked_together_get_both(library_asker, question, doc, expected):
+    """Class: a who-question that also asks an amount: the units, and the item's sentence that states the amount."""
+    a = ask(library_asker, question, doc)
+    if expected is None:  # answered one way or the other, never a figure the item does not state
+        assert a.text
+    else:
+        assert all(e in a.text for e in expected), a.text

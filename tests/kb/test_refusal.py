@@ -115,3 +115,18 @@ def test_a_reward_amount_is_a_figure_given_not_any_figure(question, sentence, st
     a target stated in 亿元 that shares the question's words."""
     reason = refusal.first_reason(case(question, sentences=(sentence,)))
     assert (reason is None) if stated else ("具体金额" in reason)
+
+
+
+@pytest.mark.parametrize("name,corpus,absent", [
+    ("市场监管局", "加强市场监管，推进公平竞争", True),
+    ("市场监管局", "由市市场监督管理局负责", False),
+    ("市发改委", "市发展和改革委员会牵头", False),
+    ("区人社局", "加快推进社会保障和人力资源开发", True),
+    ("市卫健委", "卫生健康部门负责", True),
+])
+def test_a_standard_body_no_form_of_which_the_text_writes_is_absent(name, corpus, absent):
+    """Class: a standard body named by the user (市场监管局) that the document never writes in any of its forms is
+    not a paraphrase of its words (市场, 监管)."""
+    from kb.refusal import _standard_body_absent
+    assert _standard_body_absent(name, corpus) is absent
