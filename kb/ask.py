@@ -30,6 +30,7 @@ ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽�
 INLINE_DUTY_BONUS = 0.03  # about the gap between the best and the third sentence of a typical question
 ATTRIBUTE_BONUS = 0.03
 DUTY_SCAN_DOCS = 3
+DOC_COMMON = 0.3  # a word in this share of a document's clauses (补贴 in a subsidy guide) names no one subject there
 JOB_WEIGHT = 0.1  # a doer sentence that repeats the job asked (审核认定) beats one that only shares the topic
 DUTY_REACH = 0.1  # how far below the best sentence one that names a doer may sit and still answer a who-question  # documents whose every doer-naming clause a who-question may search
 NEAREST_BELOW = 0.6  # cue confidence under which the nearest example question is consulted
@@ -334,8 +335,14 @@ class Asker:
         """Words of the subject (not of the attribute asked) that the documents use: where the attribute must be."""
         phrase = self._subject(turn)
         corpus = self.ev.corpus(turn.docs)  # a word only another document uses (幼儿园 beside 学前教育) places nothing
-        return tuple(t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
-                     if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus)
+        words = [t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
+                 if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus]
+        # rarest first within the documents asked about; their own titles' words (宁国, 购房补贴) and words most of
+        # their clauses use place nothing
+        texts = [c.text for c in self.kb.clauses if turn.docs is None or c.doc in turn.docs]
+        titles = "".join({c.title for c in self.kb.clauses if turn.docs is None or c.doc in turn.docs})
+        share = {w: sum(w in t for t in texts) / max(len(texts), 1) for w in words}
+        return tuple(sorted((w for w in words if w not in titles and share[w] < DOC_COMMON), key=lambda w: share[w]))
 
     def _not_found(self, turn: handlers.Turn, reason: str) -> Answer:
         ranked = self._ranked(turn)

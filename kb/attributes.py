@@ -34,7 +34,7 @@ def _rate(name: str, per: str) -> Attribute:
 ATTRIBUTES: tuple[Attribute, ...] = (
     *(_rate(name, per) for name, per in _PER.items()),
     Attribute("办理或接听的时间", _rx(r"几点|什么时间段|哪个时段|工作时间|上班时间|接听时间|开放时间|办公时间|opening hours"),
-              _rx(r"\d{1,2}[:：]\d{2}|\d{1,2}(点|时)(?!\d)|上午|下午|全天|24小时|工作日|节假日|时段")),
+              _rx(r"\d{1,2}[:：]\d{2}|\d{1,2}(点|时)(?!\d)|上午|下午|全天|24小时|工作日|节假日")),
     # a reward or subsidy asked by its amount: a figure in 元 stated as given (给予…万元, 补贴…元), not any 亿元 target
     Attribute("具体金额", _rx(r"(奖励|补贴|资助|补助|奖金|扶持资金|奖)[^，。？?]{0,8}(多少|几万|金额|标准是)|"
                           r"(多少|几万)[^，。？?]{0,4}(奖励|补贴|资助|补助|奖金)|有没有(奖励|补贴|资助|补助)[^，。？?]{0,6}(多少|几)"),

@@ -130,3 +130,7 @@ EXAMPLES: dict[Op, tuple[str, ...]] = {
 # which items name no lead / no responsible unit (哪些条没写牵头单位): a question about the annotations as a whole
 UNTAGGED_ASKED = _rx(r"(哪些|哪几|哪个|有没有)(条|项|个|措施|任务)?[^，。？?]{0,6}(没|未|没有)(有)?(写|列|标|标注|明确|注明|规定)?(明)?[^，。？?]{0,4}(牵头|责任|配合|参与|协同)|"
                      r"(每条|每项|每一条|每一项|各条|各项)[^，。？?]{0,4}都(写|标注|标|列|明确|注明)了?[^，。？?]{0,4}(牵头|责任|配合)")
+# `是发改委办的吗`, `是商务部负责的吧`: the 是…的 focus presumes who does it — a 不是 then says who does; `X要负责吗`,
+# `X参与吗` only ask whether X is on the list
+DOER_PRESUMED = _rx(r"是[^，。？?是]{1,20}?(办|负责|管|牵头|主抓|主管|做|搞|定|出|干|抓|落实)的(吗|吧|么|嘛|啊|呀)?[？?。!！]*$")
+

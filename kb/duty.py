@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
+from kb import cues
 from kb.answer import Answer, Citation
 from kb.frame import Frame, Op
 from kb.fusion import NUMBERING, bare_label
@@ -177,8 +178,10 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
-    else:  # a false premise: 不是, then who the item does name (the official asked because they need to know)
-        text = f"不是。{asked}不在「{label}」的责任单位名单中；该项的责任单位是：{unit_list(task)}。"
+    else:  # a false premise: 不是; where the question presumed who does it (是X办的吗), who does
+        text = f"不是。{asked}不在「{label}」的责任单位名单中。"
+        if cues.DOER_PRESUMED.search(question):
+            text = text[:-1] + f"；该项的责任单位是：{unit_list(task)}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
@@ -196,7 +199,7 @@ def members(frame: Frame, question: str, task: Clause, asked: Sequence[str], evi
              else f"{a}不在名单中" for a in asked]
     verdict = "是" if all(fits(a) for a in asked) else ("都不是" if not any(fits(a) for a in asked) else "不全是")
     text = f"{verdict}。「{label}」：{'；'.join(roles)}。"
-    if verdict != "是":
+    if verdict != "是" and cues.DOER_PRESUMED.search(question):
         text += f"该项的责任单位是：{unit_list(task)}。"
     named = tuple(found[a] for a in asked if found[a])
     return _answer(frame, question, text, [task], named, task.lead_unit, extra)

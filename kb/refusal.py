@@ -43,7 +43,8 @@ class Case:
     min_relevance: float
     structured: bool  # answered from the document's structure (annotations, headings), not from quotes
     subject: str = ""  # the subject words as the question says them, without the attribute asked
-    subject_words: tuple[str, ...] = ()  # the question's subject words the documents use: the attribute must be near them
+    subject_words: tuple[str, ...] = ()  # the question's subject words the documents use, rarest first: the attribute
+    # must be stated where the rarest is
     is_unit: Callable[[str], bool] = lambda name: False  # a unit of the documents asked about (any alias)
     # a unit only other documents of the library name (another city's 市场监管局): no paraphrase of this one's bodies
     elsewhere: Callable[[str], bool] = lambda name: False
@@ -179,6 +180,14 @@ def _context(s: Scored) -> str:
     return text + s.clause.section_label
 
 
+SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its headings) must hold to be about it
+
+
+def _holds_subject(words: Sequence[str], context: str) -> bool:
+    """A third of the subject's specific words (a document's common words and its title's already left out)."""
+    return sum(w in context for w in words) >= max(1, SUBJECT_SHARE * len(words))
+
+
 def missing_attribute(case: Case) -> str | None:
     """An amount, a frequency, an actual figure … asked about a subject whose sentences state none. A who-question
     that also asks such an attribute (`牵头单位的联系电话`) is not answered by the units: the clause must state it."""
@@ -195,7 +204,7 @@ def missing_attribute(case: Case) -> str | None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
     about = [s.text for s in case.ranked()[:6]
-             if not case.subject_words or any(w in _context(s) for w in case.subject_words)]
+             if not case.subject_words or _holds_subject(case.subject_words, _context(s))]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None
     if case.subject:

@@ -363,3 +363,21 @@ def test_a_count_says_which_units_it_counts(question, lead_only, partners_only):
     """Class: a count of units asks for the leads (几个牵头), the co-operating units (几个配合), or all of them."""
     f = frame(question)
     assert (f.op, f.lead_only, f.partners_only) == (Op.COUNT, lead_only, partners_only)
+
+
+@pytest.mark.parametrize("question,presumed", [
+    ("德阳重装基地的问题是发改委办的吗", True),
+    ("促进文物回流这一条是商务部负责的吧？", True),
+    ("这事是市财政局管的吧", True),
+    ("人才公寓是市住建局牵头的吗", True),
+    ("融资体系是不是市金融局抓的", True),
+    ("产业规模目标市统计局要负责吗？", False),
+    ("市税务局参与人才基地那块工作吗？", False),
+    ("成都产业集团是不是也算招大引强那条的责任单位？", False),
+    ("融资体系有没有市国资委", False),
+    ("预售资金监管要不要税务局配合", False),
+])
+def test_a_question_presuming_who_does_it(question, presumed):
+    """`是X办的吗` presumes X is the doer (a 不是 then says who is); `X要负责吗` only asks whether X is listed."""
+    from kb.cues import DOER_PRESUMED
+    assert bool(DOER_PRESUMED.search(question)) is presumed
