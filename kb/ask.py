@@ -180,7 +180,7 @@ class Asker:
 
     def extractive(self, turn: handlers.Turn) -> Answer:
         ranked = self._ranked(turn)
-        if turn.frame.op in handlers.DUTY_OPS:  # who-questions answered from the text: sentences that name the doer first
+        if turn.frame.op in handlers.DUTY_OPS or handlers.prose_body_asked(turn):  # who-questions: the doer first
             ranked = self._with_duty_sentences(turn, ranked)
             ranked = sorted(ranked, key=lambda s: -(s.score + INLINE_DUTY_BONUS * bool(handlers.INLINE_DUTY.search(s.text))))
             # a who-question: the sentence naming who, for the job the question names (审核认定, not 负责解释)

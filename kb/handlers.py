@@ -188,14 +188,14 @@ _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+
 
 
 # words of an action, not of a body's name (`强化本措施实施中跨部门…的统筹` names no doer)
-_NOT_A_DOER = re.compile(r"^对|的|提供|申请|需|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
+_NOT_A_DOER = re.compile(r"^对|^原|的|提供|申请|需|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
 
 
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
         name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("role") or m.group("at") or m.group("subj") or "")
-        name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由|向)+", "", name)
+        name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由|向)+", "", re.sub(r"^[^到往]{1,6}[到往](?=.{3})", "", name))
         if len(name) >= 3 and name not in out and not _NOT_A_DOER.search(name):
             out.append(name)
     return out
@@ -993,6 +993,32 @@ def _alike(a: str, b: str) -> bool:
     return len(x & y) / max(len(x | y), 1) >= TIER_ALIKE
 
 
+# a body a yes/no names (卫生部门, 食药监部门, 税务局), not a role it asks about (主管机关, 牵头单位)
+_BODY_ASKED = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:行政部门|部门|局|机关|委员会|委|厅|办(?![法理事好])|中心|机构))")
+_ROLE_WORD = re.compile(r"^(?:.*的)?(?:主管|行业主管|责任|牵头|配合|有关|相关|执法|管理|监管|登记|发证)?(?:部门|机关|单位|机构)$")
+_BODY_SUFFIX = re.compile(r"(?:行政部门|部门|局|机关|委员会|委|厅|办|中心|机构)$")
+
+
+def prose_body_asked(turn: Turn) -> str:
+    """The body a yes/no asks about where no unit table names it (a regulation's 卫生部门), or ""."""
+    if turn.frame.units or not cues.YES_NO.search(turn.text):
+        return ""
+    for m in _BODY_ASKED.finditer(turn.text):
+        name = re.split(r"是|的|由|归|让|被|给|对|在|算不算", m.group(1))[-1]  # the name ends the phrase
+        if len(name) >= 3 and not _ROLE_WORD.match(name) and not name.startswith(("这", "那", "该", "本")):
+            return name
+    return ""
+
+
+def same_body(asked: str, doer: str) -> bool:
+    """`食药监部门` is 食品药品监督管理部门: the asked name's own characters, in order, within the doer's name."""
+    core = _BODY_SUFFIX.sub("", asked)
+    if len(core) < 2:
+        return False
+    rest = iter(doer)
+    return all(ch in rest for ch in core)
+
+
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     """The extractive answer: for a figure, the figure first; then the best sentences, each with its section."""
     op = turn.frame.op
@@ -1009,7 +1035,15 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     figure = (max(numbered_picks, key=lambda s: (len(subject & link.bigrams(s.text + s.clause.section_label)), s.overlap))
               if numbered_picks else None)
     doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text + ''.join(turn.ev.kb.searcher.query_tokens(turn.text))))), []) if op in DUTY_OPS else []
-    if doers:  # who-question answered from the text: the doer first, as the document names it
+    asked_body = prose_body_asked(turn)
+    if asked_body and not doers:
+        doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text))), [])
+    if asked_body and doers:  # `卫生部门是不是主管机关`: 是/否 on the doer the text names for that job
+        mine = next((d for d in doers if same_body(asked_body, d)), "")
+        where = picked[0].clause.section_label or "文件"
+        intro = (f"是。{mine}（{where}）。\n出处：" if mine
+                 else f"不是。文件写的是{'、'.join(doers[:3])}（{where}），不是{asked_body}。\n出处：")
+    elif doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     elif figure is not None:
         asked = "".join(turn.frame.subject_text) or turn.text

@@ -75,3 +75,17 @@ def test_a_reference_takes_the_documents_own_numbering_and_prefers_articles_for_
     assert numbered_item("第九条谁牵头", plan).id == "d#b"  # no articles: the tagged ninth item
     assert numbered_item("第十条谁牵头", plan) is None
     assert numbered_item("人才公寓谁牵头", plan) is None
+
+
+@pytest.mark.parametrize("asked,doer,same", [
+    ("食药监部门", "食品药品监督管理部门", True),
+    ("卫生部门", "市卫生行政部门", True),
+    ("市政部门", "市政管理部门", True),
+    ("税务局", "商务部门", False),
+    ("卫生部门", "公安机关", False),
+    ("工商部门", "工商行政管理部门", True),
+])
+def test_a_body_asked_by_its_short_name_is_the_body_written_in_full(asked, doer, same):
+    """Class: users shorten a body (食药监) whose full name the regulation writes: its characters, in order."""
+    from kb.handlers import same_body
+    assert same_body(asked, doer) is same

@@ -838,3 +838,17 @@ def test_who_and_how_much_asked_together_get_both(library_asker, question, doc, 
         assert a.text
     else:
         assert all(e in a.text for e in expected), a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("卫生部门是不是养犬管理的主管机关？", "beijing-dog-regulation-2003", ("不是", "公安机关")),
+    ("公安机关是不是养犬管理的主管机关", "beijing-dog-regulation-2003", ("是", "公安机关")),
+    ("犬类免疫是畜牧兽医部门管吗", "beijing-dog-regulation-2003", ("是", "畜牧兽医行政部门")),
+    ("小作坊食品的地方标准是食药监部门定的吗？", "chongqing-food-workshop-vendor-regulation-2016", ("不是", "卫生行政部门")),
+    ("占道经营是市政管理部门管吗", "chongqing-food-workshop-vendor-regulation-2016", ("是", "市政管理部门")),
+])
+def test_a_yes_no_on_who_a_regulation_names_in_prose(library_asker, question, doc, expected):
+    """Class: a regulation that names its doers in sentences (X是主管机关, X负责…): 是/否 on the body asked, and
+    where 否, the body the text names for that job."""
+    line = first_line(ask(library_asker, question, doc))
+    assert line.startswith(expected[0]) and expected[1] in line, line
