@@ -21,7 +21,7 @@ from kb.evidence import Evidence
 from kb.extract import Scored
 from kb.frame import Frame, Op
 from kb.knowledge import KnowledgeBase
-from kb.question import Question, prepare
+from kb.question import Question, prepare, question_parts
 from kb.understand import understand
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,12 @@ class Asker:
         if q.empty:
             message = ONLY_INSTRUCTIONS if q.set_aside else REPHRASE
             return self._finish(Answer(q.text, message, False, "rephrase"), q, started)
+        if len(parts := question_parts(q.text)) > 1:  # `有效期几年？续期要提前多久？`: the whole, then each part
+            whole = self._ask_one(q, history, docs, started)
+            return self._finish(self._joined(whole, parts, history, docs), q, started) if whole.answerable else whole
+        return self._ask_one(q, history, docs, started)
+
+    def _ask_one(self, q: Question, history: Sequence[Answer], docs: Sequence[str] | None, started: float) -> Answer:
         scope = self._scope(q.text, docs)
         q = replace(q, text=self._titles_as_pointer(q.text))
         turn = self.understand(q, history[-1] if history else None, scope)
@@ -127,6 +133,29 @@ class Asker:
         if structured is not None and turn.frame.op in handlers.DUTY_OPS:
             structured = handlers.with_attribute(turn, structured)
         return self._finish(structured or self.extractive(turn), q, started, turn.hits)
+
+    def _joined(self, whole: Answer, parts: Sequence[str], history: Sequence[Answer],
+                docs: Sequence[str] | None) -> Answer:
+        """The message answered whole (whether the documents answer it is decided there), then each part it asks as
+        a question of its own (a later part without a subject completed from the one before, as a follow-up), shown
+        where it quotes what the whole answer does not."""
+        answers, shown = [whole], {c.quote for c in whole.citations}
+        text = [whole.text]
+        previous = whole
+        for part in parts:
+            a = self.ask(part, [*history, previous], docs)
+            previous = a
+            if a.answerable and any(c.quote not in shown for c in a.citations):
+                answers.append(a)
+                text.append(f"关于“{part}”：\n{a.text}")
+                shown |= {c.quote for c in a.citations}
+        first = whole
+        text = "\n\n".join(text)
+        return replace(first, text=text,
+                       units=tuple(dict.fromkeys(u for a in answers for u in a.units)),
+                       citations=tuple(c for a in answers for c in a.citations),
+                       related=tuple(c for a in answers for c in a.related),
+                       retrieved=tuple(dict.fromkeys(r for a in answers for r in a.retrieved)))
 
     def gate(self, question: str) -> Gate:
         """What the relevance threshold sees for a question, through the same steps as `ask` (for calibration)."""
@@ -364,7 +393,7 @@ class Asker:
             text = english_lead(answer) + "\n" + text
         return replace(answer, question=q.raw[: self.config.max_chars], understood=answer.question or q.text,
                        text=text, citations=kept,
-                       retrieved=tuple(h.clause.id for h in hits), notice=" ".join(q.notices),
+                       retrieved=tuple(h.clause.id for h in hits) or answer.retrieved, notice=" ".join(q.notices),
                        latency_ms=(time.perf_counter() - started) * 1000)
 
 

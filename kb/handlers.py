@@ -403,7 +403,8 @@ def _focus(turn: Turn, found: Sequence[Clause]) -> Clause | None:
         scores = link.wording(phrase, found)
         ranked = sorted(found, key=lambda c: -scores.get(c.id, 0.0))
         top, second = scores.get(ranked[0].id, 0.0), scores.get(ranked[1].id, 0.0)
-        if top >= FOCUS_MIN and second < top / 3 and top > best[0]:
+        shared = link.bigrams(phrase) & link.bigrams(ranked[0].text)  # a matter of one word (涉及) names nothing
+        if top >= FOCUS_MIN and second < top / 3 and top > best[0] and len(shared) >= 2:
             best = (top, ranked[0])
     return best[1]
 

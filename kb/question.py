@@ -60,3 +60,17 @@ def prepare(raw: str, max_chars: int) -> Question:
     if aside:
         notices.append("问题中要求改变角色、忽略规则或做与文件无关之事的内容已被忽略，只回答与文件有关的部分。")
     return Question(raw=raw, text=kept, notices=tuple(notices), set_aside=aside)
+
+
+# a clause that asks something (not a statement before the question: `我爸85岁，家里经济困难，…能资助多少？`)
+_ASKS = re.compile(r"几|多少|多久|多长|什么|啥|哪|谁|吗|么|呢|怎么|怎样|如何|是否|能否|可否|(?P<v>[\u4e00-\u9fff])[不没](?P=v)")
+MAX_PARTS = 3
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions one message asks (`有效期几年？续期要提前多久？`), each to be answered in turn; a message that
+    asks one question (or whose parts do not each ask something) stays whole."""
+    chunks = [c.strip(" ，,") for c in re.split(r"(?<=[？?])", text) if c.strip(" ，,？?")]
+    if not 2 <= len(chunks) <= MAX_PARTS or not all(_ASKS.search(c) for c in chunks):
+        return [text]
+    return chunks

@@ -852,3 +852,17 @@ def test_a_yes_no_on_who_a_regulation_names_in_prose(library_asker, question, do
     where 否, the body the text names for that job."""
     line = first_line(ask(library_asker, question, doc))
     assert line.startswith(expected[0]) and expected[1] in line, line
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("小作坊登记证有效期几年？续期要提前多久？", "chongqing-food-workshop-vendor-regulation-2016", ("三年", "三十日前")),
+    ("我想摆个小吃摊，多少天内要去备案？备案卡几天能拿到？", "chongqing-food-workshop-vendor-regulation-2016", ("十日内", "五个工作日内")),
+    ("每万人口要有多少家庭医生？什么时候达到？", "guangzhou-family-doctor-2023", ("4人", "2025")),
+    ("孩子教育一个月扣多少？大病医疗最多扣多少？", GESHUI, ("1000元", "80000元")),
+    ("宁国买新房首套补贴多少？二套呢？", NINGGUO, ("1.5%", "2%")),
+])
+def test_a_message_asking_several_questions_gets_each_answered(library_asker, question, doc, expected):
+    """Class: `A几年？B多久？` — each question answered in turn (a later one without a subject completed from the
+    one before), the first answer first."""
+    a = ask(library_asker, question, doc)
+    assert all(e in a.text for e in expected), a.text
