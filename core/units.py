@@ -170,6 +170,12 @@ class UnitTable:
                 found.append(name)
         return found
 
+    def bodies_at(self, text: str) -> set[int]:
+        """Positions (in `normalise(text)`) of names that are no unit of the table (国家统计局, 各地级以上市政府,
+        江北新区管委会): a one-character-off reading of a unit must not fall inside them."""
+        return {i for m in self._matcher.finditer(normalise(text)) if self._index[m.group()] is None
+                for i in range(m.start(), m.end())}
+
     @classmethod
     def from_clauses(cls, clauses: Iterable["Clause"], alias_files: Sequence[tuple[str, Path] | Path] = ()) -> "UnitTable":
         """The units the clauses name, with rule-derived aliases and those of alias files.
@@ -370,7 +376,12 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
     written = {normalise(w) for row in rows.values() for w in row["written"]}
     other_bodies = [b for b in other_bodies if normalise(b) not in written]
     units = _resolve(rows, other_bodies)
-    return UnitTable(units, tuple(dict.fromkeys(other_bodies + _shadows(units, other_bodies))))
+    # the generic parties of the annotations (各地级以上市政府, 江北新区管委会、各区政府) are read whole, so that no unit's
+    # short form inside them (市政府, 管委会) is taken for that unit
+    forms = {normalise(f) for u in units for f in u.forms}
+    generic = [p for c in clauses for g in c.generic_units for p in g.split("、")
+               if len(p) >= BARE_MIN and normalise(p) not in forms and normalise(p) not in written]
+    return UnitTable(units, tuple(dict.fromkeys(other_bodies + _shadows(units, other_bodies) + generic)))
 
 
 def _shadows(units: tuple[Unit, ...], other_bodies: list[str]) -> list[str]:

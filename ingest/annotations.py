@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from core.brackets import CLOSE, OPEN, outer_spans
-from core.lead_rule import FIRST_LEADS
+from core.lead_rule import FIRST_LEADS, STANDING
 
 LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
 FORMS = (LIST, LABELLED, INLINE, TABLE)
@@ -233,16 +233,6 @@ def _jointly(text: str, found: list[Annotation]) -> list[Annotation]:
 
 # `以下措施均需江北新区管委会、各区政府落实，不再单独列出`: parties the first annotation says stand behind every item
 # after it (the document lists them once); a note, not names of this item's list
-STANDING = re.compile(r"[，,；;。]?\s*以下(?:措施|任务|事项|各项|工作)?(?:均|都|全部)(?:需|由|要|需要)?(?P<parties>[^；;。]{2,40}?)"
-                      r"(?:负责)?落实[，,]?\s*不再(?:单独|一一)?列出")
-
-
-def standing_parties(tag: str) -> str:
-    """The parties an annotation says stand behind all later items (`江北新区管委会、各区政府`), or ""."""
-    m = STANDING.search(tag)
-    return m.group("parties").strip() if m else ""
-
-
 def find_annotations(text: str) -> list[Annotation]:
     """Every annotation in `text`, in order."""
     found: list[Annotation] = []

@@ -14,7 +14,8 @@ from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after,
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
-from ingest.annotations import Annotation, find_annotation, standing_parties
+from core.lead_rule import standing_parties
+from ingest.annotations import Annotation, find_annotation
 from core.clause import Clause
 from core.units import LEVELS, abbreviation_groups, level_prefix
 

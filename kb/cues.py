@@ -26,7 +26,7 @@ RESPONSIBLE = _rx(r"谁负责|谁来|谁管|由谁|经过?谁|找谁|向谁|谁(
                   r"\bwho\b|which (department|bureau|unit|agenc|district)|responsib")
 # the question names a unit and wants that unit's tasks
 TASKS_OF_UNIT = _rx(r"(牵头|负责|参与)?的?(活儿?|事项|任务清单|清单)|有哪些活|负责哪|负责什么|负责的(工作|任务|事)|管哪|管什么|管.{0,6}哪些事|哪些工作|哪些事|哪些任务|哪些事项|哪项|"
-                    r"哪个目标|哪些目标|什么工作|什么任务|牵头哪|牵头什么|牵头了|参与哪|参与了|涉及哪|列为|作为责任单位|指导(的是)?哪|指导了|指导什么|"
+                    r"哪个目标|哪些目标|什么工作|什么任务|落实哪|落实什么|哪些措施|牵头哪|牵头什么|牵头了|参与哪|参与了|涉及哪|列为|作为责任单位|指导(的是)?哪|指导了|指导什么|"
                     r"是责任单位|的责任单位[？?]?$|职责|(牵头|负责|参与)的(工作|任务|事项|事)?(有|是)(哪|什么)|几项|多少项|几条|多少条|几件|几个任务|多少个任务|多少任务|干什么|做什么|要做|有什么活|干啥|做啥|管啥|负责啥|"
                     r"what (is|are|does) .*(responsible for|lead|handle|do)|which tasks|what tasks")
 # the question wants units (not tasks) back

@@ -392,9 +392,14 @@ def split_rows(frame: Frame, question: str, rows: Sequence[Clause]) -> Answer:
 _ROLE_WORD = {Op.LEAD: "牵头单位", Op.PARTNERS: "配合单位"}
 
 
-def generic_tasks(frame: Frame, question: str, party: str, found: Sequence[Clause]) -> Answer:
-    """What a generic party (属地人民政府(管委会), 各区政府) is listed for, as `reverse` does for a named unit."""
+def generic_tasks(frame: Frame, question: str, party: str, found: Sequence[Clause], later: str = "",
+                  behind: int = 0) -> Answer:
+    """What a generic party (属地人民政府(管委会), 各区政府) is listed for, as `reverse` does for a named unit;
+    `later`, `behind`: the parties an item says stand behind every later item, and how many items follow."""
     lines = [f"{party}列为责任方的事项共 {len(found)} 项（★ 表示牵头）："]
+    if later and behind:
+        lines = [f"{party}负责落实所列事项，并且文件写明以下各项均需{later}落实、不再列出（其后共 {behind} 项）。",
+                 f"明确列出{party}的事项共 {len(found)} 项（★ 表示牵头）："]
     groups: OrderedDict[str, list[Clause]] = OrderedDict()
     for c in found:
         groups.setdefault(c.section[0] if c.section else "", []).append(c)

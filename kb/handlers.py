@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from core.clause import Clause
+from core.lead_rule import standing_parties
 from core.numerals import cn_to_int
 from core.sentences import sentences
 from kb import attributes, cues, duty, extract, link
@@ -420,15 +421,25 @@ def generic_tasks(turn: Turn) -> Answer | None:
         return None
     asked = _party_key(turn.text)
     tagged = turn.scoped(turn.ev.tagged)
-    parties = {g for c in tagged for g in (*c.generic_units, *c.leads)}
-    named = [g for g in parties if len(_party_key(g)) >= 3 and _party_key(g) in asked and not turn.ev.kb.units.canonical(g)]
+    # a standing list (江北新区管委会、各区政府) names each of its parties
+    parties = {p for c in tagged for g in (*c.generic_units, *c.leads) for p in (g, *g.split("、"))}
+    named = [g for g in parties if not turn.ev.kb.units.canonical(g)
+             and any(len(k) >= 3 and k in asked for k in (_party_key(g), _party_short(g)))]
     if not named:
         return None
     party = max(named, key=len)
-    found = [c for c in tagged if party in c.generic_units or party in c.leads]
+    found = [c for c in tagged if any(party in (g, *g.split("、")) for g in (*c.generic_units, *c.leads))]
     if cues.LEAD.search(turn.text):
         found = [c for c in found if party in c.leads]
-    return duty.generic_tasks(turn.frame, turn.text, party, found) if found else None
+    # `…各地级以上市政府负责落实。以下任务均需各市落实，不再列出`: the party stands behind every later item too
+    later = next((p for c in found if (p := re.sub(r"[，,]", "、", standing_parties(c.tag_text)))), "")
+    behind = [c for c in tagged if later and later in c.generic_units and c not in found]
+    return duty.generic_tasks(turn.frame, turn.text, party, found, later, len(behind)) if found else None
+
+
+def _party_short(name: str) -> str:
+    """各地级以上市人民政府 → 各地级市: as people say a generic party, without 以上 and the 政府 it implies."""
+    return re.sub(r"以上|政府|管委会", "", _party_key(name))
 
 
 # an office inside a unit (考评处, 基层处, 信息科): named in a task table's own columns, never in the unit columns

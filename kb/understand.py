@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from core.units import UnitTable
+from core.units import UnitTable, normalise
 from kb import attributes, cues
 from kb.frame import Frame, Op, UnitKind
 from kb.fusion import stages_in, years_in
@@ -197,6 +197,8 @@ def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
     """Units named with one character wrong (`市场监官局` → 市市场监管局): same length, one substitution,
     the last character (局/委/办/区) right, so a different body of the same kind is not taken for it."""
     found: list[str] = []
+    text = normalise(text)
+    taken = units.bodies_at(text)  # 江北新区管委会 is a party of its own, not 高新区管委会 misspelt
     for unit in units.all():
         for form in unit.forms:
             if not _CJK_FORM.fullmatch(form):
@@ -204,7 +206,8 @@ def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
             n = len(form)
             for i in range(len(text) - n + 1):
                 window = text[i:i + n]
-                if window[-1] == form[-1] and sum(a != b for a, b in zip(window, form)) == 1:
+                if (window[-1] == form[-1] and sum(a != b for a, b in zip(window, form)) == 1
+                        and not any(j in taken for j in range(i, i + n))):
                     found.append(unit.name)
                     break
             if unit.name in found:

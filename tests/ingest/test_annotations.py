@@ -189,7 +189,7 @@ def test_a_role_or_an_ending_written_once_serves_the_whole_list(text, expected):
     assert (ann.units, ann.leads) == expected
 
 
-from ingest.annotations import standing_parties  # noqa: E402
+from core.lead_rule import standing_parties  # noqa: E402
 
 
 @pytest.mark.parametrize(("tag", "parties"), [

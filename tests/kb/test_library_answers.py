@@ -866,3 +866,16 @@ def test_a_message_asking_several_questions_gets_each_answered(library_asker, qu
     one before), the first answer first."""
     a = ask(library_asker, question, doc)
     assert all(e in a.text for e in expected), a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("这个方案里各地级市要负责什么", GUANGDONG, "以下各项均需各市落实"),
+    ("各地级以上市政府负责哪些事", GUANGDONG, "其后共 75 项"),
+    ("江北新区管委会负责哪些措施", NANJING, "共 33 项"),
+    ("各区政府要落实哪些措施", NANJING, "共 33 项"),
+    ("各园区管委会要干啥", FUQING, "共 41 项"),
+])
+def test_parties_named_once_for_every_later_item_are_answered_for_all(library_asker, question, doc, expected):
+    """Class: `以下任务均需各市落实，不再列出` — what a generic party does covers every item the note stands for; its
+    name is read whole (江北新区管委会 is no 高新区管委会 misspelt, 各地级以上市政府 no 市政府)."""
+    assert expected in first_line(ask(library_asker, question, doc)) or expected in ask(library_asker, question, doc).text
