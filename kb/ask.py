@@ -331,7 +331,7 @@ class Asker:
             is_unit=lambda name: self._names_unit_of(name, scope),
             elsewhere=lambda name: scope is not None and not self._names_unit_of(name, scope)
             and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
-            subject_words=self._subject_words(turn),
+            subject_words=self._subject_words(turn), label_of=lambda s: self.ev.sub_label(s.row),
         )
 
     def _names_unit_of(self, name: str, scope: frozenset[str] | None) -> bool:

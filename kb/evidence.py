@@ -103,13 +103,16 @@ class Evidence:
         return frozenset(self.kb.segmenter.tokens(self.kb.clauses[ci].text[start:end]))
 
     @lru_cache(maxsize=65536)
-    def label_tokens(self, row: int) -> frozenset[str]:
-        """The words of the sub-item label a sentence sits under inside its clause (`（一）医养结合补贴。` for the
-        sentences that follow it, up to the next label): what the sentence is about, said once before it."""
+    def sub_label(self, row: int) -> str:
+        """The sub-item label a sentence sits under inside its clause (`（一）医养结合补贴。` for the sentences that
+        follow it, up to the next label): what the sentence is about, said once before it; "" if none."""
         ci, start, _ = self.kb.index.sentences[row]
         before = self.kb.clauses[ci].text[:start]
         label = next(reversed(list(_SUB_LABEL.finditer(before))), None)
-        return frozenset(self.kb.segmenter.tokens(label.group(1))) if label else frozenset()
+        return label.group(1) if label else ""
+
+    def label_tokens(self, row: int) -> frozenset[str]:
+        return frozenset(self.kb.segmenter.tokens(label)) if (label := self.sub_label(row)) else frozenset()
 
     @lru_cache(maxsize=None)
     def part_tokens(self, clause: Clause) -> frozenset[str]:

@@ -48,6 +48,7 @@ class Case:
     is_unit: Callable[[str], bool] = lambda name: False  # a unit of the documents asked about (any alias)
     # a unit only other documents of the library name (another city's 市场监管局): no paraphrase of this one's bodies
     elsewhere: Callable[[str], bool] = lambda name: False
+    label_of: Callable[[Scored], str] = lambda s: ""  # the sub-item label a sentence sits under
     structured_texts: tuple[str, ...] = ()  # the clauses a structured answer cites
     structured_about: str = ""  # what that answer is about (「item」的责任单位, 市经信局的职责)
 
@@ -174,10 +175,11 @@ _FROM_ANNOTATIONS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, 
 ARTICLE_REACH = 300  # an article this short is one subject: a fine in its second sentence is about its first
 
 
-def _context(s: Scored) -> str:
-    """What a sentence is about: its own words, the headings above it, and for a short article the article."""
+def _context(s: Scored, label: str = "") -> str:
+    """What a sentence is about: its own words, the headings above it, the sub-item label it sits under
+    (`（一）医养结合补贴。`), and for a short article the article."""
     text = s.clause.text if s.clause.kind == "article" and len(s.clause.text) <= ARTICLE_REACH else s.text
-    return text + s.clause.section_label
+    return text + s.clause.section_label + label
 
 
 SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its headings) must hold to be about it
@@ -204,7 +206,7 @@ def missing_attribute(case: Case) -> str | None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
     about = [s.text for s in case.ranked()[:6]
-             if not case.subject_words or _holds_subject(case.subject_words, _context(s))]
+             if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None
     if case.subject:

@@ -134,7 +134,7 @@ def test_family_doctor_task_table_rows():
     rows = [c for c in clauses("guangzhou-family-doctor-2023") if c.kind == "row"]
     assert len(rows) == 39 and len({r.id.split(".r")[1].split("-")[0] for r in rows}) == 24
     long_prescription = next(r for r in rows if r.id.endswith(".r6-3"))
-    assert long_prescription.leads == ("市医保局", "市卫生健康委")
+    assert long_prescription.leads == ("市医保局", "市卫生健康委", "各区政府")  # 牵头单位: all three, 各区政府 too
     assert long_prescription.columns == (("市卫健委内牵头处室", "医政处"), ("市卫健委内配合处室", "基层处"))
 
 
