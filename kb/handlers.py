@@ -1057,6 +1057,15 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
                  else f"不是。文件写的是{'、'.join(doers[:3])}（{where}），不是{asked_body}。\n出处：")
     elif doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
+    if doers:  # a runner-up whose doer is another listed unit (负责解释 beside 审核认定) is another job's evidence
+        units = turn.ev.kb.units.within(turn.docs)
+
+        def listed(names: Sequence[str]) -> set[str]:  # units the documents asked about list in their annotations
+            return {u for u in units.find_in_text("".join(names))
+                    if turn.docs is None or set(units.get(u).docs) & turn.docs}
+        named = listed(doers)
+        picked = [s for i, s in enumerate(picked) if i == 0 or not (other := duty_doers(s.text))
+                  or set(other) & set(doers) or not listed(other) - named]
     elif figure is not None:
         asked = "".join(turn.frame.subject_text) or turn.text
         # a graded amount: every tier, in the document's order — the sentences of that clause about the same thing
