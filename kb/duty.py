@@ -302,10 +302,13 @@ def gist(c: Clause, unit: str = "", width: int = GIST_WIDTH, names_other: Callab
         body = body[len(c.tag_text):]
         body = body.split("：", 1)[1] if "：" in body[:16] else body
     prose = re.sub(r"[（(][^（）()]*[）)]", "", body)  # brackets hold annotations, not the unit at work
-    if unit and c.tag_form == "inline" and (own := [x for x in re.split(r"(?<=[。；;])", prose) if unit in x
-                                                    and not (c.tag_text and c.tag_text in x)]):
+    # the parts of its sentences that name the unit: alone, or with it as their subject (水利部也表示将积极配合
+    # 发展改革委…) — not another unit's work that merely mentions it (发展改革委会同西部开发办上报…)
+    parts = [x for x in re.split(r"(?<=[。；;，,])", prose) if unit and unit in x and not (c.tag_text and c.tag_text in x)]
+    if unit and c.tag_form == "inline" and (own := [x for x in parts if not (names_other and names_other(x))
+                                                    or x.lstrip("，,。 ").startswith(unit)]):
         # prose that names the unit at work (`水利部也表示将积极配合…做好该项目的立项工作`) says what it does
-        first = "".join(own).rstrip("。；;")
+        first = "".join(own).rstrip("。；;，,")
         return first if len(first) <= width else first[:width] + "…"
     spans, start, chosen = _tag_spans(body), 0, ""
     for a, b in spans:
