@@ -149,9 +149,7 @@ class Asker:
                 answers.append(a)
                 text.append(f"关于“{part}”：\n{a.text}")
                 shown |= {c.quote for c in a.citations}
-        first = whole
-        text = "\n\n".join(text)
-        return replace(first, text=text,
+        return replace(whole, text="\n\n".join(text),
                        units=tuple(dict.fromkeys(u for a in answers for u in a.units)),
                        citations=tuple(c for a in answers for c in a.citations),
                        related=tuple(c for a in answers for c in a.related),
@@ -368,8 +366,7 @@ class Asker:
                  if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus]
         # rarest first within the documents asked about; their own titles' words (宁国, 购房补贴) and words most of
         # their clauses use place nothing
-        texts = [c.text for c in self.kb.clauses if turn.docs is None or c.doc in turn.docs]
-        titles = "".join({c.title for c in self.kb.clauses if turn.docs is None or c.doc in turn.docs})
+        texts, titles = self.ev.scope_texts(turn.docs)
         share = {w: sum(w in t for t in texts) / max(len(texts), 1) for w in words}
         return tuple(sorted((w for w in words if w not in titles and share[w] < DOC_COMMON), key=lambda w: share[w]))
 

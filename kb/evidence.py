@@ -86,6 +86,13 @@ class Evidence:
             out.setdefault(c.doc, []).append(c.title + c.section_label + c.text)
         return {d: "".join(parts) for d, parts in out.items()}
 
+    @lru_cache(maxsize=64)
+    def scope_texts(self, docs: frozenset[str] | None) -> tuple[tuple[str, ...], str]:
+        """The clause texts of the documents asked about, and their titles run together: built once per scope, not
+        per question."""
+        mine = [c for c in self.kb.clauses if docs is None or c.doc in docs]
+        return tuple(c.text for c in mine), "".join(dict.fromkeys(c.title for c in mine))
+
     def corpus(self, docs: frozenset[str] | None = None) -> str:
         return "".join(t for d, t in self.corpus_by_doc.items() if docs is None or d in docs)
 
