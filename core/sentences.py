@@ -5,6 +5,11 @@ import re
 from typing import NamedTuple
 
 _END = re.compile(r"[。！？；!?;]|［责任单位[:：][^］]*］")
+# A rule's next tier after `；`: `逾期不改的，处…罚款`, `货值金额一万元以上的，并处…`, `面积为90平方米以上的，减按1.5%…`,
+# `情节严重的，…` — a condition (`…的，`) that names no new party (`对…的` starts another rule) and no list marker.
+_TIER = re.compile(r"(?![对凡])[^，,。；;：:（）()“”]{1,30}?的[，,]")
+_MARKER = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳])")
+TIER_REACH = 260  # a sentence joined with its tiers stays a quotable length
 
 
 class Span(NamedTuple):
@@ -26,7 +31,20 @@ def sentence_spans(text: str) -> list[Span]:
         start = m.end()
     if start < len(text):
         spans.append(Span(start, len(text)))
-    return [s for s in spans if text[s.start:s.end].strip()]
+    return _join_tiers([s for s in spans if text[s.start:s.end].strip()], text)
+
+
+def _join_tiers(spans: list[Span], text: str) -> list[Span]:
+    """A sentence cut at `；` keeps its tiers: the fine after `逾期不改的` belongs to the rule it escalates."""
+    out: list[Span] = []
+    for s in spans:
+        if out and text[out[-1].end - 1] in "；;" and s.end - out[-1].start <= TIER_REACH:
+            rest = text[s.start:s.end].lstrip()
+            if _TIER.match(rest) and not _MARKER.match(rest):
+                out[-1] = Span(out[-1].start, s.end)
+                continue
+        out.append(s)
+    return out
 
 
 def sentences(text: str) -> list[str]:

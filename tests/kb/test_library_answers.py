@@ -879,3 +879,18 @@ def test_parties_named_once_for_every_later_item_are_answered_for_all(library_as
     """Class: `以下任务均需各市落实，不再列出` — what a generic party does covers every item the note stands for; its
     name is read whole (江北新区管委会 is no 高新区管委会 misspelt, 各地级以上市政府 no 市政府)."""
     assert expected in ask(library_asker, question, doc).text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("商家不报送预付卡信息罚多少钱", "shanghai-prepaid-card-2018", ("二千元以上二万元以下", "二万元以上五万元以下")),
+    ("经营者逾期不报送信息，最多罚多少", "shanghai-prepaid-card-2018", ("二万元以上五万元以下",)),
+    ("摊贩没备案会罚多少钱", "chongqing-food-workshop-vendor-regulation-2016", ("五十元以上二百元以下",)),
+    ("没有登记证就开小作坊，怎么罚", "chongqing-food-workshop-vendor-regulation-2016", ("五千元以上三万元以下", "三倍以上五倍以下")),
+    ("小作坊没有明确保质期的进货凭证保存多久", "chongqing-food-workshop-vendor-regulation-2016", ("二年",)),
+    ("复审不符合条件了，租房补贴是不是马上就停？", HOUSING, ("6个月", "50")),
+])
+def test_a_rules_later_tiers_are_quoted_with_it(library_asker, question, doc, expected):
+    """Class: a provision that escalates or tiers after `；` (`责令限期改正；逾期不改的，处…罚款；情节严重的，处…`) —
+    the answer holds the tier asked, not only the sentence before it, and is not refused for lacking an amount."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(e in a.text for e in expected), a.text

@@ -1,0 +1,38 @@
+"""Sentences of a clause (core.sentences): where a quote starts and ends. Pure, no index."""
+import pytest
+
+from core.sentences import sentences
+
+
+@pytest.mark.parametrize("text,expected", [
+    # escalation after 责令改正: the fine belongs to the rule it escalates
+    ("未报送有关信息的，由执法部门责令限期改正；逾期不改的，处二千元以上二万元以下罚款；情节严重的，处二万元以上五万元以下罚款。", 1),
+    ("未办理备案手续的，由食品药品监督管理部门责令限期改正；逾期未改正的，处五十元以上二百元以下罚款。", 1),
+    ("由市场监督管理部门责令改正，给予警告；拒不改正的，处一千元以上一万元以下罚款。", 1),
+    # tiers of one amount or one term
+    ("货值金额不足一万元的，并处五千元以上三万元以下罚款；货值金额一万元以上的，并处货值金额三倍以上五倍以下罚款。", 1),
+    ("面积为90平方米及以下的,减按1%的税率征收契税;面积为90平方米以上的,减按1.5%的税率征收契税。", 1),
+    ("保存期限不得少于产品保质期满后六个月；没有明确保质期的，保存期限不得少于二年。", 1),
+    ("给予一次性补贴15万元；设置的医疗机构纳入基本医疗保险定点的，再增加一次性补贴5万元。", 1),
+])
+def test_a_rules_tiers_after_a_semicolon_stay_in_its_sentence(text, expected):
+    """Class: a provision whose later tiers (`逾期不改的，…`, `…以上的，…`, `情节严重的，…`) follow a `；` — one
+    quote holds the rule and its tiers, so a fine or a second tier is never cut off."""
+    assert len(sentences(text)) == expected
+    assert "".join(sentences(text)) == text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a new party or subject (`对…的`) starts another rule
+    ("对获得国家级奖项的，给予50万元奖励；对获得省级奖项的，给予20万元奖励。", 2),
+    # enumerated items stay items
+    ("（一）对养殖的犬应当进行预防接种；（二）销售的犬有动物健康免疫证；", 2),
+    ("1.80周岁及以上的；2.重度残疾的；", 2),
+    # a stage target is a new statement, not a condition
+    ("到2022年，软件业务收入突破5000亿元；到2025年，突破8000亿元。", 2),
+    # a list of tasks with no condition
+    ("加快发展基础软件；大力发展工业软件；培育信息技术服务。", 3),
+])
+def test_separate_statements_after_a_semicolon_stay_apart(text, expected):
+    """Class: `；` between separate rules, items or stages — each its own sentence, so a quote answers one of them."""
+    assert len(sentences(text)) == expected
