@@ -239,6 +239,7 @@ _SHORT = {"人民银行": ("人行", "央行"), "银保监分局": ("银保监�
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=4)  # read once: refusal checks ask it per question
 def abbreviation_groups(path: Path = ABBREV_PATH) -> dict[str, tuple[str, ...]]:
     """Body form -> its whole group of equivalent forms (core/data/unit_abbrev.json)."""
     groups = json.loads(Path(path).read_text(encoding="utf-8"))["groups"]

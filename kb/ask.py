@@ -194,6 +194,8 @@ class Asker:
             return None
         if (answer := handlers.document_facts(turn)) is not None:  # its date, 文号, issuer, from its header
             return answer
+        if (answer := handlers.defined_group(turn)) is not None:  # 行业主管部门有哪些: the enumeration it names
+            return answer
         if (answer := handlers.generic_tasks(turn)) is not None:  # 属地政府要干啥: a generic party's items
             return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name

@@ -11,7 +11,7 @@ from core.clause import Clause
 from core.lead_rule import standing_parties
 from core.numerals import cn_to_int
 from core.sentences import sentences
-from kb import attributes, cues, duty, extract, link
+from kb import attributes, cues, duty, extract, groups, link, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -922,6 +922,41 @@ META_ASKED = {
     "issuer": re.compile(rf"(谁|哪个(部门|单位|机关)|哪些(部门|单位|机关)|哪家)({_ISSUED}|发的)|{_ISSUED}(单位|机关|部门|主体)|"
                          rf"由谁{_ISSUED}|是谁{_ISSUED}|发文(单位|机关|部门)|issued by|who issued"),
 }
+def defined_group(turn: Turn) -> Answer | None:
+    """`行业主管部门有哪些`, `税务局算不算行业主管部门`: a group the document defines by enumeration (`商务、文化…等部门
+    （以下统称单用途卡行业主管部门）`) answered by that definition; 是/不是 on a body asked, with where else the document
+    names its field (`市场监督管理、金融、税务…等部门按照各自职责，共同做好…`)."""
+    group = groups.asked_group(turn.text, turn.clauses)
+    if group is None:
+        return None
+    where = f"（「{group.clause.section_label}」）"
+    listed = group.listed
+    asked = [b for b in refusal.bodies_named(turn.text.replace(group.name, " ")) if groups.field_of(b) not in group.name]
+    asked += [u for u in turn.frame.units if u not in asked]
+    cites = [Citation(group.clause, group.quote)]
+    if asked and groups.ASKS_IN.search(turn.text):
+        inside = [b for b in asked if groups.holds(group, b)]
+        if len(inside) == len(asked):
+            return Answer(turn.text, f"是。文件所称“{group.name}”包括：{listed}{where}。", True, Op.MEMBER.value,
+                          citations=tuple(cites))
+        outside = [b for b in asked if b not in inside]
+        lines = [f"不是。文件所称“{group.name}”指：{listed}{where}，不含{'、'.join(outside)}。"]
+        for b in outside:  # the body's own role, where the document names its field elsewhere
+            field = groups.field_of(b)
+            found = next(((c, c.text[sp.start:sp.end]) for c in [group.clause, *turn.clauses]
+                          for sp in extract.sentence_spans_of(c)
+                          if field in c.text[sp.start:sp.end] and c.text[sp.start:sp.end] not in group.quote), None)
+            if found is not None:
+                other, text = found
+                lines.append(f"文件另写有“{field}”：“{text}”（「{other.section_label}」）")
+                cites.append(Citation(other, text))
+        return Answer(turn.text, "\n".join(lines), True, Op.MEMBER.value, citations=tuple(cites))
+    if not groups.ASKS_MEMBERS.search(turn.text):
+        return None
+    return Answer(turn.text, f"文件所称“{group.name}”指：{listed}{where}。", True, Op.DEFINITION.value,
+                  citations=tuple(cites))
+
+
 _META_NAME = {"date": "印发日期", "doc_number": "文号", "issuer": "发文机关"}
 
 

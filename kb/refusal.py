@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from core.units import abbreviation_groups, level_prefix
-from kb import attributes, cues, extract
+from kb import attributes, cues, extract, groups
 from kb.extract import Scored
 from kb.frame import Frame, Op
 from kb.fusion import years_in
@@ -162,6 +162,7 @@ def unknown_bodies(case: Case) -> str | None:
     if case.frame.units:  # a unit the table knows is named: its other forms are not "unknown bodies"
         return None
     missing = [b for b in bodies_named(case.question) if b not in case.corpus and not case.is_unit(b)
+               and not groups.field_listed(b, case.corpus)
                and (case.elsewhere(b) or _standard_body_absent(b, case.corpus)
                     or len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN)]
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None

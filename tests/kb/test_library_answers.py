@@ -894,3 +894,23 @@ def test_a_rules_later_tiers_are_quoted_with_it(library_asker, question, doc, ex
     the answer holds the tier asked, not only the sentence before it, and is not refused for lacking an amount."""
     a = ask(library_asker, question, doc)
     assert a.answerable and all(e in a.text for e in expected), a.text
+
+
+PREPAID = "shanghai-prepaid-card-2018"
+
+
+@pytest.mark.parametrize("question,first,expected", [
+    ("预付卡的行业主管部门有哪些", "文件所称", ("商务、文化、体育、交通、旅游、教育等部门",)),
+    ("单用途卡行业主管部门包括哪些部门？", "文件所称", ("商务、文化、体育、交通、旅游、教育等部门",)),
+    ("单用途卡行政执法部门都有谁", "文件所称", ("市场监督管理部门", "文化综合执法机构")),
+    ("税务局算不算预付卡的行业主管部门？", "不是", ("不含税务局", "市场监督管理、金融、税务、公安")),
+    ("文化局是不是单用途卡行业主管部门", "是。", ("商务、文化",)),
+    ("教育局属于行业主管部门吗", "是。", ("教育等部门",)),
+    ("市场监管局是不是行业主管部门", "不是", ("不含市场监管局",)),
+])
+def test_a_group_the_regulation_defines_is_answered_by_its_definition(library_asker, question, first, expected):
+    """Class: a group a regulation names once by enumeration (`商务、文化…等部门（以下统称单用途卡行业主管部门）`) and by
+    that name afterwards: its members, or 是/不是 on one body (named as 税务局 though the text lists the bare 税务)."""
+    a = ask(library_asker, question, PREPAID)
+    assert a.answerable and first_line(a).startswith(first), a.text
+    assert all(e in a.text for e in expected), a.text
