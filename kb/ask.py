@@ -196,6 +196,8 @@ class Asker:
             return answer
         if (answer := handlers.defined_group(turn)) is not None:  # 行业主管部门有哪些: the enumeration it names
             return answer
+        if (answer := handlers.document_lead(turn)) is not None:  # 整体由谁总牵头: the document's own lead
+            return answer
         if (answer := handlers.generic_tasks(turn)) is not None:  # 属地政府要干啥: a generic party's items
             return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name

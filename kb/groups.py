@@ -14,7 +14,7 @@ from core.clause import Clause
 from core.units import abbreviation_groups, level_prefix
 from kb import link
 
-_GROUP = re.compile(r"(?P<members>[^，,。；;：:（(）)“”]{1,80}?)[（(]以下(?:统称|简称|称)为?[“\"「]?"
+_GROUP = re.compile(r"(?P<members>[^，,。；;：:（(）)“”]{1,80}?)[（(]以下(?:统称|简称|称)为?[:：]?[“\"「]?"
                     r"(?P<name>[^）)”\"」，,、]{2,24}?)[”\"」]?[）)]")
 _LIST_TAIL = re.compile(r"(?:等|及其他|和其他)?(?:有关|相关)?(?:行政)?(?:部门|单位|机构|机关)$")
 _FOLLOWING = re.compile(r"(下列|以下|如下)(?:部门|单位|机构|机关)?$")
@@ -24,6 +24,8 @@ NAME_SHARE = 0.5  # of a group name's character pairs the question must hold (�
 # `有哪些`, `包括哪些部门`, `指的是谁`: the members asked; `算不算`, `是不是…吗`: one body's membership asked
 ASKS_MEMBERS = re.compile(r"(有|包括|包含|指|是|含)(的是)?(哪些|哪几|什么|谁)|都有谁|由哪些|哪些(部门|单位|机构)(算|属于|是)")
 ASKS_IN = re.compile(r"算不算|是不是|属不属于|是否属于|属于.{0,24}[吗么]|包不包括|包括.{0,12}[吗么]|算.{0,24}[吗么]|在不在")
+# an item's annotation asked (`…这一条的责任单位都有谁`): that item's units, not a group's members
+_ABOUT_AN_ITEM = re.compile(r"(这|那|该|此|哪)一?(条|项|款)|责任单位|牵头|配合")
 _SUFFIX = re.compile(r"(?:行政部门|主管部门|部门|局|厅|委员会|委|办公室|办|机关|机构)$")
 
 
@@ -38,7 +40,8 @@ class Group:
 
 def _members(text: str) -> tuple[str, ...]:
     text = _LIST_TAIL.sub("", text.strip())
-    return tuple(m.strip() for m in re.split(r"[、，,和及与]", text) if len(m.strip()) >= 2)
+    # 和/及 joins two bodies (自然资源局和税务局), not the words of one name (软件和信息技术服务业)
+    return tuple(m.strip() for m in re.split(r"[、，,]|(?<=[局委厅办门心构关])(?:和|及|与)", text) if len(m.strip()) >= 2)
 
 
 def groups_in(clause: Clause) -> list[Group]:
@@ -66,7 +69,7 @@ def groups_in(clause: Clause) -> list[Group]:
 
 def asked_group(question: str, clauses: Sequence[Clause]) -> Group | None:
     """The group the question names by (most of) its defined name, if it asks its members or one's membership."""
-    if not (ASKS_MEMBERS.search(question) or ASKS_IN.search(question)):
+    if not (ASKS_MEMBERS.search(question) or ASKS_IN.search(question)) or _ABOUT_AN_ITEM.search(question):
         return None
     best, score = None, NAME_SHARE
     for c in clauses:

@@ -957,6 +957,49 @@ def defined_group(turn: Turn) -> Answer | None:
                   citations=tuple(cites))
 
 
+# Who answers for the document as a whole, in its own words: 总体牵头 / 总牵头, 负责组织实施本规定 / 负责本规定的组织
+# 实施, X是…的主管部门（机关）— strongest first
+_OVERALL = (re.compile(r"总体牵头|总牵头|牵头总体"),
+            re.compile(r"负责(?:组织)?(?:实施|执行|落实)本(?:规定|办法|条例|细则|意见|方案|措施|通知|政策|决定)|"
+                       r"负责本(?:规定|办法|条例|细则|意见|方案|措施|通知|决定)的(?:组织)?实施"),
+            re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"))
+_OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管")))
+_MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
+# `整体由谁总牵头`, `这个规定由哪个部门组织实施`, `主管部门是哪个`: the document's own lead, not an item's
+_OVERALL_ASKED = re.compile(r"整体|总体|总牵头|全面负责|组织实施|主管(部门|机关|单位)")
+_WHO_ASKED = re.compile(r"谁|哪(个|些|家|一)|什么(部门|单位|机关|机构)")
+
+
+def document_lead(turn: Turn) -> Answer | None:
+    """`这些政策措施整体由谁总牵头？`, `上海预付卡管理规定是哪个部门组织实施的`, `养犬的主管机关是谁`: the body the
+    document puts in charge of itself as a whole (`市发改委负责政策落实总体牵头`, `市商务部门负责组织实施本规定`,
+    `公安机关是养犬管理工作的主管机关`), quoted."""
+    if turn.frame.units or not _WHO_ASKED.search(turn.text):
+        return None
+    if not (_OVERALL_ASKED.search(turn.text) or DOC_ITSELF.search(turn.text) and turn.frame.op in (Op.LEAD, Op.RESPONSIBLE)):
+        return None
+    rest = _WHO_WORDS.sub("", DOC_ITSELF.sub("", _OVERALL_ASKED.sub("", turn.text)))
+    rest = re.sub(r"由|牵头|组织|实施|落实|执行|工作|这些|这个|[^\u4e00-\u9fff]", "", rest)
+    doc = turn.one_doc()
+    clauses = [c for c in turn.clauses if c.doc == doc]  # one document's own lead, never another's
+    title = clauses[0].title if clauses else ""
+    if len(rest) > 2 and link.coverage(title, rest) < 0.5:  # something in particular is asked (该项、某工作)
+        return None
+    # the form the question itself uses first (主管机关 asked: the 主管 sentence, not 负责本规定的组织实施)
+    for rx in sorted(_OVERALL, key=lambda rx: not re.search(_OVERALL_CUE[rx.pattern], turn.text)):
+        for c in clauses:
+            for sp in extract.sentence_spans_of(c):
+                text = c.text[sp.start:sp.end]
+                if not rx.search(text):
+                    continue
+                m = _MAIN_BODY.search(text)
+                doers = [m.group("d")] if m else duty_doers(text)
+                if doers:
+                    return Answer(turn.text, f"{'、'.join(doers)}（「{c.section_label}」）。\n出处：\n· 「{c.section_label}」：“{text}”",
+                                  True, Op.LEAD.value, citations=(Citation(c, text),))
+    return None
+
+
 _META_NAME = {"date": "印发日期", "doc_number": "文号", "issuer": "发文机关"}
 
 

@@ -77,3 +77,18 @@ def test_a_body_is_a_member_by_its_field(body, inside):
 def test_a_body_whose_field_the_document_lists_bare_is_named(body, listed):
     """Class: `市场监督管理、金融、税务、公安等部门` names 税务局, 市场监管局 … by their fields."""
     assert groups.field_listed(body, FIVE) is listed
+
+
+def test_one_name_with_and_inside_is_no_group():
+    """`软件和信息技术服务业（以下简称：“软件产业”）` abbreviates one thing; 和 joins two bodies only."""
+    text = "成都是“中国软件名城”，软件和信息技术服务业（以下简称：“软件产业”）是重要产业。"
+    assert groups.groups_in(clause(text)) == []
+
+
+@pytest.mark.parametrize("question", [
+    "行业统计、成立软件产业发展专家组这一条的责任单位都有谁？",
+    "行业主管部门那条的牵头单位是谁",
+    "该项行业主管部门有哪些配合",
+])
+def test_an_items_units_asked_are_not_a_groups_members(question):
+    assert groups.asked_group(question, CLAUSES) is None

@@ -914,3 +914,27 @@ def test_a_group_the_regulation_defines_is_answered_by_its_definition(library_as
     a = ask(library_asker, question, PREPAID)
     assert a.answerable and first_line(a).startswith(first), a.text
     assert all(e in a.text for e in expected), a.text
+
+
+@pytest.mark.parametrize("question,doc,doer", [
+    ("上海预付卡管理规定是哪个部门牵头组织实施的", PREPAID, "市商务部门"),
+    ("这个规定由谁负责组织实施", PREPAID, "市商务部门"),
+    ("这些政策措施整体由谁总牵头？", NANJING, "市发改委"),
+    ("政策落实总体牵头的是哪个部门", NANJING, "市发改委"),
+    ("养犬管理的主管机关是谁", "beijing-dog-regulation-2003", "公安机关"),
+    ("这个规定由谁组织实施", "beijing-dog-regulation-2003", "本市各级人民政府"),
+    ("居家社区养老服务的主管部门是哪个", ELDERCARE, "市民政部门"),
+])
+def test_who_is_in_charge_of_the_document_as_a_whole(library_asker, question, doc, doer):
+    """Class: the document's own lead, in its words (`X负责政策落实总体牵头`, `X负责组织实施本规定`, `X是…的主管机关`),
+    asked of the document as a whole — the form the question uses (主管 / 组织实施 / 总牵头) first."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first_line(a).startswith(doer), a.text
+
+
+@pytest.mark.parametrize("question,doc,not_first", [
+    ("星级评定补贴由哪个部门负责", ELDERCARE, "市民政部门（「第一章总则"),
+    ("减税降费这些措施谁牵头", NANJING, "市发改委（"),
+])
+def test_a_particular_job_is_not_answered_with_the_documents_lead(library_asker, question, doc, not_first):
+    assert not first_line(ask(library_asker, question, doc)).startswith(not_first)
