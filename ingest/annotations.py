@@ -81,13 +81,22 @@ class Annotation:
         return self.leads or self.units[:1]
 
 
+# `市政府相关单位`, `市直其他部门`: a kind of body under a named one, still no body in particular
+_GENERIC_TAIL = re.compile(r"(?:有关|相关|其他|其它)(?:单位|部门|机构|方面)$")
+
+
 def is_generic(name: str) -> bool:
     """A party named by kind, not by name: 各区、县级市人民政府, 有关区（市）县, 市级有关部门 …"""
-    return bool(_GENERIC.match(name)) or bool(_LEVEL_ONLY.match(name))
+    return bool(_GENERIC.match(name)) or bool(_LEVEL_ONLY.match(name)) or bool(_GENERIC_TAIL.search(name))
+
+
+# bodies every city has, written in two characters after a list's first name gave the level (省发展改革委、妇联、法院)
+_SHORT_BODIES = frozenset("妇联 法院 工会 残联 侨联 科协 文联 团委 台办 侨办 外办".split())
 
 
 def looks_like_unit(name: str) -> bool:
-    return 3 <= len(name) <= 40 and bool(_UNIT_END.search(name))  # 政府 / 社会 alone name no body
+    return (3 <= len(name) <= 40 and bool(_UNIT_END.search(name))  # 政府 / 社会 alone name no body
+            or name in _SHORT_BODIES)
 
 
 def split_names(text: str) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ ENTRY_VERSION = 1
 _ROOT = Path(__file__).resolve().parents[1]
 # what a document's clauses depend on besides its bytes: the readers, cleaner, parser and their data
 _PARSER_SOURCES = ("ingest/*.py", "ingest/formats/*.py", "ingest/data/*", "core/clause.py", "core/units.py",
-                   "core/unitkind.py", "core/numerals.py", "core/sentences.py", "kb/data/units.json")
+                   "core/unitkind.py", "core/numerals.py", "core/sentences.py", "core/lead_rule.py", "kb/data/units.json")
 _NOT_PARSER = {"build.py", "cache.py", "store.py", "progress.py", "__main__.py"}
 
 Row = tuple[int, int, int]  # (clause index within the document, start, end) of one embedded sentence

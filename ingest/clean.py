@@ -31,6 +31,7 @@ class Paragraph:
     line: int  # 1-based line of the source where it starts
     marker: Marker | None
     row: TableRow | None = None  # a task-table line (its header too: cells == header)
+    own_tag: bool = False  # its annotation stood on a line of its own after it (it may close a whole part)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ class _Builder:
             if prev and is_annotation_only(text) and not (prev.marker and prev.marker.heading_only) \
                     and (not closes_annotation(prev.text) or is_label_line(text)):
                 # an annotation on its own line closes the item above; a further label line (责任单位:…) joins it
-                self.paragraphs[-1] = Paragraph(prev.text + text, prev.line, prev.marker)
+                self.paragraphs[-1] = Paragraph(prev.text + text, prev.line, prev.marker, own_tag=True)
             else:
                 self.paragraphs.append(Paragraph(text, self.line, match_marker(text, self.allow_lead)))
         self.parts = []

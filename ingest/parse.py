@@ -219,6 +219,24 @@ def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
+def _part_closing(clauses: list[Clause], own_tags: set[str]) -> list[Clause]:
+    """`（一）…（二）…（三）…` then `牵头单位:市商务局,责任单位:…` on a line of its own, closing the part: when no
+    other item of the part carries an annotation, the line governs every item of the part, not only the last."""
+    out = list(clauses)
+    for i, c in enumerate(out):
+        if c.id not in own_tags or not c.units or len(c.section) < 2:
+            continue
+        parent = c.section[:-1]
+        siblings = [j for j, o in enumerate(out) if o.section[:-1] == parent and o.kind == c.kind and len(o.section) == len(c.section)]
+        if len(siblings) < 2 or siblings[-1] != i or any(out[j].units for j in siblings if j != i):
+            continue
+        for j in siblings[:-1]:
+            # tag_text stays empty: the annotation is not in this clause's text (tag_scope says where it is)
+            out[j] = replace(out[j], units=c.units, generic_units=c.generic_units, leads=c.leads,
+                             lead_explicit=c.lead_explicit, tag_form=c.tag_form, tag_scope=c.id)
+    return out
+
+
 def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     """Build clauses from cleaned paragraphs; numbering below an article stays in the article."""
     stack = _start()
@@ -229,6 +247,7 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     if notice:
         stack[-1] = _Node(rank=99, key="notice", label=NOTICE, kind="preface")
     last_item = 0  # number of the last `N.` item, so that `11.121人才…` continues the list
+    own_tags: set[str] = set()  # clauses whose annotation stood on its own line
     for n, p in enumerate(cleaned.paragraphs):
         marker = p.marker or (item_after(p.text, last_item) if last_item else None)
         if marker is not None and marker.kind == "item" and marker.key.isdigit():
@@ -265,6 +284,8 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
                 segments.append(Segment("heading", p.text, p.line))
                 continue
         clauses.append(_clause(doc, title, stack, p, len(clauses)))
+        if p.own_tag:
+            own_tags.add(clauses[-1].id)
         segments.append(Segment("clause", p.text, p.line))
     warnings = []
     if clauses and all(c.kind == "paragraph" for c in clauses) and not any(s.kind == "heading" for s in segments):
@@ -273,5 +294,6 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         clauses.append(annexes)
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
-    return ParsedDocument(doc, title, tuple(link_rows(_standing(_shared_prefix(_inherit_tags(clauses))))), tuple(ordered),
+    clauses = _part_closing(_inherit_tags(clauses), own_tags)
+    return ParsedDocument(doc, title, tuple(link_rows(_standing(_shared_prefix(clauses)))), tuple(ordered),
                           cleaned.artifacts, tuple(warnings))

@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import attributes, cues, duty, extract, followup, handlers, refusal
+from kb import attributes, cues, duty, extract, followup, handlers, inventory, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -197,6 +197,8 @@ class Asker:
         if (answer := handlers.defined_group(turn)) is not None:  # 行业主管部门有哪些: the enumeration it names
             return answer
         if (answer := handlers.document_lead(turn)) is not None:  # 整体由谁总牵头: the document's own lead
+            return answer
+        if (answer := inventory.unit_inventory(turn)) is not None:  # 一共几个牵头单位: the document's units as a set
             return answer
         if (answer := handlers.generic_tasks(turn)) is not None:  # 属地政府要干啥: a generic party's items
             return answer

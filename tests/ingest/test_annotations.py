@@ -112,12 +112,14 @@ def test_names_with_brackets_are_never_split():
 
 
 @pytest.mark.parametrize("name", ["有关区（市）县", "各有关单位", "有关市级部门", "各区（市）县政府", "市级有关部门", "各区、县级市人民政府", "相关部门",
-                                  "属地人民政府(管委会)", "属地政府", "所在地人民政府", "当地政府"])
+                                  "属地人民政府(管委会)", "属地政府", "所在地人民政府", "当地政府",
+                                  # a kind of body under a named one (定西: 责任单位:各县区人民政府,市政府相关单位)
+                                  "市政府相关单位", "市直其他部门", "省政府有关部门", "区政府相关部门", "县直其他单位"])
 def test_generic_units_by_shape(name):
     assert is_generic(name)
 
 
-@pytest.mark.parametrize("name", ["市委组织部", "市有线电视台", "团市委", "成都高新区"])
+@pytest.mark.parametrize("name", ["市委组织部", "市有线电视台", "团市委", "成都高新区", "市政府办公室", "市政府国资委"])
 def test_named_units_are_not_generic(name):
     assert not is_generic(name)
 
@@ -206,3 +208,17 @@ def test_parties_named_once_for_every_later_item(tag, parties):
     if parties:
         (ann,) = find_annotations("加快推进。" + tag)
         assert "以下" not in "".join(ann.units) and "列出" not in "".join(ann.units)
+
+
+@pytest.mark.parametrize("text,units", [
+    ("做好药品采购。(省发展改革委、卫生健康委、妇联、医保局按职责分工负责)", ("省发展改革委", "卫生健康委", "妇联", "医保局")),
+    ("保护产权。(省公安厅、法院、检察院、司法厅、农业农村厅按职责分工负责)", ("省公安厅", "法院", "检察院", "司法厅", "农业农村厅")),
+    ("关爱职工。（责任单位：市总工会、工会、团委）", ("市总工会", "工会", "团委")),
+    ("扶持残疾人就业。（牵头单位：市残联；配合单位：市人社局、科协）", ("市残联", "市人社局", "科协")),
+    ("推进侨务工作。（责任单位：市委统战部、侨联、侨办、外办）", ("市委统战部", "侨联", "侨办", "外办")),
+])
+def test_a_body_every_city_has_may_be_written_in_two_characters_in_a_list(text, units):
+    """Class: `省X、妇联、法院…` — a standard body after the list's first name, in two characters, keeps the
+    annotation (it was rejected whole before)."""
+    ann = find_annotation(text)
+    assert ann is not None and tuple(n for n in ann.units) == units

@@ -49,6 +49,11 @@ META = {
     "lanzhou-enterprise-relief-2022": ("兰州市助企纾困激发市场主体活力若干措施", "", "2022-12-13"),
     "chongqing-food-workshop-vendor-regulation-2016": ("重庆市食品生产加工小作坊和食品摊贩管理条例", "", "2016-11-24"),
     "xiaogan-housing-subsidy-guide-2024": ("中心城区购房补贴申报办事指南", "", ""),  # a guide: no date, no 文号
+    # sixth round: no 文号 or date in the stored texts except 河南's notice signature
+    "zhaotong-real-estate-opinions-2023": ("昭通市人民政府办公室关于2023年促进房地产市场平稳健康发展的意见", "", ""),
+    "wuhan-economy-recovery-measures-2023": ("关于增强发展内生动力推动经济恢复向好若干政策措施", "", ""),
+    "dingxi-winter-spring-economy-2023": ("定西市今冬明春促进经济健康平稳发展一揽子政策措施", "", ""),
+    "henan-domestic-demand-plan-2023-2025": ("河南省实施扩大内需战略三年行动方案(2023—2025年)", "", "2023-06-30"),
 }
 
 
@@ -78,6 +83,11 @@ COUNTS = {
     # (一)–(二十五) each end in (X牵头,…配合); (十五) names two bodies 按职责负责 and no lead
     "lanzhou-enterprise-relief-2022": (CN_HALF, 25, 25, 0),
     "chongqing-food-workshop-vendor-regulation-2016": (ARTICLE, 62, 0, 0),  # 62 articles, duties in prose
+    "wuhan-economy-recovery-measures-2023": (CN_HALF, 25, 25, 0),  # (一)–(二十五) each end in (责任单位:…), no 牵头
+    # 30 items in 8 parts; each part closes with its own line `牵头单位:X,责任单位:…`; 六 has two leads
+    "dingxi-winter-spring-economy-2023": (CN_HALF, 30, 8, 1),
+    # 77 items numbered across parts; 59 end in (省X、Y…按职责分工负责), 18 in (省X牵头负责)
+    "henan-domestic-demand-plan-2023-2025": (ARABIC, 77, 77, 0),
 }
 
 
@@ -220,3 +230,26 @@ def test_parties_stated_once_for_all_later_items_join_each(stem, start, parties)
 def test_the_item_stating_standing_parties_lists_them_once():
     first = by_heading("fuqing-economy-momentum-2023", "1.")
     assert first.units == ("市税务局",) and first.generic_units == ("各园区管委会", "各镇(街)人民政府(办事处)")
+
+
+def test_a_line_closing_a_part_governs_every_item_of_the_part():
+    """Class: `（二十一）…（二十四）…` then `牵头单位:市农业农村局、市畜牧兽医局,责任单位:…` on a line of its own, no item
+    of the part annotated itself: every item of the part has those leads, the first three by inheritance."""
+    part = [c for c in clauses("dingxi-winter-spring-economy-2023") if c.section[0].startswith("六、") and c.heading]
+    assert [c.heading[:5] for c in part] == ["(二十一)", "(二十二)", "(二十三)", "(二十四)"]
+    assert all(c.leads == ("市农业农村局", "市畜牧兽医局") for c in part)
+    assert [bool(c.tag_scope) for c in part] == [True, True, True, False]
+    assert all(c.generic_units == ("各县区人民政府", "市政府相关单位") for c in part)
+
+
+def test_each_item_annotated_on_its_own_keeps_its_own():
+    """Items each followed by their own label line (郑州) keep their own annotation: no part-wide inheritance."""
+    assert not any(c.tag_scope for c in clauses("zhengzhou-finance-support-2023"))
+
+
+def test_an_item_of_a_heading_and_one_paragraph_with_three_roles():
+    """昭通: `一、title` then one paragraph ending in `(牵头单位:X;配合单位:Y;责任单位:各县市区人民政府)` — 13 items."""
+    items = [c for c in annotated("zhaotong-real-estate-opinions-2023") if re.match(r"[一二三四五六七八九十]+、", c.section[0])]
+    assert len(items) == 13 and len({c.section[0] for c in items}) == 13 and all(c.leads and c.generic_units for c in items)
+    fifth = next(c for c in items if c.section[0].startswith("五、"))
+    assert len(fifth.leads) == 3

@@ -938,3 +938,32 @@ def test_who_is_in_charge_of_the_document_as_a_whole(library_asker, question, do
 ])
 def test_a_particular_job_is_not_answered_with_the_documents_lead(library_asker, question, doc, not_first):
     assert not first_line(ask(library_asker, question, doc)).startswith(not_first)
+
+
+DINGXI = "dingxi-winter-spring-economy-2023"
+HENAN = "henan-domestic-demand-plan-2023-2025"
+
+
+@pytest.mark.parametrize("question,doc,first", [
+    ("整个文件一共涉及几个牵头部门？", DINGXI, "共8个牵头单位"),
+    ("这个文件有哪些牵头单位", DINGXI, "共8个牵头单位"),
+    ("文件里一共点了多少个部门", DINGXI, "共9个具名责任单位"),  # 市政府相关单位 and 各县区人民政府 are no body
+    ("这个方案一共有几个牵头单位", HENAN, "共9个牵头单位"),
+    ("方案涉及多少个责任单位", HENAN, "个具名责任单位"),
+    ("这个规定一共几个牵头单位", NINGGUO, "个牵头单位"),
+])
+def test_the_documents_units_as_a_set(library_asker, question, doc, first):
+    """Class: the units of the whole document asked as a set (几个牵头部门, 哪些责任单位, 点了多少个部门) — counted from
+    the annotations, each with its number of items, generic parties left out."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first in first_line(a), a.text
+    assert a.citations and all(c.quote in c.clause.text for c in a.citations)
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("农业生产和牛羊养殖那部分是哪个局牵头", DINGXI),
+    ("第2项有几个责任单位", HENAN),
+    ("养老托育服务消费这条有哪些部门负责", HENAN),
+])
+def test_an_item_asked_is_not_the_documents_inventory(library_asker, question, doc):
+    assert "项有责任分工的条目" not in ask(library_asker, question, doc).text
