@@ -112,7 +112,7 @@ def responsible(frame: Frame, question: str, task: Clause, evidence: Citation | 
             head += f"另列有泛指的{'、'.join(task.generic_units)}。"
         text = head
         return _answer(frame, question, text, [task], chosen, task.lead_unit if task.lead_unit in chosen else None, extra)
-    text = f"「{label}」的责任单位：{unit_list(task)}。\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
+    text = f"「{label}」的责任单位：{unit_list(task)}。{_how_many(question, task.units)}\n其中{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
     if len(task.units) == 1 and not task.leads:  # one unit, no 牵头 written: it is responsible, nothing to rank
         text = f"「{label}」的责任单位：{task.units[0]}" + (f"；另有{'、'.join(task.generic_units)}。" if task.generic_units else "。")
     if not task.units:  # only a generic party (属地人民政府, 各省级人民政府): no lead rule to state unless it is labelled
@@ -135,7 +135,7 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     others = kept(frame, task.partner_units)
     leads = "、".join(task.lead_units)
     if others:
-        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。"
+        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。{_how_many(question, others)}"
     elif not leads:
         text = f"「{task_label(task)}」没有列出配合单位，只写了由{'、'.join(task.generic_units)}负责。"
     else:
@@ -167,7 +167,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     found = written(task, asked, canon) or next((u for u in parties if asked and asked in u), "")
     if frame.lead_only and no_lead:
         role = f"{found}是该项的责任单位之一" if found else f"{asked}也不在该项的责任单位名单中"
-        text = f"不是。「{label}」没有标注牵头单位，只写了由{'、'.join(task.units)}负责；{role}。"
+        text = f"不是。「{label}」没有标注牵头单位，只写了由{'、'.join(task.units)}负责；{role}。" + _as_written(task)
     elif frame.lead_only:
         if found and found in task.lead_units:
             text = f"是。「{label}」由{found}牵头（{lead_rule(task)}）。"
@@ -433,14 +433,28 @@ def untagged(frame: Frame, question: str, clause: Clause, nearest: Clause | None
     return Answer(question, text, False, frame.op.value, (), None, (Citation(clause, clause.text[:80]),), related)
 
 
+# `哪些部门负责，一共几个`: the list and its number asked together
+_HOW_MANY = re.compile(r"(一共|总共|共)?(几|多少)个|几家|多少家")
+
+
+def _how_many(question: str, units: Sequence[str]) -> str:
+    return f"共{len(units)}个具名单位。" if units and _HOW_MANY.search(question) else ""
+
+
+def _as_written(task: Clause) -> str:
+    """The annotation verbatim, where the answer says what it does not state (no 牵头): the user checks the words."""
+    return f"原文标注为“{task.tag_text}”。" if task.tag_text else ""
+
+
 def unstated_lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
     """An item listing only 责任单位 in a document that marks 牵头 elsewhere: no lead is claimed for it."""
     named = "、".join(task.units)
     what = "牵头单位" if frame.op is Op.LEAD else "牵头与配合之分"
-    text = (f"{named}。「{task_label(task)}」只列了责任单位，没有标注{what}。" if frame.op is Op.RESPONSIBLE
-            else f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。")
+    text = (f"{named}。{_how_many(question, task.units)}「{task_label(task)}」只列了责任单位，没有标注{what}。"
+            if frame.op is Op.RESPONSIBLE else f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。")
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
+    text += _as_written(task)
     units = task.units if frame.op is not Op.LEAD else ()
     return _answer(frame, question, text, [task], units, None, [evidence] if evidence else [])
 

@@ -54,6 +54,8 @@ META = {
     "wuhan-economy-recovery-measures-2023": ("关于增强发展内生动力推动经济恢复向好若干政策措施", "", ""),
     "dingxi-winter-spring-economy-2023": ("定西市今冬明春促进经济健康平稳发展一揽子政策措施", "", ""),
     "henan-domestic-demand-plan-2023-2025": ("河南省实施扩大内需战略三年行动方案(2023—2025年)", "", "2023-06-30"),
+    "quzhou-ebike-regulation-2016": ("衢州市市区电动自行车管理规定", "", "2016-12-01"),  # 省人大常委会批准 date
+    "xianning-housing-subsidy-rules-2026": ("关于进一步促进市城区房地产市场平稳健康发展若干措施实施细则", "", ""),
 }
 
 
@@ -88,6 +90,7 @@ COUNTS = {
     "dingxi-winter-spring-economy-2023": (CN_HALF, 30, 8, 1),
     # 77 items numbered across parts; 59 end in (省X、Y…按职责分工负责), 18 in (省X牵头负责)
     "henan-domestic-demand-plan-2023-2025": (ARABIC, 77, 77, 0),
+    "quzhou-ebike-regulation-2016": (ARTICLE, 35, 0, 0),  # 35 articles, no chapters; duties in prose (第五条)
 }
 
 

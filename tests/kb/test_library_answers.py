@@ -967,3 +967,29 @@ def test_the_documents_units_as_a_set(library_asker, question, doc, first):
 ])
 def test_an_item_asked_is_not_the_documents_inventory(library_asker, question, doc):
     assert "项有责任分工的条目" not in ask(library_asker, question, doc).text
+
+
+@pytest.mark.parametrize("question,doc,count", [
+    ("充电桩、汽车消费那条是哪些部门负责，一共几个？", HENAN, "共9个具名单位"),
+    ("出行消费潜力那项有哪些责任单位？总共多少个", HENAN, "共9个具名单位"),
+    ("公积金支持那条 责任单位有哪些 几个", "zhaotong-real-estate-opinions-2023", "共3个具名单位"),
+    ("“965”产业链链长制这一条由哪些单位负责，共几家", "wuhan-economy-recovery-measures-2023", "共8个具名单位"),
+    ("带押过户那条有哪些部门参与，一共几个", "chuxiong-real-estate-18-measures-2024", "共2个具名单位"),
+])
+def test_the_list_and_its_number_asked_together(library_asker, question, doc, count):
+    """Class: `哪些部门负责，一共几个` — the item's units and their number in one answer."""
+    assert count in ask(library_asker, question, doc).text
+
+
+@pytest.mark.parametrize("question", [
+    "养老托育服务消费这条是不是民政厅牵头的？",
+    "出行消费那条谁牵头",
+    "教育服务质量那项由哪个厅牵头",
+    "家政服务这条是商务厅牵头吗",
+    "绿色低碳消费那条的牵头单位是谁",
+])
+def test_an_item_with_no_lead_quotes_its_annotation(library_asker, question):
+    """Class: an item that states no lead (`(省X、Y按职责分工负责)` where the document writes `牵头负责` elsewhere) —
+    the answer says so and shows the annotation as written."""
+    text = ask(library_asker, question, HENAN).text
+    assert "没有标注牵头单位" in text and "按职责分工负责" in text, text
