@@ -77,3 +77,21 @@ def quotable_spans(text: str, heading: str = "", tag: str = "") -> list[Span]:
     if len(spans) > 1 and _is_label(text[spans[0].start:spans[0].end], heading):
         spans = [Span(spans[0].start, spans[1].end)] + spans[2:]
     return spans
+
+
+_ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])")
+LEAD_IN_REACH = 1500  # characters of items between a lead-in and the item quoted
+
+
+def lead_in(text: str, start: int) -> Span | None:
+    """`有下列行为之一的，由X处二十元罚款：（一）…；（二）…；（三）…`: for the item starting at `start`, the words before
+    the colon that introduce the list (who acts, what follows) — an item alone says neither."""
+    if not _ITEM_MARK.match(text, start):
+        return None
+    colon = max(text.rfind("：", 0, start), text.rfind(":", 0, start))
+    if colon < 0 or start - colon > LEAD_IN_REACH or (text[colon + 1:start].strip() and not _ITEM_MARK.match(text, colon + 1)):
+        return None
+    opening = max(text.rfind(ch, 0, colon) for ch in "。！？；!?;") + 1
+    if _ITEM_MARK.match(text, opening) or colon + 1 - opening < 6:  # a sub-list's own item, or a bare `具体如下：`
+        return None
+    return Span(opening, colon + 1)

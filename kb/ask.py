@@ -120,7 +120,11 @@ class Asker:
             return self._finish(Answer(q.text, message, False, "rephrase"), q, started)
         if len(parts := question_parts(q.text)) > 1:  # `有效期几年？续期要提前多久？`: the whole, then each part
             whole = self._ask_one(q, history, docs, started)
-            return self._finish(self._joined(whole, parts, history, docs), q, started) if whole.answerable else whole
+            if whole.answerable:
+                return self._finish(self._joined(whole, parts, history, docs), q, started)
+            # the whole refused for what one part lacks (`限速多少？超速罚多少`): the parts the documents answer, each
+            # shown with what it asks, and the refusal kept for the rest
+            return self._finish(self._parts_alone(whole, parts, history, docs), q, started)
         return self._ask_one(q, history, docs, started)
 
     def _ask_one(self, q: Question, history: Sequence[Answer], docs: Sequence[str] | None, started: float) -> Answer:
@@ -133,6 +137,28 @@ class Asker:
         if structured is not None and turn.frame.op in handlers.DUTY_OPS:
             structured = handlers.with_attribute(turn, structured)
         return self._finish(structured or self.extractive(turn), q, started, turn.hits)
+
+    def _parts_alone(self, whole: Answer, parts: Sequence[str], history: Sequence[Answer],
+                     docs: Sequence[str] | None) -> Answer:
+        answers, previous = [], whole
+        for part in parts:
+            a = self.ask(part, [*history, previous] if previous is not whole else history, docs)
+            answers.append(a)
+            previous = a
+        # only a part that asks a particular fact (罚多少, 几天内) and gets it stands on its own; `有没有热线` beside
+        # `电话多少` is no question the whole failed on
+        shown = [(part, a) for part, a in zip(parts, answers) if a.answerable and attributes.asked(part) is not None]
+        if not shown:
+            return whole
+        missed = [part for part, a in zip(parts, answers) if (part, a) not in shown]
+        text = "\n\n".join(f"关于“{part}”：\n{a.text}" for part, a in shown)
+        if missed:
+            text += f"\n\n关于“{'”“'.join(missed)}”：文件中没有找到明确的答案。"
+        kept = [a for _, a in shown]
+        return replace(kept[0], text=text, units=tuple(dict.fromkeys(u for a in kept for u in a.units)),
+                       citations=tuple(c for a in kept for c in a.citations),
+                       related=tuple(c for a in answers for c in a.related),
+                       retrieved=tuple(dict.fromkeys(r for a in answers for r in a.retrieved)))
 
     def _joined(self, whole: Answer, parts: Sequence[str], history: Sequence[Answer],
                 docs: Sequence[str] | None) -> Answer:

@@ -206,7 +206,8 @@ class Evidence:
         """Specific words of the question the documents never use, when nothing specific matched."""
         words = [w for w in self.kb.segmenter.words(text) if w not in self.kb.segmenter.stopwords]
         context = set(self.row_tokens(best.row)) | self.label_tokens(best.row) | self.part_tokens(best.clause)
-        return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, context, self.idf, self.generic_idf)
+        return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, context, self.idf, self.generic_idf,
+                                       best.text + best.clause.section_label)
 
     def pick(self, text: str, ranked: list[Scored], periods: list[str], support: bool, target: bool) -> list[Scored]:
         """The sentences to quote: the best, close runners-up, one per period asked, and a covering neighbour."""
@@ -231,7 +232,7 @@ class Evidence:
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
         for lead in picked[:2]:
             picked += self.listed(lead, ranked, picked)
-        return picked
+        return extract.with_lead_ins(picked)
 
     @staticmethod
     def listed(first: Scored, ranked: list[Scored], picked: list[Scored], most: int = 8) -> list[Scored]:
@@ -262,3 +263,4 @@ class Evidence:
         if any(t in self.idf and not t.isdigit() and (not t.isascii() or len(t) > 3) for t in tokens):
             return []
         return [t for t in dict.fromkeys(tokens) if t.isascii() and t.isalpha() and len(t) > 3]
+

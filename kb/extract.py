@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from core.clause import Clause
-from core.sentences import Span, quotable_spans
+from core.sentences import Span, lead_in, quotable_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")
@@ -47,15 +47,26 @@ def overlap(question: Sequence[str], sentence: set[str], idf: Mapping[str, float
     return sum(idf.get(t, default) for t in asked & sentence) / total if total else 0.0
 
 
+def in_order(word: str, text: str) -> bool:
+    """A colloquial short form inside the written one: `电动车` in 电动自行车, `挂牌` in 悬挂号牌, `上路` in 上道路 —
+    the word's characters in order, at most two apart, within one phrase."""
+    if len(word) < 2 or not _CJK_WORD.fullmatch(word):
+        return False
+    if word in text:
+        return True
+    gap = "".join(f"[^，,。；;：:、]{{0,2}}?{re.escape(ch)}" for ch in word[1:])
+    return re.search(re.escape(word[0]) + gap, text) is not None
+
+
 def unmatched_terms(question: Sequence[str], words: Sequence[str], best: set[str], idf: Mapping[str, float],
-                    generic_idf: float) -> list[str]:
+                    generic_idf: float, text: str = "") -> list[str]:
     """Chinese words of the question the documents never use, when nothing specific of it matched.
 
     `成都的房价是多少？`: 成都 is everywhere (generic), 房价 appears nowhere, so the quote found is about
     something else. An empty list means no such evidence against answering.
     """
     specific = [t for t in question if idf.get(t, 99.0) >= generic_idf]
-    if any(t in best for t in specific):
+    if any(t in best or in_order(t, text) for t in specific):
         return []
     return [w for w in dict.fromkeys(words) if w not in idf and len(w) >= 2 and _CJK_WORD.fullmatch(w)]
 
@@ -96,3 +107,21 @@ def fmt_number(value: float) -> str:
 
 def sentence_spans_of(c: Clause) -> list[Span]:
     return quotable_spans(c.text, c.heading, c.tag_text)
+
+
+def lead_in_of(s: Scored) -> Scored | None:
+    """The words introducing the list an item belongs to (`有下列行为之一的，由X处二十元罚款：`), as a quote."""
+    span = lead_in(s.clause.text, s.span.start)
+    return None if span is None else Scored(s.clause, span, s.score, s.dense, s.overlap, s.row)
+
+
+def with_lead_ins(picked: list[Scored]) -> list[Scored]:
+    """Each quoted item preceded by its list's lead-in, once: the fine or the doer an item alone does not state."""
+    out: list[Scored] = []
+    for s in picked:
+        lead = lead_in_of(s)
+        if lead is not None and not any(o.clause.id == s.clause.id and o.span.start <= lead.span.start
+                                         and lead.span.end <= o.span.end for o in out + picked):
+            out.append(lead)
+        out.append(s)
+    return out

@@ -188,7 +188,7 @@ SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its hea
 
 def _holds_subject(words: Sequence[str], context: str) -> bool:
     """A third of the subject's specific words (a document's common words and its title's already left out)."""
-    return sum(w in context for w in words) >= max(1, SUBJECT_SHARE * len(words))
+    return sum(w in context or extract.in_order(w, context) for w in words) >= max(1, SUBJECT_SHARE * len(words))
 
 
 def missing_attribute(case: Case) -> str | None:
@@ -206,7 +206,7 @@ def missing_attribute(case: Case) -> str | None:
     if attribute is None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
-    about = [s.text for s in case.ranked()[:6]
+    about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") for s in case.ranked()[:6]
              if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None

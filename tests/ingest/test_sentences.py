@@ -36,3 +36,32 @@ def test_a_rules_tiers_after_a_semicolon_stay_in_its_sentence(text, expected):
 def test_separate_statements_after_a_semicolon_stay_apart(text, expected):
     """Class: `；` between separate rules, items or stages — each its own sentence, so a quote answers one of them."""
     assert len(sentences(text)) == expected
+
+
+from core.sentences import lead_in  # noqa: E402
+
+ARTICLE = ("第三十条有下列行为之一的，由公安机关交通管理部门处二十元罚款：（一）违反规定载人的；（二）逆向行驶的；"
+           "（三）不按交通信号指示通行的。")
+MATERIALS = "第九条申请登记证应当如实提交下列材料：（一）营业执照复印件；（二）从业人员健康证明；（三）其他材料。"
+
+
+@pytest.mark.parametrize("text,item,expected", [
+    (ARTICLE, "（二）逆向行驶", "第三十条有下列行为之一的，由公安机关交通管理部门处二十元罚款："),
+    (ARTICLE, "（三）不按交通信号", "第三十条有下列行为之一的，由公安机关交通管理部门处二十元罚款："),
+    (MATERIALS, "（二）从业人员", "第九条申请登记证应当如实提交下列材料："),
+    ("对下列对象给予补贴：1.高校毕业生；2.退役军人。", "2.退役军人", "对下列对象给予补贴："),
+    ("有下列情形的，不予登记：①材料不全的；②超过期限的。", "②超过期限", "有下列情形的，不予登记："),
+])
+def test_an_item_of_a_list_has_the_words_that_introduce_it(text, item, expected):
+    """Class: `有下列行为之一的，由X处Y罚款：（一）…（二）…` — an item alone states neither the fine nor the doer."""
+    span = lead_in(text, text.index(item))
+    assert span is not None and text[span.start:span.end] == expected
+
+
+@pytest.mark.parametrize("text,item", [
+    (ARTICLE, "第三十条"),  # not an item
+    ("加快建设。（一）发展软件；（二）发展硬件。", "（二）发展硬件"),  # no colon introduces the list
+    ("具体如下：（一）甲；（二）乙。", "（二）乙"),  # `具体如下：` — too short to say anything
+])
+def test_no_lead_in_where_none_introduces_the_item(text, item):
+    assert lead_in(text, text.index(item)) is None

@@ -993,3 +993,45 @@ def test_an_item_with_no_lead_quotes_its_annotation(library_asker, question):
     the answer says so and shows the annotation as written."""
     text = ask(library_asker, question, HENAN).text
     assert "没有标注牵头单位" in text and "按职责分工负责" in text, text
+
+
+QUZHOU = "quzhou-ebike-regulation-2016"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("没挂牌的电动车上路被查到怎么罚", QUZHOU, "五十元罚款"),
+    ("超速罚多少", QUZHOU, "五十元罚款"),
+    ("没有临时通行许可就骑车上路罚多少", QUZHOU, "五十元罚款"),
+    ("用伪造的电动自行车号牌会被罚多少", QUZHOU, "五十元罚款"),
+    ("申请小作坊登记证要交哪些材料", "chongqing-food-workshop-vendor-regulation-2016", "下列材料"),
+])
+def test_an_item_of_a_list_is_quoted_with_its_lead_in(library_asker, question, doc, expected):
+    """Class: `有下列行为之一的，由X处Y罚款：（一）…（四）超速行驶的` — the item asked about, with the words that
+    introduce its list (the fine, the doer), not the item alone."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,answered,missed", [
+    ("电动车限速多少？超速罚多少", QUZHOU, "五十元", "电动车限速多少"),
+    ("驾驶证要不要？超速罚多少", QUZHOU, "五十元", None),
+    ("小作坊登记证多少钱？有效期几年", "chongqing-food-workshop-vendor-regulation-2016", "三年", None),
+])
+def test_a_message_the_whole_of_which_fails_gets_the_parts_the_document_answers(library_asker, question, doc, answered,
+                                                                                 missed):
+    """Class: several questions in one message where one part has no answer — the parts that ask a particular fact
+    and find it are answered, the rest said to be unanswered, not the whole refused."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and answered in a.text, a.text
+    if missed:
+        assert f"关于“{missed}" in a.text and "没有找到明确的答案" in a.text
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("居家养老服务资助有没有咨询热线？电话多少？", ELDERCARE),
+    ("国家农业机械化发展协调推进机制的办公室设在哪里？联系电话多少？", FARM),
+    ("大学毕业生回柳河创业，有没有创业补贴？补多少？", LIUHE),
+])
+def test_a_message_whose_particular_fact_is_missing_stays_refused(library_asker, question, doc):
+    """A part that asks nothing in particular (`有没有热线`) does not stand in for the one that fails (`电话多少`)."""
+    assert not ask(library_asker, question, doc).answerable

@@ -130,3 +130,18 @@ def test_a_standard_body_no_form_of_which_the_text_writes_is_absent(name, corpus
     not a paraphrase of its words (市场, 监管)."""
     from kb.refusal import _standard_body_absent
     assert _standard_body_absent(name, corpus) is absent
+
+
+@pytest.mark.parametrize("word,text,found", [
+    ("电动车", "驾驶未经登记的电动自行车的", True),
+    ("挂牌", "未悬挂号牌的电动自行车", True),
+    ("上路", "悬挂临时通行号牌后方可上道路行驶", True),
+    ("公积金", "住房公积金贷款", True),
+    ("电瓶车", "驾驶电动自行车", False),
+    ("老车", "老年人乘坐公交车", False),  # the characters too far apart
+    ("动车", "推动，车辆", False),  # never across a phrase
+])
+def test_a_short_form_is_found_in_the_written_form(word, text, found):
+    """Class: colloquial short forms (电动车 for 电动自行车, 挂牌 for 悬挂号牌) are words the document uses."""
+    from kb.extract import in_order
+    assert in_order(word, text) is found
