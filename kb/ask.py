@@ -47,6 +47,13 @@ class Gate(NamedTuple):
     op: str
 
 
+PENALTY_ASKED = re.compile(r"怎么罚|如何处罚|怎么处罚|罚多少|罚款多少|被罚|罚不罚|处罚|罚款|罚钱|罚金|法律责任")
+PENALTY_TEXT = re.compile(r"罚款|罚金|处罚|吊销|没收|警告|处分")
+ARTICLE_NUMBER = re.compile(r"第[一二三四五六七八九十百零]+条")
+PENALTY_REACH = 5  # best sentences whose article's penalty is looked for
+_BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府)$")  # a body's name: the unit table's business
+
+
 @dataclass(frozen=True)
 class AskConfig:
     structured: bool = True  # operations answered from the annotations; off = extractive only (for comparison)
@@ -202,13 +209,22 @@ class Asker:
             frame = replace(frame, op=Op.MEMBER)  # `那市财政局呢？` after a duty answer: is it on that item?
         if not self.config.structured:
             frame = replace(frame, op=Op.CONTENT if frame.op not in (Op.VALUE, Op.SUPPORT, Op.COMPARE) else frame.op)
-        text = done.text
+        text = self._in_document_words(done.text, scope)
         vector = self.kb.searcher.embed(text)
         if self.config.structured:
             frame = self._nearest_op(frame, vector)
         hits = self.kb.searcher.search(text, k=max(10, self.config.k), mode=self.config.mode, vector=vector, docs=scope)
         floor = self.config.min_relevance_en if q.english else self.config.min_relevance
         return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor)
+
+    def _in_document_words(self, text: str, scope: frozenset[str] | None) -> str:
+        """`电动车` → 电动自行车 where the documents asked about write only the long form: searched in their words.
+        Bodies' names are left to the unit table (市经信局 is matched by its aliases, not rewritten)."""
+        size = sum(len(t) for d, t in self.ev.corpus_by_doc.items() if scope is None or d in scope)
+        if size > extract.WRITTEN_SCAN:
+            return text
+        words = [w for w in self.kb.segmenter.words(text) if not _BODY_WORD.search(w) and not self.kb.units.find_in_text(w)]
+        return extract.in_document_words(words, text, self.ev.corpus(scope))
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""
@@ -247,6 +263,8 @@ class Asker:
             doer = max(doers, key=lambda s: s.score + JOB_WEIGHT * handlers.job_share(turn.text, s.text), default=None)
             if doer is not None:
                 ranked = [doer] + [s for s in ranked if s is not doer]
+        if PENALTY_ASKED.search(turn.text):  # 怎么罚: the article that penalises the rule found, by its citation
+            ranked = self._with_penalties(turn, ranked)
         attribute = attributes.asked(turn.text)
         if attribute is not None:  # an amount (a date …) asked: sentences that state one first
             ranked = sorted(ranked, key=lambda s: -(s.score + ATTRIBUTE_BONUS * bool(attribute.has.search(s.text))))
@@ -266,6 +284,29 @@ class Asker:
         return handlers.quote_answer(turn, picked)
 
     # --- pieces of the pipeline -----------------------------------------------------------------
+    def _with_penalties(self, turn: handlers.Turn, ranked: list[Scored]) -> list[Scored]:
+        """A regulation states a rule in one article (第十条 …悬挂号牌后，方可上道路行驶) and its penalty in another
+        that cites it (违反本规定第十条规定，…：由X处五十元罚款): asked how a breach is punished, the citing sentence
+        comes first, unless a penalty sentence already matches the question better than the rule does."""
+        def penal(x: Scored) -> bool:
+            return bool(PENALTY_TEXT.search(x.text) or ((lead := extract.lead_in_of(x)) and PENALTY_TEXT.search(lead.text)))
+        rules = sorted((x for x in ranked[:PENALTY_REACH] if not penal(x)), key=lambda x: -x.overlap)
+        for s in rules:
+            if ranked and penal(ranked[0]) and ranked[0].overlap >= s.overlap:
+                return ranked
+            number = ARTICLE_NUMBER.match(s.clause.heading or s.clause.section_label.split(" > ")[-1])
+            if number is None:
+                continue
+            cite = re.compile(rf"违反本[\u4e00-\u9fff]{{0,4}}{number.group(0)}(?![一二三四五六七八九十百零\d])")
+            citing = [c for c in turn.clauses if c.doc == s.clause.doc and c.id != s.clause.id and cite.search(c.text)]
+            found = [x for x in self.ev.rank(turn.text, turn.vector, (), False, only=citing) if cite.search(x.text) and penal(x)]
+            if found:
+                # the rule an item of its article states (（一）不按交通信号指示通行): the citation of that 项 first
+                item = re.match(r"[（(]([一二三四五六七八九十]+)[）)]", s.text)
+                best = max(found, key=lambda x: (bool(item) and f"第{item.group(1)}项" in x.text, x.score))
+                return [replace(best, score=ranked[0].score + 0.01), s] + [x for x in ranked if x.text not in (best.text, s.text)]
+        return ranked
+
     def _with_duty_sentences(self, turn: handlers.Turn, ranked: list[Scored]) -> list[Scored]:
         """Who does a job is often written in another article than the job (`县工信局负责技改…` in 组织保障, the
         技改 award in 第13条): within the documents asked about, the clauses that name a doer compete too."""

@@ -58,6 +58,32 @@ def in_order(word: str, text: str) -> bool:
     return re.search(re.escape(word[0]) + gap, text) is not None
 
 
+WRITTEN_MIN = 2  # times the written form must occur: a term of the document, not a coincidence of characters
+WRITTEN_SCAN = 2_000_000  # characters of scoped text searched; beyond that a question is taken as written
+
+
+def written_form(word: str, corpus: str) -> str | None:
+    """The document's own form of a colloquial short form the document never writes: 电动车 → 电动自行车, 上路 → 上道路
+    — the word's characters in order with at most two more between each pair, inside one phrase, the commonest such
+    span occurring at least twice."""
+    if len(word) < 2 or not _CJK_WORD.fullmatch(word) or word in corpus or len(corpus) > WRITTEN_SCAN:
+        return None
+    gap = "".join(f"[^，,。；;：:、“”（）()\\s]{{0,2}}?{re.escape(ch)}" for ch in word[1:])
+    found: dict[str, int] = {}
+    for m in re.finditer(re.escape(word[0]) + gap, corpus):
+        found[m.group(0)] = found.get(m.group(0), 0) + 1
+    best = max(found, key=lambda k: (found[k], -len(k)), default=None)
+    return best if best is not None and found[best] >= WRITTEN_MIN else None
+
+
+def in_document_words(words: Sequence[str], text: str, corpus: str) -> str:
+    """The question with each colloquial short form replaced by the document's written form, for searching."""
+    for w in dict.fromkeys(words):
+        if (form := written_form(w, corpus)) is not None:
+            text = text.replace(w, form)
+    return text
+
+
 def unmatched_terms(question: Sequence[str], words: Sequence[str], best: set[str], idf: Mapping[str, float],
                     generic_idf: float, text: str = "") -> list[str]:
     """Chinese words of the question the documents never use, when nothing specific of it matched.

@@ -183,6 +183,8 @@ def _context(s: Scored, label: str = "") -> str:
     return text + s.clause.section_label + label
 
 
+_FEE = re.compile(r"费|收费|(交|缴|付)多少")
+_FINE = re.compile(r"罚款|罚金")
 SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its headings) must hold to be about it
 
 
@@ -208,6 +210,8 @@ def missing_attribute(case: Case) -> str | None:
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
     about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") for s in case.ranked()[:6]
              if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
+    if _FEE.search(case.question) and "罚" not in case.question:  # a fee asked (工本费, 交多少): a fine is no fee
+        about = [t for t in about if not _FINE.search(t)]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is
         return None
     if case.subject:

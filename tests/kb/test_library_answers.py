@@ -1035,3 +1035,17 @@ def test_a_message_the_whole_of_which_fails_gets_the_parts_the_document_answers(
 def test_a_message_whose_particular_fact_is_missing_stays_refused(library_asker, question, doc):
     """A part that asks nothing in particular (`有没有热线`) does not stand in for the one that fails (`电话多少`)."""
     assert not ask(library_asker, question, doc).answerable
+
+
+@pytest.mark.parametrize("question,doc,article", [
+    ("没挂牌的电动车上路被查到怎么罚", QUZHOU, "「第三十一条」"),
+    ("电动自行车没登记就上路会被怎么处罚", QUZHOU, "「第三十一条」"),
+    ("非法拼装改装电动车怎么处罚", QUZHOU, "「第二十八条」"),
+    ("预收资金超标了没做存管等风险防范，罚款多少", PREPAID, "「第二十六条」"),
+    ("没有采取风险防范措施会被怎么罚", PREPAID, "「第二十六条」"),
+])
+def test_a_breach_is_answered_by_the_article_that_penalises_it(library_asker, question, doc, article):
+    """Class: a regulation's rule in one article (第十条 悬挂号牌后方可上道路行驶) and its penalty in another that cites
+    it (违反本规定第十条规定…处五十元罚款): asked how a breach is punished, the citing article is quoted first."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and a.text.splitlines()[1].lstrip("· ").startswith(article), a.text

@@ -145,3 +145,42 @@ def test_a_short_form_is_found_in_the_written_form(word, text, found):
     """Class: colloquial short forms (电动车 for 电动自行车, 挂牌 for 悬挂号牌) are words the document uses."""
     from kb.extract import in_order
     assert in_order(word, text) is found
+
+
+@pytest.mark.parametrize("question", [
+    "电动车上牌要交多少工本费", "办登记证收费多少", "申请要交多少钱", "登记要缴多少费用", "办证费用是多少",
+])
+def test_a_fee_asked_is_not_answered_by_a_fine(question):
+    """Class: a fee or charge asked (工本费, 交多少) where the only sums near the subject are fines (处五十元罚款)."""
+    c = case(question, sentences=("驾驶未经登记的电动自行车的，由公安机关交通管理部门处五十元罚款。",))
+    assert refusal.missing_attribute(c) is not None
+
+
+def test_a_fine_asked_is_answered_by_a_fine():
+    c = case("没登记就上路罚多少", sentences=("驾驶未经登记的电动自行车的，由公安机关交通管理部门处五十元罚款。",))
+    assert refusal.missing_attribute(c) is None
+
+
+EBIKE = ("第十条电动自行车经登记，悬挂号牌后，方可上道路行驶。第十一条电动自行车所有人应当申请登记。"
+         "第二十条驾驶电动自行车不得逆行。第三十一条未悬挂号牌的电动自行车上道路行驶的，处五十元罚款。")
+
+
+@pytest.mark.parametrize("word,form", [
+    ("电动车", "电动自行车"),
+    ("上路", "上道路"),
+    ("挂牌", "挂号牌"),
+    ("自行车", None),  # written as it is: nothing to rewrite
+    ("电瓶车", None),  # no written form holds its characters
+    ("罚钱", None),  # 罚…钱 nowhere
+])
+def test_a_short_form_is_searched_as_the_document_writes_it(word, form):
+    """Class: a colloquial short form the document never writes, searched in the document's own form (twice at
+    least, so a coincidence of characters is not taken for a term)."""
+    from kb.extract import written_form
+    assert written_form(word, EBIKE) == form
+
+
+def test_the_question_is_searched_in_the_documents_words():
+    from kb.extract import in_document_words
+    assert in_document_words(["没", "挂牌", "的", "电动车", "上路"], "没挂牌的电动车上路怎么罚", EBIKE) == \
+        "没挂号牌的电动自行车上道路怎么罚"
