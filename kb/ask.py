@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import attributes, cues, duty, extract, followup, handlers, inventory, refusal
+from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -51,7 +51,8 @@ PENALTY_ASKED = re.compile(r"怎么罚|如何处罚|怎么处罚|罚多少|罚�
 PENALTY_TEXT = re.compile(r"罚款|罚金|处罚|吊销|没收|警告|处分")
 ARTICLE_NUMBER = re.compile(r"第[一二三四五六七八九十百零]+条")
 PENALTY_REACH = 5  # best sentences whose article's penalty is looked for
-_BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府)$")  # a body's name: the unit table's business
+# a body's or a place's name (市经信局, 地级市): the unit table's and the generic parties' business, never rewritten
+_BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府|市|省|县|区|州|镇|乡|街道)$")
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ class Asker:
         if (answer := handlers.document_lead(turn)) is not None:  # 整体由谁总牵头: the document's own lead
             return answer
         if (answer := inventory.unit_inventory(turn)) is not None:  # 一共几个牵头单位: the document's units as a set
+            return answer
+        if (answer := articles.article_bodies(turn)) is not None:  # 第六条点了几个部门: the bodies one article names
             return answer
         if (answer := handlers.generic_tasks(turn)) is not None:  # 属地政府要干啥: a generic party's items
             return answer

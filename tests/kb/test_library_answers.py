@@ -1049,3 +1049,17 @@ def test_a_breach_is_answered_by_the_article_that_penalises_it(library_asker, qu
     it (违反本规定第十条规定…处五十元罚款): asked how a breach is punished, the citing article is quoted first."""
     a = ask(library_asker, question, doc)
     assert a.answerable and a.text.splitlines()[1].lstrip("· ").startswith(article), a.text
+
+
+@pytest.mark.parametrize("question,doc,count,bodies", [
+    ("第六条点了几个部门的职责？", "chongqing-food-workshop-vendor-regulation-2016", 3, ("食品药品监督管理部门", "市政管理部门", "卫生行政部门")),
+    ("规定第五条里点名了几个部门的具体职责？分别是哪些", QUZHOU, 4, ("公安机关", "质量技术监督部门", "综合行政执法部门")),
+    ("第5条有哪些部门", QUZHOU, 4, ("市场监督管理部门",)),
+    ("第四条规定了哪些部门的职责", "beijing-dog-regulation-2003", 5, ("公安机关", "畜牧兽医行政部门")),
+    ("第五条涉及几个部门", ELDERCARE, 4, ("市民政部门", "区民政部门")),
+])
+def test_the_bodies_one_article_puts_to_work(library_asker, question, doc, count, bodies):
+    """Class: `第六条点了几个部门的职责` — the bodies an article names with a job (X负责…, X是…的主管部门) counted, each
+    with its job; those named by kind (其他有关部门按照各自职责…) noted, not counted."""
+    line = first_line(ask(library_asker, question, doc))
+    assert f"点名了{count}个部门" in line and all(b in line for b in bodies), line
