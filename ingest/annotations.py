@@ -45,7 +45,8 @@ _AND = re.compile(r"(?:以及|及|和|等)(?=(?:省|市|区|县)?(?:各|有关|�
 # Role verbs that close an inline clause (`A牵头`, `B、C配合`, `D等按职责分工负责`).
 _ROLE_END = re.compile(r"(?:等)?(?:(牵头负责|牵头落实|牵头)|(配合|参与|参加|协同|协助|协办)|"
                        r"((?:按职责分工|按职责|分别|共同)?(?:负责|落实)))$")
-_INLINE_BARE = re.compile(r"由([^，,。；;：:（）()]{2,60}?)牵头(?:[，,]([^。；;：:]{2,120}?)(?:等)?(?:配合|参与|参加|协同|协助))?")
+# `由X牵头负责解释` says who interprets the document: no task's annotation
+_INLINE_BARE = re.compile(r"由([^，,。；;：:（）()]{2,60}?)牵头(?!负责解释|解释)(?:[，,]([^。；;：:]{2,120}?)(?:等)?(?:配合|参与|参加|协同|协助))?")
 
 # What a body's name ends with; a bracketed phrase whose parts do not end so is not an annotation.
 _UNIT_END = re.compile(

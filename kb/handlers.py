@@ -962,11 +962,12 @@ def defined_group(turn: Turn) -> Answer | None:
 _OVERALL = (re.compile(r"总体牵头|总牵头|牵头总体"),
             re.compile(r"负责(?:组织)?(?:实施|执行|落实)本(?:规定|办法|条例|细则|意见|方案|措施|通知|政策|决定)|"
                        r"负责本(?:规定|办法|条例|细则|意见|方案|措施|通知|决定)的(?:组织)?实施"),
-            re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"))
-_OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管")))
+            re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"),
+            re.compile(r"负责解释|解释权(?:属于|归)"))
+_OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管", r"解释")))
 _MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
 # `整体由谁总牵头`, `这个规定由哪个部门组织实施`, `主管部门是哪个`: the document's own lead, not an item's
-_OVERALL_ASKED = re.compile(r"整体|总体|总牵头|全面负责|组织实施|主管(部门|机关|单位)")
+_OVERALL_ASKED = re.compile(r"整体|总体|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释")
 _WHO_ASKED = re.compile(r"谁|哪(个|些|家|一)|什么(部门|单位|机关|机构)")
 
 
@@ -986,7 +987,10 @@ def document_lead(turn: Turn) -> Answer | None:
     if len(rest) > 2 and link.coverage(title, rest) < 0.5:  # something in particular is asked (该项、某工作)
         return None
     # the form the question itself uses first (主管机关 asked: the 主管 sentence, not 负责本规定的组织实施)
-    for rx in sorted(_OVERALL, key=lambda rx: not re.search(_OVERALL_CUE[rx.pattern], turn.text)):
+    named = [rx for rx in _OVERALL if re.search(_OVERALL_CUE[rx.pattern], turn.text)]
+    # who interprets it is asked only as such, and is no lead: 解释 asked, the 解释 sentence alone answers
+    order = named if "解释" in turn.text else named + [rx for rx in _OVERALL[:3] if rx not in named]
+    for rx in order:
         for c in clauses:
             for sp in extract.sentence_spans_of(c):
                 text = c.text[sp.start:sp.end]

@@ -39,6 +39,9 @@ def known_parts(token: str, vocab: Collection[str]) -> list[str]:
     return out
 
 
+SPELLED_SCAN = 2_000_000  # characters of text scanned for a short form's spelled-out pair
+
+
 class Hit(NamedTuple):
     clause: Clause
     score: float
@@ -140,13 +143,22 @@ class Searcher:
         vocab = self.index.bm25.vocab_dict
         out = [t[0] + t[2] for t in tokens if len(t) == 4 and _CJK4.fullmatch(t) and t[0] + t[2] in vocab]
         for t in tokens:
-            if not _CJK4.fullmatch(t) or t in vocab:
+            # a short form the documents write less often than its spelled-out pair (商办 only inside 市招商办,
+            # 商业办公 twenty times) is still a short form
+            if not _CJK4.fullmatch(t) or t in vocab and not (len(t) == 2 and self._rarer_than_spelled(t)):
                 continue
             if len(t) == 2:  # 商办 → 商业 办公: a short form of two words the documents write apart
                 out += self._long_forms.get(t, ()) or self._spelled_out(t)
             elif len(t) >= 3:  # 改托育 (a segmenter's run) → 托育: the documents' words inside it
                 out += known_parts(t, vocab)
         return out
+
+    @lru_cache(maxsize=512)
+    def _rarer_than_spelled(self, short: str) -> bool:
+        if len(self._text) > SPELLED_SCAN:  # a large collection: the vocabulary decides, no scan per question word
+            return False
+        pair = self._spelled_out(short)
+        return len(pair) == 2 and self._text.count(short) < self._text.count(pair[0] + pair[1])
 
     @lru_cache(maxsize=512)
     def _spelled_out(self, short: str) -> tuple[str, ...]:

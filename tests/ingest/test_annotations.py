@@ -96,7 +96,10 @@ def test_annotation_is_parsed_into_its_record(text, expected):
 
 
 @pytest.mark.parametrize("text", ["（以下简称在线平台）", "（一）", "（2021—2025年）", "（含）", "（市）", "（市委组织部）",
-                                  "（企业自主负责）", "由政府牵头，社会参与。"])
+                                  "（企业自主负责）", "由政府牵头，社会参与。",
+                                  # who interprets the document, not a task's annotation
+                                  "本实施细则自发布之日起实行,由咸宁市住房和城市更新局牵头负责解释。",
+                                  "本办法由市商务局牵头解释。"])
 def test_ordinary_brackets_are_not_annotations(text):
     assert find_annotation(text) is None
 

@@ -1063,3 +1063,16 @@ def test_the_bodies_one_article_puts_to_work(library_asker, question, doc, count
     with its job; those named by kind (其他有关部门按照各自职责…) noted, not counted."""
     line = first_line(ask(library_asker, question, doc))
     assert f"点名了{count}个部门" in line and all(b in line for b in bodies), line
+
+
+@pytest.mark.parametrize("question,doc,doer", [
+    ("这个购房补贴实施细则由哪个部门牵头解释", "xianning-housing-subsidy-rules-2026", "咸宁市住房和城市更新局"),
+    ("细则由谁负责解释", "xianning-housing-subsidy-rules-2026", "咸宁市住房和城市更新局"),
+    ("执行中的具体问题由哪个部门解释", NINGGUO, "市住建局"),
+    ("购房补贴政策谁来解释", "xiaogan-housing-subsidy-guide-2024", "孝感市住房和城市更新局"),
+    ("这些措施的解释权归谁", NINGGUO, "市住建局"),
+])
+def test_who_interprets_the_document(library_asker, question, doc, doer):
+    """Class: `本细则由X牵头负责解释` — asked who interprets the document (and only then: it is no lead)."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first_line(a).startswith(doer), a.text
