@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import Any, Callable, Sequence
 
 from core.clause import Clause
+from core.lead_rule import labels_leads, states_no_lead
 from eval.facts import Figure, Item, clean_heading, evidence_quote, figures, inventory, items, partial_name, series, \
     unique_evidence, years
 
@@ -62,6 +63,10 @@ class DocFacts:
         return inventory(self.clauses)
 
     @property
+    def labels_leads(self) -> bool:
+        return labels_leads(self.clauses)
+
+    @property
     def text(self) -> str:
         return "".join(c.text for c in self.clauses)
 
@@ -94,11 +99,17 @@ def item_facts(d: DocFacts) -> list[Fact]:
     for n, item in enumerate(d.items):
         base = dict(doc=d.doc, slots=item_slots(d, item), evidence=(item.evidence,), section=item.section)
         k, units, leads, partners = f"{d.doc}#{item.key}", item.units, item.leads, item.partners
+        unstated = states_no_lead(item.clause, d.labels_leads)  # `(省X、Y按职责分工负责)` where 牵头 is labelled elsewhere
         out.append(Fact(f"{k}:responsible", "responsible", "responsible", "responsibility",
-                        answer=f"{item_ref(item)}的责任单位：{_listing(units)}（{'、'.join(leads)}牵头）。",
+                        answer=f"{item_ref(item)}的责任单位：{_listing(units)}" + ("（未标注牵头）。" if unstated else
+                                                                               f"（{'、'.join(leads)}牵头）。"),
                         answer_units=units, must_contain=units, allowed_units=units, **base))
-        out.append(Fact(f"{k}:lead", "lead", "lead", "lead_unit", answer=f"{item_ref(item)}由{'、'.join(leads)}牵头。",
-                        answer_units=leads, must_contain=leads, allowed_units=leads, **base))
+        if unstated:  # no lead to name: the answer says so and may list the 责任单位
+            out.append(Fact(f"{k}:lead", "lead", "lead", "lead_unit", answer=f"{item_ref(item)}没有标注牵头单位。",
+                            must_contain=("没有标注",), allowed_units=units, **base))
+        else:
+            out.append(Fact(f"{k}:lead", "lead", "lead", "lead_unit", answer=f"{item_ref(item)}由{'、'.join(leads)}牵头。",
+                            answer_units=leads, must_contain=leads, allowed_units=leads, **base))
         if partners:
             out.append(Fact(f"{k}:partners", "partners", "partners", "responsibility",
                             answer=f"配合单位：{_listing(partners)}。", answer_units=partners, must_contain=partners,
@@ -106,7 +117,7 @@ def item_facts(d: DocFacts) -> list[Fact]:
         out.append(Fact(f"{k}:count", "count", "count", "responsibility",
                         answer=f"{len(units)}个：{_listing(units)}。", must_contain=(str(len(units)),),
                         allowed_units=units, extra={"expect_count": len(units)}, **base))
-        out += member_facts(d, item, n)
+        out += member_facts(d, item, n, unstated)
     return out
 
 
@@ -117,14 +128,14 @@ def absent_unit(d: DocFacts, item: Item, n: int) -> str | None:
     return pool[(n * 7 + 3) % len(pool)] if pool else None
 
 
-def member_facts(d: DocFacts, item: Item, n: int) -> list[Fact]:
+def member_facts(d: DocFacts, item: Item, n: int, unstated: bool = False) -> list[Fact]:
     """Yes/no: a named unit is responsible or the lead leads (是, alternating), an absent unit (否), a partner
-    as lead (否)."""
+    as lead (否). An item that states no lead is asked only who is responsible."""
     k = f"{d.doc}#{item.key}"
-    asked = [("responsible", (item.partners or item.leads)[0], True) if n % 2 else ("lead", item.leads[0], True)]
+    asked = [("responsible", (item.partners or item.leads)[0], True) if n % 2 or unstated else ("lead", item.leads[0], True)]
     if (absent := absent_unit(d, item, n)) is not None:
-        asked.append(("lead" if n % 2 else "responsible", absent, False))
-    if item.partners:
+        asked.append(("lead" if n % 2 and not unstated else "responsible", absent, False))
+    if item.partners and not unstated:
         asked.append(("lead", item.partners[-1], False))
     out = []
     for role, unit, yes in asked:
@@ -151,13 +162,16 @@ def _unasked(d: DocFacts, asked: Sequence[Item], holds: Callable[[Clause], bool]
 
 def reverse_facts(d: DocFacts) -> list[Fact]:
     out = []
+
+    def led_by(c: Clause) -> tuple[str, ...]:  # an item that states no lead is led by no one
+        return () if states_no_lead(c, d.labels_leads) else c.lead_units
     for unit in d.units:
         for role, template, category in (("any", "reverse", "responsibility"), ("lead", "reverse_lead", "lead_unit")):
-            mine = [i for i in d.items if unit in (i.leads if role == "lead" else i.units)]
+            mine = [i for i in d.items if unit in (led_by(i.clause) if role == "lead" else i.units)]
             if not mine:
                 continue
             names = tuple(item_ref(i) for i in mine)
-            unasked, titled = _unasked(d, mine, lambda c: unit in (c.lead_units if role == "lead" else c.units))
+            unasked, titled = _unasked(d, mine, lambda c: unit in (led_by(c) if role == "lead" else c.units))
             out.append(Fact(f"{d.doc}:reverse:{role}:{unit}", "reverse", template, category, d.doc,
                             unit_slots(d, unit), answer=f"{unit}{'牵头' if role == 'lead' else '负责'}：{'；'.join(names)}。",
                             answer_units=(unit,), must_contain=names,
@@ -209,8 +223,8 @@ def per_item_facts(d: DocFacts) -> list[Fact]:
     headings = {s: clean_heading(s[-1]) for s in groups if s}
     out = []
     for section, members in groups.items():
-        if len(members) < 2 or not section:
-            continue
+        if len(members) < 2 or not section or any(states_no_lead(i.clause, d.labels_leads) for i in members):
+            continue  # a heading whose items do not all state a lead has no lead per item to list
         heading = headings[section]
         leads = tuple(dict.fromkeys(u for i in members for u in i.leads))
         partial = partial_name(heading, [h for h in headings.values() if h != heading])

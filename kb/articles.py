@@ -11,12 +11,11 @@ import re
 from core.numerals import cn_to_int
 from kb.answer import Answer, Citation
 from kb.frame import Op
-from kb.handlers import Turn, duty_doers
+from kb.handlers import MAIN_BODY, Turn, duty_doers
 
 _ARTICLE_ASKED = re.compile(r"第([一二三四五六七八九十百零\d]+)条")
 _BODIES_ASKED = re.compile(r"(几|多少|哪些|哪几)个?(部门|单位|机关|机构|主体)|(部门|单位|机关)(有|是)?(谁|哪些)|都有谁|谁")
 _ARTICLE_HEAD = re.compile(r"第([一二三四五六七八九十百零]+)条")
-_IN_CHARGE = re.compile(r"(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
 _BY_KIND = re.compile(r"(其他|其它|有关|相关|各).{0,20}?(按照|依照|根据)?各自职责|等.{0,6}(部门|机关|机构).{0,4}(按照|依照)各自职责")
 
 
@@ -44,7 +43,7 @@ def article_bodies(turn: Turn) -> Answer | None:
             kinds.append(core.rstrip("。；;"))
             quotes.append(piece)
             continue
-        main = _IN_CHARGE.match(core)  # `市民政部门是本市…的主管部门，负责…`
+        main = MAIN_BODY.search(core)  # `市民政部门是本市…的主管部门，负责…`
         doers = [main.group("d")] if main else duty_doers(core)
         if doers and "负责" in core:
             job = core.split("负责", 1)[1].rstrip("。；;")

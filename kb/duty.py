@@ -267,15 +267,19 @@ def item_name(c: Clause) -> str:
     return f"{name}目标" if c.kind == "target" and not name.endswith("目标") else name
 
 
-def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool, canon: Canon = str) -> list[Clause]:
+Unstated = Callable[[Clause], bool]  # an item that states no lead (only 责任单位, where 牵头 is labelled elsewhere)
+
+
+def tasks_of(clauses: Sequence[Clause], units: Sequence[str], lead_only: bool, canon: Canon = str,
+             unstated: Unstated = lambda c: False) -> list[Clause]:
     """Clauses whose own annotation names every unit, in whatever form each document writes it (and, if asked,
     is led by the first)."""
     out = [c for c in clauses if c.units and not c.tag_scope and all(written(c, u, canon) for u in units)]
-    return [c for c in out if _leads(c, units[0], canon)] if lead_only else out
+    return [c for c in out if _leads(c, units[0], canon, unstated)] if lead_only else out
 
 
-def _leads(c: Clause, unit: str, canon: Canon) -> bool:
-    return any(_same(u, unit, canon) for u in c.lead_units)
+def _leads(c: Clause, unit: str, canon: Canon, unstated: Unstated = lambda c: False) -> bool:
+    return not unstated(c) and any(_same(u, unit, canon) for u in c.lead_units)
 
 
 _LABEL = re.compile(r"^(?:牵头|责任|配合|参与|协同|协助|主办|协办)(?:单位|部门)")
@@ -340,11 +344,12 @@ def gist(c: Clause, unit: str = "", width: int = GIST_WIDTH, names_other: Callab
 
 
 def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict[str, str],
-            canon: Canon = str, mentions: Callable[[str], Sequence[str]] = lambda _: (), focus: Clause | None = None) -> Answer:
+            canon: Canon = str, mentions: Callable[[str], Sequence[str]] = lambda _: (), focus: Clause | None = None,
+            unstated: Unstated = lambda c: False) -> Answer:
     """What a unit is responsible for (or leads), grouped by document and part; ★ marks its leads. `focus`: the
     one item the question names (`水利部在亭子口项目上干什么`), said alone, with how many the unit has in all."""
     units = list(frame.units)
-    found = tasks_of(clauses, units, frame.lead_only, canon)
+    found = tasks_of(clauses, units, frame.lead_only, canon, unstated)
     total = len(found)
     found = [focus] if focus in found else found
     if len({c.doc for c in found}) == 1:  # one document: its own names for the units
@@ -369,7 +374,7 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
         for c in items:
             mine = written(c, units[0], canon)
             what = gist(c, mine, width, names_other=lambda s: any(not _same(m, mine, canon) for m in mentions(s)))
-            lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon) else ''}" + (f"：{what}" if what else ""))
+            lines.append(f"  · {item_name(c)}{' ★' if _leads(c, units[0], canon, unstated) else ''}" + (f"：{what}" if what else ""))
     return _answer(frame, question, "\n".join(lines), found, units, None)
 
 

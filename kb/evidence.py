@@ -16,7 +16,7 @@ from core.clause import Clause
 from core.sentences import Span
 from kb import extract
 from kb.extract import Scored
-from core.lead_rule import FIRST_LEADS
+from core.lead_rule import labels_leads
 from kb.fusion import NUMBERING, years_in
 from kb.knowledge import KnowledgeBase
 from kb.search import Hit
@@ -73,11 +73,10 @@ class Evidence:
     @cached_property
     def lead_labelled_docs(self) -> frozenset[str]:
         """Documents that label 牵头单位 where they mean it (an item of theirs with only 责任单位 states no lead)."""
-        labelled = {c.doc for c in self.kb.clauses if c.lead_explicit and (
-            c.tag_form == "labelled" or c.tag_form == "inline" and "牵头" in c.tag_text)}
-        # `列第一位者为牵头单位，下同`: the document says who leads every item it lists — no item lacks a lead
-        ruled = {c.doc for c in self.kb.clauses if FIRST_LEADS.search(c.tag_text)}
-        return frozenset(labelled - ruled)
+        by_doc: dict[str, list[Clause]] = {}
+        for c in self.kb.clauses:
+            by_doc.setdefault(c.doc, []).append(c)
+        return frozenset(d for d, cs in by_doc.items() if labels_leads(cs))
 
     @cached_property
     def corpus_by_doc(self) -> dict[str, str]:

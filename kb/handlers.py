@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from core.clause import Clause
-from core.lead_rule import standing_parties
+from core.lead_rule import standing_parties, states_no_lead
 from core.numerals import cn_to_int
 from core.sentences import sentences
 from kb import attributes, cues, duty, extract, groups, link, refusal
@@ -277,8 +277,7 @@ def _split_rows(turn: Turn, task: Clause) -> list[Clause]:
 
 def _unstated_lead(turn: Turn, task: Clause) -> bool:
     """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
-    return bool(task.units and not task.leads and task.tag_form in ("list", "inline")
-                and task.doc in turn.ev.lead_labelled_docs)
+    return states_no_lead(task, task.doc in turn.ev.lead_labelled_docs)
 
 
 def single_task(turn: Turn) -> Answer | None:
@@ -370,12 +369,13 @@ def reverse(turn: Turn) -> Answer | None:
     if not turn.frame.units or not turn.scoped(turn.ev.tagged):
         return None  # documents without annotations say what a unit does in sentences: quoted, not listed
     titles = {c.doc: c.title for c in turn.clauses}
-    found = duty.tasks_of(turn.clauses, turn.frame.units, turn.frame.lead_only, _canon(turn))
+    unstated = (lambda c: _unstated_lead(turn, c))
+    found = duty.tasks_of(turn.clauses, turn.frame.units, turn.frame.lead_only, _canon(turn), unstated)
     if not found and _named_in_prose(turn):
         return None  # on no item's list, but the text says what it does (`市财政局复核结算`): its sentences answer
     focus = _focus(turn, found)
     return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text,
-                        focus)
+                        focus, unstated)
 
 
 def _named_in_prose(turn: Turn) -> bool:
@@ -965,7 +965,7 @@ _OVERALL = (re.compile(r"总体牵头|总牵头|牵头总体"),
             re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"),
             re.compile(r"负责解释|解释权(?:属于|归)"))
 _OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管", r"解释")))
-_MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
+MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
 # `整体由谁总牵头`, `这个规定由哪个部门组织实施`, `主管部门是哪个`: the document's own lead, not an item's
 _OVERALL_ASKED = re.compile(r"整体|总体|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释")
 _WHO_ASKED = re.compile(r"谁|哪(个|些|家|一)|什么(部门|单位|机关|机构)")
@@ -996,7 +996,7 @@ def document_lead(turn: Turn) -> Answer | None:
                 text = c.text[sp.start:sp.end]
                 if not rx.search(text):
                     continue
-                m = _MAIN_BODY.search(text)
+                m = MAIN_BODY.search(text)
                 doers = [m.group("d")] if m else duty_doers(text)
                 if doers:
                     return Answer(turn.text, f"{'、'.join(doers)}（「{c.section_label}」）。\n出处：\n· 「{c.section_label}」：“{text}”",

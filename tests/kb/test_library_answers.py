@@ -1076,3 +1076,17 @@ def test_who_interprets_the_document(library_asker, question, doc, doer):
     """Class: `本细则由X牵头负责解释` — asked who interprets the document (and only then: it is no lead)."""
     a = ask(library_asker, question, doc)
     assert a.answerable and first_line(a).startswith(doer), a.text
+
+
+@pytest.mark.parametrize("question,count", [
+    ("省民政厅牵头哪些任务", 2),
+    ("民政厅牵头的任务有哪些", 2),
+    ("省民政厅牵头的工作", 2),
+    ("哪些任务由省民政厅牵头", 2),
+    ("省市场监管局牵头哪些事", 4),
+])
+def test_what_a_unit_leads_leaves_out_items_that_state_no_lead(library_asker, question, count):
+    """Class: a unit listed first on items that state no lead (`(省民政厅、…按职责分工负责)` where the document writes
+    `(省X牵头负责)` elsewhere) leads only where the document says 牵头 — the same rule as the item's own answer."""
+    line = first_line(ask(library_asker, question, HENAN))
+    assert f"共 {count} 项" in line, line
