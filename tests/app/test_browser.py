@@ -42,7 +42,9 @@ def test_question_answer_and_matrix_in_the_browser(server: str) -> None:
         lead = WebDriverWait(driver, 30).until(
             lambda d: d.find_element(By.XPATH, "//*[contains(text(), '市政府督查室 牵头 2 项')]"))
         assert lead.is_displayed()
-        assert driver.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]').is_displayed()
+        # Streamlit renders a page element by element: the caption can arrive before the table
+        assert WebDriverWait(driver, 30).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')).is_displayed()
         driver.save_screenshot(str(OUTPUT / "browser-matrix.png"))
 
 
@@ -90,7 +92,8 @@ def test_upload_a_document_then_ask_about_it_offline(library_server: tuple[str, 
         _shot(driver, "chat")
 
         open_page(driver, "责任矩阵")
-        assert driver.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]').is_displayed()
+        assert WebDriverWait(driver, 30).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, '[data-testid="stDataFrame"]')).is_displayed()
         picker = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSelectbox"]')[1]
         picker.click()
         field = picker.find_element(By.CSS_SELECTOR, "input")
