@@ -224,8 +224,8 @@ class Asker:
         size = sum(len(t) for d, t in self.ev.corpus_by_doc.items() if scope is None or d in scope)
         if size > extract.WRITTEN_SCAN:
             return text
-        words = [w for w in self.kb.segmenter.words(text) if not _BODY_WORD.search(w) and not self.kb.units.find_in_text(w)]
-        return extract.in_document_words(words, text, self.ev.corpus(scope))
+        return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
+                                         keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)))
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""

@@ -282,7 +282,8 @@ def _leads(c: Clause, unit: str, canon: Canon, unstated: Unstated = lambda c: Fa
     return not unstated(c) and any(_same(u, unit, canon) for u in c.lead_units)
 
 
-_LABEL = re.compile(r"^(?:牵头|责任|配合|参与|协同|协助|主办|协办)(?:单位|部门)")
+LABEL_WORDS = r"(?:牵头|责任|配合|落实|参与|协同|协助|主办|协办)(?:单位|部门)"  # the labels of an annotation's parts
+_LABEL = re.compile(rf"^{LABEL_WORDS}")
 
 
 def _tag_spans(text: str) -> list[tuple[int, int]]:

@@ -92,6 +92,7 @@ class Evidence:
         mine = [c for c in self.kb.clauses if docs is None or c.doc in docs]
         return tuple(c.text for c in mine), "".join(dict.fromkeys(c.title for c in mine))
 
+    @lru_cache(maxsize=64)  # joined once per scope: refusal checks and the question's wording both read it
     def corpus(self, docs: frozenset[str] | None = None) -> str:
         return "".join(t for d, t in self.corpus_by_doc.items() if docs is None or d in docs)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from core.clause import Clause
 from core.sentences import Span, lead_in, quotable_spans
@@ -76,10 +76,12 @@ def written_form(word: str, corpus: str) -> str | None:
     return best if best is not None and found[best] >= WRITTEN_MIN else None
 
 
-def in_document_words(words: Sequence[str], text: str, corpus: str) -> str:
-    """The question with each colloquial short form replaced by the document's written form, for searching."""
+def in_document_words(words: Sequence[str], text: str, corpus: str,
+                      keep: Callable[[str], bool] = lambda w: False) -> str:
+    """The question with each colloquial short form replaced by the document's written form, for searching;
+    `keep` names words left as they are (asked only of the few that have a written form)."""
     for w in dict.fromkeys(words):
-        if (form := written_form(w, corpus)) is not None:
+        if (form := written_form(w, corpus)) is not None and not keep(w):
             text = text.replace(w, form)
     return text
 

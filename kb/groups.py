@@ -26,7 +26,8 @@ ASKS_MEMBERS = re.compile(r"(有|包括|包含|指|是|含)(的是)?(哪些|哪�
 ASKS_IN = re.compile(r"算不算|是不是|属不属于|是否属于|属于.{0,24}[吗么]|包不包括|包括.{0,12}[吗么]|算.{0,24}[吗么]|在不在")
 # an item's annotation asked (`…这一条的责任单位都有谁`): that item's units, not a group's members
 _ABOUT_AN_ITEM = re.compile(r"(这|那|该|此|哪)一?(条|项|款)|责任单位|牵头|配合")
-_SUFFIX = re.compile(r"(?:行政部门|主管部门|部门|局|厅|委员会|委|办公室|办|机关|机构)$")
+# the kind-word a body's name ends in (局, 部门, 行政部门 …): what is left names its field
+BODY_SUFFIX = re.compile(r"(?:行政部门|主管部门|部门|局|厅|委员会|委|办公室|办|中心|机关|机构)$")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def asked_group(question: str, clauses: Sequence[Clause]) -> Group | None:
 def field_of(body: str) -> str:
     """`上海市税务局` → 税务, `市场监督管理部门` → 市场监督管理: the field a body works in."""
     body = body[len(level_prefix(body)):]
-    return _SUFFIX.sub("", body)
+    return BODY_SUFFIX.sub("", body)
 
 
 def holds(group: Group, body: str) -> bool:
@@ -96,7 +97,7 @@ def holds(group: Group, body: str) -> bool:
             continue
         for m in group.members:
             core = field_of(m)
-            if field in m or (len(core) >= 2 and core in field) or (len(field) >= 3 and _in_order(field, m)):
+            if field in m or (len(core) >= 2 and core in field) or (len(field) >= 3 and link.in_sequence(field, m)):
                 return True
     return False
 
@@ -108,7 +109,3 @@ def field_listed(body: str, corpus: str) -> bool:
     return any(len(f) >= 2 and re.search(rf"(?:^|[、，,。；;：:\s]){re.escape(f)}(?:[、，,]|等?(?:行政)?(?:部门|机关|机构))", corpus)
                for f in fields)
 
-
-def _in_order(short: str, long: str) -> bool:
-    rest = iter(long)
-    return all(ch in rest for ch in short)

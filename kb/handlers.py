@@ -1090,9 +1090,6 @@ def _alike(a: str, b: str) -> bool:
 # a body a yes/no names (卫生部门, 食药监部门, 税务局), not a role it asks about (主管机关, 牵头单位)
 _BODY_ASKED = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:行政部门|部门|局|机关|委员会|委|厅|办(?![法理事好])|中心|机构))")
 _ROLE_WORD = re.compile(r"^(?:.*的)?(?:主管|行业主管|责任|牵头|配合|有关|相关|执法|管理|监管|登记|发证)?(?:部门|机关|单位|机构)$")
-_BODY_SUFFIX = re.compile(r"(?:行政部门|部门|局|机关|委员会|委|厅|办|中心|机构)$")
-
-
 def prose_body_asked(turn: Turn) -> str:
     """The body a yes/no asks about where no unit table names it (a regulation's 卫生部门), or ""."""
     if turn.frame.units or not cues.YES_NO.search(turn.text):
@@ -1106,11 +1103,8 @@ def prose_body_asked(turn: Turn) -> str:
 
 def same_body(asked: str, doer: str) -> bool:
     """`食药监部门` is 食品药品监督管理部门: the asked name's own characters, in order, within the doer's name."""
-    core = _BODY_SUFFIX.sub("", asked)
-    if len(core) < 2:
-        return False
-    rest = iter(doer)
-    return all(ch in rest for ch in core)
+    core = groups.BODY_SUFFIX.sub("", asked)
+    return len(core) >= 2 and link.in_sequence(core, doer)
 
 
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:

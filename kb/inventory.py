@@ -35,7 +35,7 @@ def asked(turn: Turn) -> bool:
     return len(rest) <= 2 or link.coverage(title, rest) >= 0.5
 
 
-_LABEL = re.compile(r"(牵头|配合|责任|落实|参与|协同|协助|主办|协办)(单位|部门)[:：]")
+_LABEL = re.compile(rf"{duty.LABEL_WORDS}[:：]")
 
 
 def _part_naming(tag: str, unit: str) -> str:

@@ -26,6 +26,12 @@ def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} if len(text) > 1 else {text}
 
 
+def in_sequence(short: str, long: str) -> bool:
+    """`食药监` in 食品药品监督管理: the short name's characters, in order, within the long one."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def coverage(phrase: str, label: str) -> float:
     """Share of the label's character pairs that the phrase carries (1.0 when the label is inside it)."""
     if len(label) < MIN_LABEL or not phrase:
