@@ -429,7 +429,12 @@ class Asker:
         phrase = handlers.DOC_ITSELF.sub("", "".join(turn.frame.subject_text))  # 这套奖励政策管几年: the document itself
         asked = attributes.asked(phrase)
         phrase = asked.asks.sub("", phrase) if asked is not None else phrase
+        # the frame may have cut the attribute in half (`罚款多少` → `罚款`): its words are no subject either
+        if (whole := attributes.asked(turn.text)) is not None and (m := whole.asks.search(turn.text)):
+            for word in self.kb.segmenter.tokens(m.group(0)):
+                phrase = phrase.replace(word, "") if len(word) >= 2 else phrase
         phrase = re.sub(r"(什么时候|时候|多久|几年|多少|多大|几次|每人|能|拿|有|免)+", "", phrase)
+        phrase = self._in_document_words(phrase, turn.docs)  # 电动车 → 电动自行车: not its fragment 动车 (of 机动车)
         spans = [(i, i + len(t)) for t in self.kb.segmenter.tokens(phrase)  # tokens may overlap (search mode)
                  if len(t) >= 2 and t in self.ev.idf and (i := phrase.find(t)) >= 0]
         return phrase[min(a for a, _ in spans): max(b for _, b in spans)] if spans else phrase

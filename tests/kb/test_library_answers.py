@@ -1090,3 +1090,25 @@ def test_what_a_unit_leads_leaves_out_items_that_state_no_lead(library_asker, qu
     `(省X牵头负责)` elsewhere) leads only where the document says 牵头 — the same rule as the item's own answer."""
     line = first_line(ask(library_asker, question, HENAN))
     assert f"共 {count} 项" in line, line
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("电动车乘坐人员没戴安全头盔罚多少钱", QUZHOU, None),  # 第二十三条 obliges, no article fines it
+    ("不戴头盔要罚款多少", QUZHOU, None),
+    ("专项附加扣除信息报错了罚款多少", GESHUI, None),
+    ("买房契税补贴按什么比例给", NANJING, None),  # 契税补贴 allowed, no share stated
+    ("房票买房的购房补助比例是多少", FUQING, None),
+    ("超速罚款多少", QUZHOU, "五十元"),
+    ("失业保险单位缴费比例多少", NANJING, "0.5%"),
+    ("参展的展位费补贴比例是多少", FUQING, "80%"),
+    ("公积金贷款首套房首付最低几成", "zhaotong-real-estate-opinions-2023", "20%"),
+])
+def test_a_share_or_a_fine_is_answered_only_where_the_subject_states_one(library_asker, question, doc, expected):
+    """Class: a fine or a share asked of a rule or a subsidy: answered with the figure where the document states one
+    for that subject, refused (naming what is missing) where it states none — not answered with another rule's fine
+    or another subsidy's sum."""
+    a = ask(library_asker, question, doc)
+    if expected is None:
+        assert not a.answerable and ("具体金额" in a.text or "具体比例" in a.text), a.text
+    else:
+        assert a.answerable and expected in a.text.splitlines()[0] + a.text, a.text

@@ -184,3 +184,34 @@ def test_the_question_is_searched_in_the_documents_words():
     from kb.extract import in_document_words
     assert in_document_words(["没", "挂牌", "的", "电动车", "上路"], "没挂牌的电动车上路怎么罚", EBIKE) == \
         "没挂号牌的电动自行车上道路怎么罚"
+
+
+@pytest.mark.parametrize("question,name", [
+    ("契税补贴能补几成", "具体比例"),
+    ("首付最低几个点", "具体比例"),
+    ("补助按什么比例给", "具体比例"),
+    ("缴费比例是多少", "具体比例"),
+    ("奖励占比多少", "具体比例"),
+    ("What percentage is refunded?", "具体比例"),
+    ("不戴头盔罚款多少", "具体金额"),
+    ("乱停车罚金是多少", "具体金额"),
+    ("逾期不改会罚多少", "具体金额"),
+])
+def test_a_share_or_a_fine_asked_is_an_attribute(question, name):
+    """Class: a share asked (几成, 几个点, 什么比例) and a fine asked by its amount (罚款多少): each must be stated
+    where the subject is, or the question is refused for lacking it."""
+    from kb import attributes
+    assert attributes.asked(question).name == name
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("契税补贴能补几成", "按其所购房屋面积给予300元/平方米购房补贴，最高不超过4万元。", False),  # a sum per m², no share
+    ("首付最低几成", "最低首付比例按20%执行。", True),
+    ("补贴按什么比例发放", "所有应兑现的补贴分别在2025、2026、2027年度按30%、30%、40%比例发放。", True),
+    ("奖励资金按什么比例承担", "未纳入的奖励资金由市县财政按照1:1比例共同承担。", True),
+    ("房租减免几成", "对承租国有房屋的服务业小微企业，减半收取3个月租金。", True),
+    ("补助比例是多少", "对新建项目给予一次性补助。", False),
+])
+def test_a_share_is_answered_only_by_a_share(question, sentence, stated):
+    reason = refusal.missing_attribute(case(question, sentences=(sentence,)))
+    assert (reason is None) if stated else ("具体比例" in reason)
