@@ -20,6 +20,9 @@ class DocMeta:
     status: str = ""  # 有效 | 已废止 | 已修订 | "" unknown
     path: str = ""  # file relative to the corpus folder
     format: str = ""  # txt | md | docx | pdf | html
+    # `first_listed`: the issuer's practice (stated by whoever adds the document, not in its text) is that the first
+    # unit an annotation lists leads; "" = only a 牵头 label or the text's own rule says who leads
+    lead_convention: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -46,7 +49,7 @@ class Clause:
     text: str
     units: tuple[str, ...] = ()  # named responsible units, in tag order
     generic_units: tuple[str, ...] = ()
-    kind: str = "paragraph"  # chapter|section|item|target|stage|lead|article|paragraph
+    kind: str = "paragraph"  # chapter|section|item|target|stage|lead|article|record|paragraph
     tag_scope: str = ""  # id of the clause whose tag these units come from, if inherited
     order: int = 0  # position in the document, for display order only
     leads: tuple[str, ...] = ()  # lead units (牵头); empty = the first listed unit leads by convention

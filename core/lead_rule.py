@@ -7,8 +7,10 @@ from typing import Iterable
 
 from core.clause import Clause
 
-# `列第一位者为牵头单位，下同` / `排在第一位的部门为牵头部门`: the first-listed unit of every annotation leads
-FIRST_LEADS = re.compile(r"(列|排)(在)?第一(位|个)的?(者|单位|部门)?(为|是)牵头")
+# `列第一位者为牵头单位，下同` / `排在第一位的部门为牵头部门` / `各项举措中排序第一的责任单位为该项牵头单位`: the
+# first-listed unit of every annotation leads
+FIRST_LEADS = re.compile(r"(列|排|排序|排名)(在)?(第一|首)(位|个)?的?(责任)?(者|单位|部门)?(为|是)(该项|该条|本项)?牵头")
+FIRST_LISTED = "first_listed"  # a document's metadata saying the same (DocMeta.lead_convention)
 
 
 # `以下措施均需江北新区管委会、各区政府落实，不再单独列出`: parties named once for every later item
@@ -21,15 +23,19 @@ def standing_parties(tag: str) -> str:
     return m.group("parties").strip() if m else ""
 
 
-def labels_leads(clauses: Iterable[Clause]) -> bool:
-    """Does a document label 牵头 where it means it (`牵头单位：…`, `(省X牵头负责)`), without saying that the first
-    listed always leads? Then an item of it with only 责任单位 states no lead."""
-    clauses = list(clauses)
-    labelled = any(c.lead_explicit and (c.tag_form == "labelled" or c.tag_form == "inline" and "牵头" in c.tag_text)
-                   for c in clauses)
-    return labelled and not any(FIRST_LEADS.search(c.tag_text) for c in clauses)
+def first_listed_leads(clauses: Iterable[Clause], convention: str = "") -> bool:
+    """Does the document say, in its text or its metadata, that the first unit an annotation lists leads?"""
+    return convention == FIRST_LISTED or any(FIRST_LEADS.search(c.tag_text) or FIRST_LEADS.search(c.text)
+                                             for c in clauses)
 
 
-def states_no_lead(c: Clause, labelled: bool) -> bool:
-    """An item listing only 责任单位 (`(省X、Y按职责分工负责)`) in a document that labels 牵头 elsewhere."""
-    return bool(c.units and not c.leads and c.tag_form in ("list", "inline") and labelled)
+def names_no_lead(clauses: Iterable[Clause], convention: str = "") -> bool:
+    """Does an item of this document that lists only 责任单位 state no lead? Yes, unless the document (or whoever
+    added it, in its metadata) says that the first listed leads: a list is a list, its order no appointment."""
+    return not first_listed_leads(clauses, convention)
+
+
+def states_no_lead(c: Clause, no_lead: bool) -> bool:
+    """An item listing only 责任单位 (`(责任单位:X、Y)`, `(省X、Y按职责分工负责)`) in a document where such a list
+    names no lead (`no_lead`, from :func:`names_no_lead`)."""
+    return bool(c.units and not c.leads and c.tag_form in ("list", "inline") and no_lead)

@@ -66,8 +66,10 @@ def load_documents(dirs: Sequence[Path], templates: Mapping[str, Any]) -> list[D
     docs = []
     for folder in dirs:
         for path in find_documents(Path(folder)):
-            parsed = parse_source(read_source(path))
-            docs.append(DocFacts(parsed.doc, parsed.title, parsed.clauses, aliases, english.get(parsed.doc, {})))
+            source = read_source(path)
+            parsed = parse_source(source)
+            docs.append(DocFacts(parsed.doc, parsed.title, parsed.clauses, aliases, english.get(parsed.doc, {}),
+                                 source.sidecar.get("lead_convention", "")))
     return docs
 
 

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any, Callable, Sequence
 
 from core.clause import Clause
-from core.lead_rule import labels_leads, states_no_lead
+from core.lead_rule import names_no_lead, states_no_lead
 from eval.facts import Figure, Item, clean_heading, evidence_quote, figures, inventory, items, partial_name, series, \
     unique_evidence, years
 
@@ -53,6 +53,7 @@ class DocFacts:
     clauses: tuple[Clause, ...]
     aliases: Mapping[str, str]  # unit -> a standard alias
     english: Mapping[str, Mapping[str, str]]  # items / units / headings / metrics -> English
+    lead_convention: str = ""  # DocMeta.lead_convention, from the document's sidecar
 
     @property
     def items(self) -> list[Item]:
@@ -63,8 +64,8 @@ class DocFacts:
         return inventory(self.clauses)
 
     @property
-    def labels_leads(self) -> bool:
-        return labels_leads(self.clauses)
+    def names_no_lead(self) -> bool:
+        return names_no_lead(self.clauses, self.lead_convention)
 
     @property
     def text(self) -> str:
@@ -99,7 +100,7 @@ def item_facts(d: DocFacts) -> list[Fact]:
     for n, item in enumerate(d.items):
         base = dict(doc=d.doc, slots=item_slots(d, item), evidence=(item.evidence,), section=item.section)
         k, units, leads, partners = f"{d.doc}#{item.key}", item.units, item.leads, item.partners
-        unstated = states_no_lead(item.clause, d.labels_leads)  # `(省X、Y按职责分工负责)` where 牵头 is labelled elsewhere
+        unstated = states_no_lead(item.clause, d.names_no_lead)  # `(责任单位:X、Y)` where the first listed is not said to lead
         out.append(Fact(f"{k}:responsible", "responsible", "responsible", "responsibility",
                         answer=f"{item_ref(item)}的责任单位：{_listing(units)}" + ("（未标注牵头）。" if unstated else
                                                                                f"（{'、'.join(leads)}牵头）。"),
@@ -164,7 +165,7 @@ def reverse_facts(d: DocFacts) -> list[Fact]:
     out = []
 
     def led_by(c: Clause) -> tuple[str, ...]:  # an item that states no lead is led by no one
-        return () if states_no_lead(c, d.labels_leads) else c.lead_units
+        return () if states_no_lead(c, d.names_no_lead) else c.lead_units
     for unit in d.units:
         for role, template, category in (("any", "reverse", "responsibility"), ("lead", "reverse_lead", "lead_unit")):
             mine = [i for i in d.items if unit in (led_by(i.clause) if role == "lead" else i.units)]
@@ -223,7 +224,7 @@ def per_item_facts(d: DocFacts) -> list[Fact]:
     headings = {s: clean_heading(s[-1]) for s in groups if s}
     out = []
     for section, members in groups.items():
-        if len(members) < 2 or not section or any(states_no_lead(i.clause, d.labels_leads) for i in members):
+        if len(members) < 2 or not section or any(states_no_lead(i.clause, d.names_no_lead) for i in members):
             continue  # a heading whose items do not all state a lead has no lead per item to list
         heading = headings[section]
         leads = tuple(dict.fromkeys(u for i in members for u in i.leads))

@@ -100,6 +100,17 @@ def looks_like_unit(name: str) -> bool:
             or name in _SHORT_BODIES)
 
 
+_BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def listed_bodies(names: list[str]) -> bool:
+    """Names a role verb governs (`A牵头，B、C按职责分工负责`) are bodies when each looks like one, or when most do and
+    the rest are short bare names (`广元国际铁路港`, a 管委会 by its place's name): one unfamiliar ending does not
+    undo the list."""
+    known = [looks_like_unit(n) for n in names]
+    return all(known) or (2 * sum(known) > len(names) and all(k or _BARE_NAME.fullmatch(n) for k, n in zip(known, names)))
+
+
 def split_names(text: str) -> list[tuple[str, str]]:
     """(name, separator before it) for each name in a list, splitting only outside brackets."""
     parts: list[tuple[str, str]] = []
@@ -199,14 +210,14 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         m = _ROLE_END.search(clause)
         if (not m or m.start() == 0) and i < len(clauses) - 1:
             named, gen = names_in(clause)
-            if not named or gen or not all(looks_like_unit(n) for n in named):
+            if not named or gen or not all(looks_like_unit(n) or _BARE_NAME.fullmatch(n) for n in named):
                 return None
             pending += named
             continue
         if not m or m.start() == 0:
             return None
         named, gen = names_in(clause[: m.start()])
-        if not all(looks_like_unit(n) for n in named) or not (named or gen):
+        if not all(looks_like_unit(n) or _BARE_NAME.fullmatch(n) for n in named) or not (named or gen):
             return None
         named, pending = pending + named, []
         generic += gen
@@ -216,12 +227,15 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
             partners += named
         else:
             responsible += named
+    if not listed_bodies(leads + partners + responsible):  # most of the names must be bodies by their endings
+        return None
     return build_annotation(leads, partners, responsible, generic, INLINE, text, span)
 
 
 # `A会同B等有关部门研究提出了办理意见`, `由A会同B制定`: A does it, B joins in. Only at the start of a sentence (or after
 # 由), so that a clause's subject is the doer and `…，落实人员配备，会同本级财政部门` (no doer before 会同) is no annotation.
-_JOINTLY = re.compile(r"(?:^|(?<=[。；;：:])|(?<=[，,]由))(?P<a>[^，,。；;：:（）()“”]{2,40}?)已?会同"
+_JOINTLY = re.compile(r"(?:^|(?<=[。；;：:])|(?<=[，,]由))(?:第[一二三四五六七八九十百零〇\d]+条)?"
+                      r"(?P<a>(?:[^，,。；;：:（）()“”]|[（(][^（）()]{1,12}[）)]){2,40}?)已?会同"
                       r"(?P<b>[^，,。；;：:“”]{2,80}?)(?:等)?(?=研究|提出|制定|负责|办理|赴|共同|联合|组织|开展|进行|做好|抓紧)")
 
 

@@ -162,3 +162,43 @@ def notice_length(paragraphs: list[str]) -> int:
                 end += 1
             return end if end < len(paragraphs) else 0  # a notice with nothing after it is the document itself
     return 0
+
+
+# A policy list exported from a database (政策清单, 办事指南): an unnumbered title line, then fields `政策内容：…`,
+# `申请渠道：…`; a line `服务对象：高校毕业生` before a title groups the records after it.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
+_RECORD_TITLE = re.compile(r"^[^。，,；;：:！？!?]{2,30}$")
+RECORD_FIELDS = 2  # field lines a title needs after it
+RECORDS_MIN = 3  # records a document needs before its titles are read as such (one short line is no list)
+
+
+def record_markers(paragraphs: Sequence[str], taken: Sequence[bool]) -> dict[int, Marker]:
+    """Markers for the titles (and group lines) of a list of records; `taken`: lines that already have a marker.
+    Empty unless the document holds RECORDS_MIN records or more. A field line directly before a title is a group
+    (`服务对象：企业`) when its label first comes before any record: a record's last field (`申请渠道：…`) also
+    stands before the next title, but never before the first."""
+    def fields_after(i: int) -> int:
+        """Field lines after line i, past one unlabelled sentence that may open the record (its content)."""
+        start = i + 1
+        if start < len(paragraphs) and not _FIELD.match(paragraphs[start]) and not _RECORD_TITLE.match(paragraphs[start]):
+            start += 1
+        n = 0
+        while start + n < len(paragraphs) and _FIELD.match(paragraphs[start + n]):
+            n += 1
+        return n
+
+    titles = [i for i, text in enumerate(paragraphs)
+              if not taken[i] and _RECORD_TITLE.match(text) and fields_after(i) >= RECORD_FIELDS]
+    if len(titles) < RECORDS_MIN:
+        return {}
+    first = titles[0]
+    group_labels = {m.group(0) for i in range(first) if (m := _FIELD.match(paragraphs[i])) and i + 1 in titles}
+    out: dict[int, Marker] = {}
+    groups = 0
+    for n, i in enumerate(titles, 1):
+        before = _FIELD.match(paragraphs[i - 1]) if i else None
+        if before is not None and before.group(0) in group_labels and not taken[i - 1]:
+            groups += 1
+            out[i - 1] = Marker("group", 6, f"grp{groups}", paragraphs[i - 1], True)
+        out[i] = Marker("record", 7, f"rec{n}", paragraphs[i], True)
+    return out

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from core.clause import DocMeta
 from core.numerals import cn_to_int
 
-FIELDS = ("title", "doc_number", "issuer", "date", "source", "status")
+FIELDS = ("title", "doc_number", "issuer", "date", "source", "status", "lead_convention")
 # labels (English and Chinese) used by sidecars, front matter and header blocks -> DocMeta field
 LABELS = {
     "title": "title", "标题": "title", "名称": "title", "name": "title",
@@ -35,7 +35,11 @@ LABELS = {
     "印发日期": "date", "published": "date", "publish_date": "date",
     "source": "source", "来源": "source", "url": "source", "信息来源": "source",
     "status": "status", "状态": "status", "时效性": "status", "效力状态": "status", "有效性": "status",
+    "lead_convention": "lead_convention", "牵头惯例": "lead_convention",
 }
+FIRST_LISTED = "first_listed"
+# how a sidecar may say that the first-listed unit leads by the issuer's practice
+_FIRST_LISTED_WORDS = {FIRST_LISTED, "first", "首位牵头", "名单首位牵头", "排第一的牵头", "第一个牵头"}
 HEADER_LINES = 40  # a header block, title and 文号 come before this many non-empty lines
 CLOSING_LINES = 12  # a notice's signature date is within this many non-empty lines of its end
 
@@ -93,6 +97,8 @@ def clean_value(name: str, value: object) -> str:
         return normal_status(text) if text else ""
     if name == "doc_number":
         return text.replace(" ", "")
+    if name == "lead_convention":
+        return FIRST_LISTED if text.replace(" ", "").lower() in _FIRST_LISTED_WORDS else ""
     return text
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.clean import Artifact, Cleaned, Paragraph
-from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after,
+from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after, record_markers,
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from core.lead_rule import standing_parties
@@ -106,6 +106,8 @@ def _clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) 
         node = stack[-1]
         node.paragraphs += 1
         cid, kind, heading = _path_id(doc, stack, f"p{node.paragraphs}"), "paragraph", ""
+        if node.kind == "record":  # a record's fields: one entry, titled by its title line
+            kind, heading = "record", node.label
     else:
         cid, kind, heading = _path_id(doc, stack, None), marker.kind, marker.label
     clause = Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]), heading=heading,
@@ -247,9 +249,11 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
     if notice:
         stack[-1] = _Node(rank=99, key="notice", label=NOTICE, kind="preface")
     last_item = 0  # number of the last `N.` item, so that `11.121人才…` continues the list
+    records = record_markers([p.text for p in cleaned.paragraphs],
+                             [p.marker is not None or p.row is not None or n < notice for n, p in enumerate(cleaned.paragraphs)])
     own_tags: set[str] = set()  # clauses whose annotation stood on its own line
     for n, p in enumerate(cleaned.paragraphs):
-        marker = p.marker or (item_after(p.text, last_item) if last_item else None)
+        marker = p.marker or records.get(n) or (item_after(p.text, last_item) if last_item else None)
         if marker is not None and marker.kind == "item" and marker.key.isdigit():
             last_item = int(marker.key)
         if marker is not None and marker.kind == "article":
@@ -272,6 +276,12 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
             else:
                 clauses.append(_row_clause(doc, title, stack, p, len(clauses)))
                 segments.append(Segment("clause", p.text, p.line))
+            continue
+        if marker is None and clauses and stack[-1].kind == "record" and clauses[-1].section[-1:] == (stack[-1].label,):
+            # a record's fields (`政策内容：…`, `申请渠道：…`) are one entry, as an item's sentences are
+            last = clauses[-1]
+            clauses[-1] = annotated(replace(last, text=last.text + p.text), find_annotation(last.text + p.text))
+            segments.append(Segment("clause", p.text, p.line))
             continue
         if clauses and _in_article(stack) and _joins_article(marker, article_rank):
             last = clauses[-1]

@@ -280,6 +280,12 @@ class Asker:
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
         picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES))
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
+            # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
+            picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind == "record"
+                       and attribute.has.search(s.text)][:1]
+        if attribute is not None:
+            picked.sort(key=lambda s: not attribute.has.search(s.text))  # what was asked, first
+        if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
             # an amount (a rate, a date …) asked and none in what would be quoted: quotes that share words are no answer
             subject = self._subject(turn)
             about = f"文件提到“{subject}”的相关内容，但" if subject else "文件"

@@ -74,7 +74,17 @@ ATTRIBUTES: tuple[Attribute, ...] = (
               # 定期 / 常态化 say that it recurs, not how often: no answer to 多久一次
               # 年度 alone (年度保障性住房建设) says which year, not how often
               _rx(r"每(年|季|季度|月|周|半年|两年|三年)|\d+次|[一二两三四五六七八九十]次(?![办性告])|每年度|一年一")),
-    Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|去哪.{0,4}(申请|办)|"
+    # the papers to bring (要带哪些材料): where to apply (申请渠道：…) is no list of them
+    Attribute("所需材料", _rx(r"(什么|哪些|啥|哪几样)(申请|申报|证明)?材料|材料(有哪些|是什么|清单|都有啥)|(要|需要|得)带(什么|哪些|啥)|"
+                          r"what (documents|papers|materials)"),
+              _rx(r"材料|身份证|户口簿|户口本|居住证|复印件|原件|申请表|审批表|登记表|营业执照|发票|证书|凭证|证明文件|证明|"
+                  r"合格证|行驶证|驾驶证|不动产权证|房产证")),
+    # where to apply (去哪办, 在哪申请): a window, a body, a platform — the sentence naming it, not any 申请
+    Attribute("办理地点或渠道", _rx(r"(去|到|在)哪(里|儿)?.{0,4}(申请|办|报名|申报|领|交)|哪里(申请|办|报名|申报)|找谁(申请|办)|"
+                              r"向谁(申请|申报)|哪个(窗口|部门|单位)(申请|办|受理)|where (do|can|to) (i|we )?(apply|register)"),
+              _rx(r"窗口|渠道|机构|网站|平台|大厅|政务服务|受理|(向|到|在|通过)[^。；]{1,24}(申请|申报|提出|提交|报送|办理|报名)|"
+                  r"所在[^。；]{0,12}(申请|办理)|负责(审核|办理|受理)")),
+    Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|"
                           r"how (do|can) (i|we) apply|application process"),
               _rx(r"申报|申请|提交|材料|办理|受理")),
     # `现在有多少家企业` asks a fact about the world; `现在最低首付几成` asks the rule in force, which the text states

@@ -175,6 +175,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
             text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头；{found}是配合单位。"
         else:
             text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{asked}不在该项的责任单位名单中。"
+    elif found and no_lead:  # a list with no lead: the unit is one of it, neither lead nor partner
+        text = f"是。{found}是「{label}」的责任单位之一（该项列了{'、'.join(task.units)}，未标注牵头单位）。"
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
@@ -188,15 +190,17 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
 
 
 def members(frame: Frame, question: str, task: Clause, asked: Sequence[str], evidence: Citation | None,
-            canon: Canon = str) -> Answer:
+            canon: Canon = str, no_lead: bool = False) -> Answer:
     """Several units asked of one item (`人民银行和银保监那边要配合吗`): 是 only if every one is listed (and, if asked,
     leads), then each unit's role, and the item's whole list where any is missing."""
     label, extra = task_label(task), [evidence] if evidence else []
     found = {a: written(task, a, canon) for a in asked}
     def fits(a: str) -> bool:
-        return bool(found[a]) and (not frame.lead_only or found[a] in task.lead_units)
-    roles = [f"{found[a]}是{'牵头单位' if found[a] in task.lead_units else '配合单位'}" if found[a]
-             else f"{a}不在名单中" for a in asked]
+        return bool(found[a]) and (not frame.lead_only or found[a] in task.lead_units and not no_lead)
+
+    def role(unit: str) -> str:
+        return "责任单位（该项未标注牵头）" if no_lead else "牵头单位" if unit in task.lead_units else "配合单位"
+    roles = [f"{found[a]}是{role(found[a])}" if found[a] else f"{a}不在名单中" for a in asked]
     verdict = "是" if all(fits(a) for a in asked) else ("都不是" if not any(fits(a) for a in asked) else "不全是")
     text = f"{verdict}。「{label}」：{'；'.join(roles)}。"
     if verdict != "是" and cues.DOER_PRESUMED.search(question):
@@ -360,8 +364,16 @@ def reverse(frame: Frame, question: str, clauses: Sequence[Clause], titles: dict
     if not found:
         text = f"文件中没有{who}{verb}的事项。"
         if frame.lead_only and (part := tasks_of(clauses, units[:1], False, canon)):
-            text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in part) + "。"
-            return _answer(frame, question, text, part, units, None)
+            # items that list only 责任单位 name no lead: the unit is not their partner either
+            listed = [c for c in part if unstated(c)]
+            first = [c for c in listed if _same(c.units[0], units[0], canon)]
+            if listed:
+                text = (f"文件没有标注{who}牵头的事项。{units[0]}列为责任单位、但未标注牵头单位的事项共{len(listed)}项"
+                         + (f"，其中{units[0]}列首位的有：" + "；".join(task_label(c) for c in first) if first else "")
+                         + "。")
+            if partner := [c for c in part if not unstated(c)]:
+                text += f"{units[0]}作为配合单位的事项有：" + "；".join(task_label(c) for c in partner) + "。"
+            return _answer(frame, question, text, first or part, units, None)
         return Answer(question, text, False, frame.op.value, tuple(units))
     width = GIST_WIDTH if len(found) > 3 else GIST_WIDE  # a unit with few items: what each asks of it in full
     lines = [f"{who}{verb}的事项共 {len(found)} 项（★ 表示牵头）：" if total == len(found) else
@@ -456,8 +468,15 @@ def unstated_lead(frame: Frame, question: str, task: Clause, evidence: Citation 
     """An item listing only 责任单位 in a document that marks 牵头 elsewhere: no lead is claimed for it."""
     named = "、".join(task.units)
     what = "牵头单位" if frame.op is Op.LEAD else "牵头与配合之分"
+    asked = [u for u in task.units if any(_same(u, a, str) or a in u for a in frame.units)]
+    if frame.op is Op.PARTNERS and asked and (others := [u for u in task.units if u not in asked]):
+        # `除了工信厅还有谁`: the rest of the list, though the item names no lead and no partner
+        text = (f"除{'、'.join(asked)}外，还有{'、'.join(others)}。「{task_label(task)}」只列了责任单位，"
+                f"没有标注{what}。" + _as_written(task))
+        return _answer(frame, question, text, [task], tuple(others), None, [evidence] if evidence else [])
     text = (f"{named}。{_how_many(question, task.units)}「{task_label(task)}」只列了责任单位，没有标注{what}。"
-            if frame.op is Op.RESPONSIBLE else f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}。")
+            if frame.op is Op.RESPONSIBLE else f"「{task_label(task)}」没有标注{what}，只列了责任单位：{named}"
+            + (f"（列首位的是{task.units[0]}）。" if len(task.units) > 1 else "。"))
     if task.generic_units:
         text += f"另列有{'、'.join(task.generic_units)}。"
     text += _as_written(task)

@@ -16,12 +16,13 @@ from core.clause import Clause
 from core.sentences import Span
 from kb import extract
 from kb.extract import Scored
-from core.lead_rule import labels_leads
+from core.lead_rule import names_no_lead
 from kb.fusion import NUMBERING, years_in
 from kb.knowledge import KnowledgeBase
 from kb.search import Hit
 
 ANNOTATED_MIN = 3  # annotations a document needs before its items, not its sentences, answer who-questions
+ANNOTATED_SHARE = 0.15  # … and the share of its clauses they must cover (its own or a part's closing annotation)
 GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软件, 发展 …) says nothing specific
 
 
@@ -68,15 +69,21 @@ class Evidence:
         """Documents that mark who does what on their items (ANNOTATED_MIN annotations or more). A guide or a
         regulation with one `由X会同相关部门负责解释` states its duties in prose: its sentences answer, not that one."""
         counts = Counter(c.doc for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope)
-        return frozenset(d for d, n in counts.items() if n >= ANNOTATED_MIN)
+        # a regulation whose few articles say `X会同Y…` (4 of 46) states its duties in prose: its items are no table
+        covered = Counter(c.doc for c in self.kb.clauses if c.units or c.generic_units)
+        sizes = Counter(c.doc for c in self.kb.clauses)
+        return frozenset(d for d, n in counts.items() if n >= ANNOTATED_MIN and covered[d] >= ANNOTATED_SHARE * sizes[d])
 
     @cached_property
-    def lead_labelled_docs(self) -> frozenset[str]:
-        """Documents that label 牵头单位 where they mean it (an item of theirs with only 责任单位 states no lead)."""
+    def no_lead_docs(self) -> frozenset[str]:
+        """Documents where an item listing only 责任单位 names no lead: all but those whose text or metadata says
+        the first listed leads."""
         by_doc: dict[str, list[Clause]] = {}
         for c in self.kb.clauses:
             by_doc.setdefault(c.doc, []).append(c)
-        return frozenset(d for d, cs in by_doc.items() if labels_leads(cs))
+        documents = self.kb.index.documents
+        return frozenset(d for d, cs in by_doc.items()
+                         if names_no_lead(cs, documents[d].lead_convention if d in documents else ""))
 
     @cached_property
     def corpus_by_doc(self) -> dict[str, str]:

@@ -276,8 +276,8 @@ def _split_rows(turn: Turn, task: Clause) -> list[Clause]:
 
 
 def _unstated_lead(turn: Turn, task: Clause) -> bool:
-    """An item listing only 责任单位 in a document that labels 牵头单位 where it means it: it states no lead."""
-    return states_no_lead(task, task.doc in turn.ev.lead_labelled_docs)
+    """An item listing only 责任单位 in a document that does not say the first listed leads: it states no lead."""
+    return states_no_lead(task, task.doc in turn.ev.no_lead_docs)
 
 
 def single_task(turn: Turn) -> Answer | None:
@@ -307,7 +307,8 @@ def member(turn: Turn) -> Answer | None:
     # a unit inside the item's own title (郑商所 in 实施郑商所优势再造) names the item, not a unit asked about
     asked = [u for u in turn.frame.units if (duty.written(task, u, _canon(turn)) or u) not in label] or turn.frame.units
     if len(asked) > 1:  # `人民银行和银保监要配合吗`: each unit asked gets its own 是/否
-        return duty.members(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn))
+        return duty.members(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
+                            no_lead=_unstated_lead(turn, task))
     turn = replace(turn, frame=replace(turn.frame, units=tuple(asked)))
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),

@@ -60,7 +60,8 @@ def unit_inventory(turn: Turn) -> Answer | None:
     tasks = _tasks([c for c in turn.clauses if c.doc == doc])
     if not tasks:
         return None
-    labelled = doc in turn.ev.lead_labelled_docs or any(c.lead_explicit for c in tasks)
+    # a lead is one the document labels, unless it says (or its metadata does) that the first listed leads
+    labelled = doc in turn.ev.no_lead_docs or any(c.lead_explicit for c in tasks)
     lead_only = "牵头" in turn.text
     partners_only = "配合" in turn.text and not lead_only
 
@@ -78,6 +79,12 @@ def unit_inventory(turn: Turn) -> Answer | None:
             first.setdefault(u, c)
         for u in leads(c):
             led[u] += 1
+    if not counted and lead_only and any(c.units for c in tasks):  # only 责任单位 lists, no lead said anywhere
+        units = list(dict.fromkeys(u for c in tasks for u in c.units))
+        c = tasks[0]
+        return Answer(turn.text, f"文件没有标注牵头单位，各项只列了责任单位（共{len(units)}个具名单位，"
+                      f"按{len(tasks)}项有责任分工的条目统计）。\n出处：\n· 「{duty.task_label(c)}」“{c.tag_text or c.text}”",
+                      True, Op.COUNT.value, citations=(Citation(c, c.tag_text or c.text),))
     if not counted:
         return None
     role = "牵头单位" if lead_only else "配合单位" if partners_only else "具名责任单位"

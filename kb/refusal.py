@@ -14,6 +14,7 @@ from kb import attributes, cues, extract, groups
 from kb.extract import Scored
 from kb.frame import Frame, Op
 from kb.fusion import years_in
+from kb.synonyms import load_synonyms
 
 CITIES = ("北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "武汉", "西安", "苏州", "长沙", "郑州",
           "济南", "青岛", "合肥", "厦门", "福州", "昆明", "贵阳", "南宁", "沈阳", "大连", "哈尔滨", "长春", "石家庄",
@@ -189,8 +190,13 @@ SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its hea
 
 
 def _holds_subject(words: Sequence[str], context: str) -> bool:
-    """A third of the subject's specific words (a document's common words and its title's already left out)."""
-    return sum(w in context or extract.in_order(w, context) for w in words) >= max(1, SUBJECT_SHARE * len(words))
+    """A third of the subject's specific words (a document's common words and its title's already left out), each
+    written as it is, in order with gaps, or as the statutory term the everyday word stands for (租房 → 住房租金)."""
+    synonyms = load_synonyms()
+
+    def held(w: str) -> bool:
+        return w in context or extract.in_order(w, context) or any(s in context for s in synonyms.get(w, ()))
+    return sum(map(held, words)) >= max(1, SUBJECT_SHARE * len(words))
 
 
 def missing_attribute(case: Case) -> str | None:
@@ -208,8 +214,12 @@ def missing_attribute(case: Case) -> str | None:
     if attribute is None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
-    about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") for s in case.ranked()[:6]
+    found = [s for s in case.ranked()[:6]
              if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
+    # the entry found may state it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
+    entries = {s.clause.id for s in found[:1] if s.clause.kind == "record"}
+    found += [s for s in case.ranked()[6:] if s.clause.id in entries]
+    about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") for s in found]
     if _FEE.search(case.question) and "罚" not in case.question:  # a fee asked (工本费, 交多少): a fine is no fee
         about = [t for t in about if not _FINE.search(t)]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is

@@ -225,3 +225,56 @@ def test_a_body_every_city_has_may_be_written_in_two_characters_in_a_list(text, 
     annotation (it was rejected whole before)."""
     ann = find_annotation(text)
     assert ann is not None and tuple(n for n in ann.units) == units
+
+
+from core.clause import Clause  # noqa: E402
+from core.lead_rule import FIRST_LISTED, FIRST_LEADS, names_no_lead  # noqa: E402
+
+
+@pytest.mark.parametrize("text,says", [
+    ("（列第一位者为牵头单位，下同）", True),
+    ("排在第一位的部门为牵头部门。", True),
+    ("各项举措中排序第一的责任单位为该项牵头单位,负责组织有关责任单位做好细则制订", True),
+    ("排名第一的单位为牵头单位", True),
+    ("列在首位的为牵头单位", True),
+    ("市发改委负责政策落实总体牵头", False),
+    ("（责任单位：市人社局、市财政局）", False),
+    ("由市商务局牵头，市财政局配合", False),
+])
+def test_a_document_saying_the_first_listed_leads(text, says):
+    """Class: a document's own rule that the first unit of each annotation leads, in the words documents use."""
+    assert bool(FIRST_LEADS.search(text)) is says
+
+
+def _listed(text: str, tag: str) -> Clause:
+    return Clause(id="d#1", doc="d", title="t", section=("一、",), heading="", text=text + tag,
+                  units=("市人社局", "市财政局"), tag_text=tag, tag_form="list")
+
+
+@pytest.mark.parametrize("clauses,convention,no_lead", [
+    ((_listed("发放补贴。", "(责任单位:市人社局、市财政局)"),), "", True),  # a list is no appointment
+    ((_listed("发放补贴。", "(责任单位:市人社局、市财政局)"),), FIRST_LISTED, False),  # its metadata says so
+    ((_listed("发放补贴。", "(责任单位:市人社局、市财政局)"),
+      Clause(id="d#2", doc="d", title="t", section=("三、",), heading="",
+             text="各项举措中排序第一的责任单位为该项牵头单位。")), "", False),  # its text says so
+    ((_listed("发放补贴。", "（列第一位者为牵头单位，下同）"),), "", False),
+])
+def test_a_list_of_responsible_units_names_a_lead_only_where_the_document_says_so(clauses, convention, no_lead):
+    assert names_no_lead(clauses, convention) is no_lead
+
+
+@pytest.mark.parametrize("text,units", [
+    ("推进。(市商务局牵头,市金融工作局、广元国际铁路港、广元海关按职责分工负责)", ("市商务局", "市金融工作局", "广元国际铁路港", "广元海关")),
+    ("推进。(市文化广电旅游局牵头,市财政局、市体育局、天府新区、市总工会按职责分工负责)",
+     ("市文化广电旅游局", "市财政局", "市体育局", "天府新区", "市总工会")),
+    ("推进。（市交通运输局牵头，市发展改革委、双流国际机场配合）", ("市交通运输局", "市发展改革委", "双流国际机场")),
+    ("推进。(省商务厅、省财政厅、中欧班列平台按职责分工负责)", ("省商务厅", "省财政厅", "中欧班列平台")),
+    ("推进。（市税务局、市财政局、西部陆海新通道按职责分工负责）", ("市税务局", "市财政局", "西部陆海新通道")),
+    ("推进。（加快建设负责）", None),  # no body at all
+    ("推进。（市商务局、铁路港负责）", None),  # half the names unfamiliar: not read as a list of bodies
+])
+def test_one_unfamiliar_name_in_a_list_of_bodies_keeps_the_list(text, units):
+    """Class: a role-verb annotation whose list holds one body named without a body's ending (a port, an airport, a
+    new area by its place name) beside bodies that have one: the annotation is read whole, not dropped."""
+    ann = find_annotation(text)
+    assert (ann.units if ann else None) == units

@@ -56,6 +56,14 @@ META = {
     "henan-domestic-demand-plan-2023-2025": ("河南省实施扩大内需战略三年行动方案(2023—2025年)", "", "2023-06-30"),
     "quzhou-ebike-regulation-2016": ("衢州市市区电动自行车管理规定", "", "2016-12-01"),  # 省人大常委会批准 date
     "xianning-housing-subsidy-rules-2026": ("关于进一步促进市城区房地产市场平稳健康发展若干措施实施细则", "", ""),
+    # seventh round: none states a 文号; dates are the notice's signature or the 省人大常委会批准 date
+    "guizhou-economy-recovery-plan-2022": ("贵州省推动复工复产复市促进经济恢复提振行动方案", "", "2022-10-01"),
+    "guangyuan-economy-measures-2023": ("广元市人民政府关于印发《广元市聚焦高质量发展推动经济运行整体好转的若干具体政策措施》的通知",
+                                        "", "2023-07-01"),
+    "anshun-grain-reserve-measures-2023": ("安顺市人民政府关于印发安顺市市级储备粮管理办法的通知", "", "2023-09-05"),
+    "dalian-employment-policy-list-2019": ("大连市就业政策", "", ""),  # a policy list: no date, no 文号
+    "taian-garbage-sorting-regulation-2020": ("泰安市生活垃圾分类管理条例", "", "2020-07-24"),
+    "shenyang-graduate-employment-measures-2022": ("沈阳市进一步促进高校毕业生等青年群体就业创业若干政策措施", "", ""),
 }
 
 
@@ -91,6 +99,14 @@ COUNTS = {
     # 77 items numbered across parts; 59 end in (省X、Y…按职责分工负责), 18 in (省X牵头负责)
     "henan-domestic-demand-plan-2023-2025": (ARABIC, 77, 77, 0),
     "quzhou-ebike-regulation-2016": (ARTICLE, 35, 0, 0),  # 35 articles, no chapters; duties in prose (第五条)
+    # 56 items numbered across 九 parts, 3 more paragraphs in 九; all 59 end in (责任单位:…), no 牵头 anywhere
+    "guizhou-economy-recovery-plan-2022": (ARABIC, 56, 59, 0),
+    # (一)–(三十五) each end in (X牵头,Y…按职责分工负责) or, for (一)(二)(三十), (X、Y按职责分工负责); 5 joint leads
+    "guangyuan-economy-measures-2023": (CN_HALF, 35, 35, 5),
+    # 46 articles in 8 chapters; duties in prose, four articles name a doer `X会同Y…` (六、十、三十三、三十七)
+    "anshun-grain-reserve-measures-2023": (ARTICLE, 46, 4, 0),
+    "taian-garbage-sorting-regulation-2020": (ARTICLE, 56, 0, 0),  # 56 articles in 8 chapters, duties in prose
+    "shenyang-graduate-employment-measures-2022": (ARABIC, 49, 49, 0),  # 1.–49. each with (责任单位:…), no 牵头
 }
 
 
@@ -256,3 +272,28 @@ def test_an_item_of_a_heading_and_one_paragraph_with_three_roles():
     assert len(items) == 13 and len({c.section[0] for c in items}) == 13 and all(c.leads and c.generic_units for c in items)
     fifth = next(c for c in items if c.section[0].startswith("五、"))
     assert len(fifth.leads) == 3
+
+
+def test_guangyuan_a_body_named_by_its_place_stays_in_the_list():
+    """`(市文化广电旅游局牵头,市财政局、市体育局、广元国际铁路港、市总工会按职责分工负责)`: 广元国际铁路港 (a 管委会
+    named by its place) has no body's ending, yet the annotation is read whole."""
+    item = by_heading("guangyuan-economy-measures-2023", "(二十)")
+    assert item.leads == ("市文化广电旅游局",) and "广元国际铁路港" in item.partner_units
+    assert by_heading("guangyuan-economy-measures-2023", "(一)").leads == ()  # (市财政局、市税务局按职责分工负责)
+
+
+def test_anshun_a_doer_after_an_article_number_is_the_body_alone():
+    sixth = by_heading("anshun-grain-reserve-measures-2023", "第六条")
+    assert sixth.leads == ("市财政局",) and sixth.partner_units == ("市发展改革委（市粮食和物资储备局）",)
+
+
+def test_dalian_each_policy_of_the_list_is_one_entry_under_its_group():
+    """18 policies (6 for 高校毕业生, 2 for 就业困难人员, 10 for 企业), each a title line and its fields
+    (政策内容 / 文件依据 / 补贴测算 / 申请渠道): one clause per policy, under its 服务对象 group."""
+    entries = [c for c in clauses("dalian-employment-policy-list-2019") if len(c.section) == 2]
+    groups = [c.section[0] for c in entries]
+    assert len(entries) == 18
+    assert [groups.count(g) for g in dict.fromkeys(groups)] == [6, 2, 10]
+    first = entries[0]
+    assert first.section == ("服务对象：高校毕业生", "一次性求职创业补贴")
+    assert first.text.startswith("政策内容：") and first.text.endswith("申请渠道：申请人所在高校申请")

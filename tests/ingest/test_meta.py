@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ingest.meta import fields_from_mapping, iso_date, merge, text_fields
 from ingest.read import document_meta, read_source
 from tests.conftest import PLAN, law
@@ -67,6 +69,22 @@ def test_sidecar_beats_format_beats_text(tmp_path):
 
 def test_the_plan_takes_its_title_from_its_sidecar():
     assert document_meta(read_source(PLAN)).title == "成都市软件产业发展规划（2019—2025年）"
+
+
+def test_the_plan_says_in_its_sidecar_that_the_first_listed_leads():
+    """The issuer's practice (the first unit of ［责任单位：…］ leads) is not in the plan's text: its sidecar says it."""
+    assert document_meta(read_source(PLAN)).lead_convention == "first_listed"
+
+
+@pytest.mark.parametrize("value,kept", [
+    ("first_listed", "first_listed"), ("首位牵头", "first_listed"), ("名单首位牵头", "first_listed"),
+    ("first", "first_listed"), ("随便写的", ""), ("", ""),
+])
+def test_a_sidecar_may_state_the_lead_convention(tmp_path, value, kept):
+    path = tmp_path / "notice.md"
+    path.write_text(NOTICE, encoding="utf-8")
+    (tmp_path / "notice.md.meta.json").write_text(json.dumps({"牵头惯例": value}, ensure_ascii=False), encoding="utf-8")
+    assert document_meta(read_source(path)).lead_convention == kept
 
 
 def test_merge_defaults_the_title_to_the_file_name():

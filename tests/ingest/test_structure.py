@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ingest.clean import clean, strip_ws
 from ingest.parse import NOTICE, parse
 from ingest.read import parse_source, read_source
@@ -93,3 +95,33 @@ def test_guangzhou_party_building_items_and_annotations_counted_by_hand():
     assert all(c.text.endswith(c.tag_text) for c in items if c.units)
     source = strip_ws(path.read_text(encoding="utf-8"))
     assert all(c.text in source for c in doc.clauses)
+
+
+from ingest.markers import record_markers  # noqa: E402
+
+_GUIDE = ["就业政策清单", "服务对象：高校毕业生", "求职补贴", "政策内容：每人1000元。", "申请渠道：所在高校",
+          "见习补贴", "政策内容：按最低工资标准。", "文件依据：《某意见》", "申请渠道：区就业服务机构",
+          "服务对象：企业", "社保补贴", "对招用困难人员的单位给予补贴。", "文件依据：《某办法》", "申请渠道：街道窗口"]
+
+
+@pytest.mark.parametrize("lines,taken,expected", [
+    # a policy list: titles, their fields, and the groups whose label first comes before any record
+    (_GUIDE, None, {1: "group", 2: "record", 5: "record", 9: "group", 10: "record"}),
+    # a service guide's entries: 办理条件 / 申请材料 / 办理地点 after each title, no groups
+    (["公租房申请", "办理条件：本市户籍。", "申请材料：身份证。", "办理地点：区住房保障窗口",
+      "租赁补贴申请", "办理条件：收入低于标准。", "申请材料：收入证明。",
+      "续租申请", "办理条件：租期届满。", "办理地点：原受理窗口"], None, {0: "record", 4: "record", 7: "record"}),
+    # two records are no list
+    (["求职补贴", "政策内容：1000元。", "申请渠道：高校", "见习补贴", "政策内容：最低工资。", "申请渠道：区机构"], None, {}),
+    # a notice's header block of labelled lines is one block, not records
+    (["关于印发某办法的通知", "发布机关：市政府", "发布日期：2020年1月1日", "文号：某发〔2020〕1号", "第一条为了规范管理，制定本办法。"],
+     None, {}),
+    # numbered headings keep their own markers
+    (["一、求职补贴", "政策内容：1000元。", "申请渠道：高校", "二、见习补贴", "政策内容：最低工资。", "申请渠道：区机构",
+      "三、社保补贴", "政策内容：全额。", "申请渠道：窗口"], [True, False, False] * 3, {}),
+])
+def test_a_list_of_records_reads_each_title_as_an_entry(lines, taken, expected):
+    """Class: a policy list or guide exported from a database — an unnumbered title line, then `标签：内容` fields;
+    a field line standing before the first record (`服务对象：…`) groups the records after it."""
+    markers = record_markers(lines, taken or [False] * len(lines))
+    assert {i: m.kind for i, m in markers.items()} == expected

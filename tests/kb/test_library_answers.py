@@ -1112,3 +1112,61 @@ def test_a_share_or_a_fine_is_answered_only_where_the_subject_states_one(library
         assert not a.answerable and ("具体金额" in a.text or "具体比例" in a.text), a.text
     else:
         assert a.answerable and expected in a.text.splitlines()[0] + a.text, a.text
+
+
+SHENYANG = "shenyang-graduate-employment-measures-2022"
+GUIZHOU = "guizhou-economy-recovery-plan-2022"
+WUHAN = "wuhan-economy-recovery-measures-2023"
+
+
+@pytest.mark.parametrize("question,doc,expected,absent", [
+    ("一次性扩岗补助是哪个部门牵头", SHENYANG, ("没有标注牵头单位", "市人社局", "市财政局"), "按惯例"),
+    ("国有景区免门票谁牵头", GUIZHOU, ("没有标注牵头单位", "省文化和旅游厅", "省商务厅"), "按惯例"),
+    ("直播电商奖励那条哪个局牵头", WUHAN, ("没有标注牵头单位", "市商务局", "市财政局"), "按惯例"),
+    ("无还本续贷谁牵头", FUQING, ("没有标注牵头单位", "市金融工作局", "人行福清支行"), "按惯例"),
+    ("市人社局牵头哪些事", SHENYANG, ("没有标注市人社局牵头的事项", "列首位的有"), "作为配合单位"),
+    ("这个文件一共有几个牵头单位", SHENYANG, ("没有标注牵头单位",), "按名单首位"),
+    ("烟草增加值那条除了工信厅还有谁", GUIZHOU, ("除省工业和信息化厅外，还有贵州中烟公司",), "列首位"),
+    ("暂免房产税那条省税务局是责任单位吗", GUIZHOU, ("是。", "省财政厅", "未标注牵头单位"), "（配合）"),
+    # the document's own rule (`排序第一的责任单位为该项牵头单位`): the first listed leads
+    ("外贸企业出境参展机票补贴是哪个部门牵头的", NANJING, ("市商务局牵头",), "没有标注"),
+])
+def test_a_list_of_responsible_units_names_no_lead_unless_the_document_says_the_first_leads(
+        library_asker, question, doc, expected, absent):
+    """Class: items annotated only `(责任单位:A、B)` in a document that never labels 牵头 and never says the first
+    listed leads: asked who leads, the answer says no lead is marked and gives the list (A first), never a lead of
+    its own making; what a unit leads, how many leads, 除了A还有谁 and 是不是责任单位 follow the same reading. A
+    document that says the first leads (in its text, or its sidecar's `lead_convention`) keeps that reading."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(e in a.text for e in expected) and absent not in a.text, a.text
+
+
+DALIAN = "dalian-employment-policy-list-2019"
+
+
+@pytest.mark.parametrize("question,doc,first_quote", [
+    ("稳岗返还去哪儿申请", DALIAN, "申请渠道：区市县承担就业服务职能的机构"),
+    ("一次性求职创业补贴去哪办", DALIAN, "申请渠道：申请人所在高校申请"),
+    ("安家费补贴在哪申请", DALIAN, "申请渠道：涉农地区承担高校毕业生就业服务的机构"),
+    ("公益性岗位补贴怎么申请", DALIAN, "申请渠道：街道（乡镇）公共服务窗口"),
+    ("失业保险费返还在哪里申请", DALIAN, "申请渠道：区市县承担就业服务职能的机构"),
+])
+def test_where_to_apply_is_the_entrys_own_field_quoted_first(library_asker, question, doc, first_quote):
+    """Class: a policy list's entry (title, 政策内容, …, 申请渠道) asked where or how to apply: the entry's own
+    field that says so is quoted first, not refused because the best-matching sentence is its content."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first_quote in a.text.splitlines()[1], a.text
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("申请灵活就业社保补贴要带哪些材料", DALIAN),
+    ("办就业见习补贴需要什么材料", DALIAN),
+    ("公益性岗位补贴申请材料有哪些", DALIAN),
+    ("一次性创业补贴要提交哪些证明材料", SHENYANG),
+    ("扩岗补助申请要带啥", SHENYANG),
+])
+def test_the_papers_to_bring_are_not_answered_by_where_to_apply(library_asker, question, doc):
+    """Class: 要带哪些材料 where the document says only where to apply (申请渠道) or what is given: refused, naming
+    the papers as what it does not state."""
+    a = ask(library_asker, question, doc)
+    assert not a.answerable and "所需材料" in a.text, a.text

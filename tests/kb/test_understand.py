@@ -301,11 +301,11 @@ def test_units_by_name_alias_or_field(question, units, hints):
     ("推进会多久开一次？", "开会或办理的频次"),
     ("2019年软件业务收入实际是多少？", "实际数字"),
     ("天府软件园现在有多少家企业？", "实际数字"),
-    ("昆明现在买房最低首付几成？", ""),  # the rule in force, not a statistic
+    ("昆明现在买房最低首付几成？", "具体比例"),  # the rule in force (a share), not a statistic
     ("目前公积金贷款利率是多少？", ""),
     ("现在申请的收入标准是多少？", "具体金额"),
     ("园区目前已经聚集了多少家企业？", "实际数字"),
-    ("申报首版次要什么材料？", "申报办法"),
+    ("申报首版次要什么材料？", "所需材料"),
     ("2022年软件业务收入目标是多少？", ""),
     # a rate: only a figure per the same thing answers it
     ("建设补贴每平方米补多少？", "按每平方米计的标准"),
