@@ -95,3 +95,44 @@ def lead_in(text: str, start: int) -> Span | None:
     if _ITEM_MARK.match(text, opening) or colon + 1 - opening < 6:  # a sub-list's own item, or a bare `具体如下：`
         return None
     return Span(opening, colon + 1)
+
+
+# `博士、硕士、本科毕业生分别给予一次性7万元、4万元、2万元`: categories, then 分别, then one figure each
+_RESPECTIVELY = re.compile(r"(?P<cats>[^，,；;。：:]{2,80}?)[，,]?分别(?:按照?|给予|为|是|达到|不低于|不超过|奖励|补贴)*"
+                           r"(?P<figs>[^，,；;。]{2,120})")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?(?:元|%|％|人|个|家|万人|平方米|套)?|[一二三四五六七八九十百千万]+(?:万)?元")
+# `每人每年3万元(博士)、1.44万元(硕士)`: each figure labelled in brackets after it
+_LABELLED_FIGURE = re.compile(r"(?P<fig>\d+(?:\.\d+)?\s*(?:万|亿|千)?元(?:/[^\s(（、，]{1,4})?)[(（](?P<label>[^()（）]{1,8})[)）]")
+
+
+def respective(sentence: str, question: str) -> str:
+    """The figure a sentence gives the one category the question names, where it states a figure for each of
+    several (`A、B、C分别…X、Y、Z`, or `X(A)、Y(B)`): `硕士 4万元`; "" when it does not, or the question names none
+    or several of them."""
+    for m in _LABELLED_FIGURE.finditer(sentence):
+        pairs = [(x.group("label"), x.group("fig")) for x in _LABELLED_FIGURE.finditer(sentence)]
+        named = [(label, fig) for label, fig in pairs if label in question]
+        return f"{named[0][0]}：{named[0][1]}" if len(named) == 1 and len(pairs) > 1 else ""
+    for m in _RESPECTIVELY.finditer(sentence):
+        listed = re.sub(r"^.*?(对于|对|其中|按照|按)", "", m.group("cats"))
+        figs = [f.group(0) for f in _FIGURE.finditer(m.group("figs")) if re.search(r"\d|元", f.group(0))]
+        # `本科毕业生和高新技术人才` may be one category of the list or two: the count of figures decides
+        cats = next((c for c in ([x for x in re.split(r"、", listed) if x], [x for x in re.split(r"[、和及与]", listed) if x])
+                     if len(c) == len(figs)), [])
+        if len(cats) < 2:
+            continue
+        # the category sharing most character pairs with the question, if one alone does (`博士买房` → `…高校博士`:
+        # the first of a list carries the words its siblings share)
+        within = [i for i, c in enumerate(cats) if c in question]  # `3000万元` written as the list writes it
+        if len(within) == 1:
+            return f"{cats[within[0]]}：{figs[within[0]]}"
+        shared = [len(_pairs(c) & _pairs(question)) for c in cats]
+        best = max(shared)
+        if best and shared.count(best) == 1:
+            c = shared.index(best)
+            return f"{cats[c]}：{figs[c]}"
+    return ""
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}

@@ -15,7 +15,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, refusal
+from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, link, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -30,6 +30,8 @@ ONLY_INSTRUCTIONS = "问题里只有要求改变回答方式的指令，已忽�
 INLINE_DUTY_BONUS = 0.03  # about the gap between the best and the third sentence of a typical question
 ATTRIBUTE_BONUS = 0.03
 DUTY_SCAN_DOCS = 3
+# nouns that say what is asked of the subject (`扩岗补助有什么条件`, `办理流程`), not what the subject is
+ASK_NOUNS = frozenset("条件 要求 流程 程序 手续 材料 情况 具体 内容 办法 步骤".split())
 DOC_COMMON = 0.3  # a word in this share of a document's clauses (补贴 in a subsidy guide) names no one subject there
 JOB_WEIGHT = 0.1  # a doer sentence that repeats the job asked (审核认定) beats one that only shares the topic
 DUTY_REACH = 0.1  # how far below the best sentence one that names a doer may sit and still answer a who-question  # documents whose every doer-naming clause a who-question may search
@@ -70,6 +72,7 @@ class AskConfig:
 # characters before the genre, almost every character pair of them in one title
 _NAMED_GENRE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{4,16}?)(?:暂行|试行)?(?:办法|方案|实施意见|意见|规定|若干措施|措施|条例|规划|细则|行动计划)")
 TITLE_COVER = 0.85
+TITLE_SHARE = 0.4  # of a title's characters a loosely written name (in order, with gaps) must hold
 
 
 def bare_title(title: str) -> str:
@@ -369,7 +372,9 @@ class Asker:
     def _names_title(self, core: str) -> bool:
         """`专项附加扣除办法` for 《个人所得税专项附加扣除暂行办法》: the words before the genre, nearly all in one title."""
         pairs = {core[i:i + 2] for i in range(len(core) - 1)}
-        return any(len(pairs & {t[i:i + 2] for i in range(len(t) - 1)}) >= TITLE_COVER * len(pairs) for t in self._titles)
+        return any(len(pairs & {t[i:i + 2] for i in range(len(t) - 1)}) >= TITLE_COVER * len(pairs)
+                   # `泰安垃圾分类条例` for 《泰安市生活垃圾分类管理条例》: its characters in order, a good part of the title
+                   or link.in_sequence(core, t) and len(core) >= TITLE_SHARE * len(bare_title(t) or t) for t in self._titles)
 
     @cached_property
     def _bare_titles(self) -> list[str]:
@@ -450,7 +455,7 @@ class Asker:
         phrase = self._subject(turn)
         corpus = self.ev.corpus(turn.docs)  # a word only another document uses (幼儿园 beside 学前教育) places nothing
         words = [t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
-                 if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus]
+                 if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus and t not in ASK_NOUNS]
         # rarest first within the documents asked about; their own titles' words (宁国, 购房补贴) and words most of
         # their clauses use place nothing
         texts, titles = self.ev.scope_texts(turn.docs)

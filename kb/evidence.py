@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from core.clause import Clause
-from core.sentences import Span
+from core.sentences import Span, respective
 from kb import extract
 from kb.extract import Scored
 from core.lead_rule import names_no_lead
@@ -196,6 +196,8 @@ class Evidence:
     def part_for(self, text: str, sentence: str) -> str:
         """The comma-separated part of a sentence that shares most words with the question and states a figure
         (`…亿元以上企业超过350家，…` for a question about 亿元以上企业)."""
+        if picked := respective(sentence, text):  # `A、B分别…X、Y` asked of B: B's figure, said with B
+            return picked
         asked = set(self.kb.segmenter.tokens(text))
         parts = [p for p in re.split(r"(?<=[，,；;、。])", sentence) if p.strip("，,；;、。")]
         if not parts:

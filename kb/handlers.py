@@ -637,7 +637,7 @@ def document_outline(turn: Turn) -> Answer | None:
 
 
 # the question is about the document itself (这份实施意见, 该通知, 全文), not one of its headings
-DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9fff]{0,6}?(文件|通知|意见|方案|办法|规划|计划|政策|条例|规定|措施|细则)|"
+DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9fff]{0,12}?(文件|通知|意见|方案|办法|规划|计划|政策措施|政策|条例|规定|措施|细则)|"
                         r"全文|整个文件|文件(一共|共|总共)|附件")
 
 

@@ -65,3 +65,23 @@ def test_an_item_of_a_list_has_the_words_that_introduce_it(text, item, expected)
 ])
 def test_no_lead_in_where_none_introduces_the_item(text, item):
     assert lead_in(text, text.index(item)) is None
+
+
+from core.sentences import respective  # noqa: E402
+
+_DEGREES = "对于毕业五年内普通高校博士、硕士、本科毕业生和高新技术人才分别给予一次性7万元、4万元、2万元首次购房补贴。"
+
+
+@pytest.mark.parametrize("sentence,question,expected", [
+    (_DEGREES, "首次购房补贴硕士多少钱", "硕士：4万元"),
+    (_DEGREES, "博士买房补多少", "毕业五年内普通高校博士：7万元"),
+    (_DEGREES, "高新技术人才买房补贴多少", "本科毕业生和高新技术人才：2万元"),  # three figures: the last two share one
+    (_DEGREES, "首次购房补贴多少钱", ""),  # no category named: every figure stands
+    ("对新增规上工业企业、限上商贸企业分别奖励10万元、5万元。", "新增限上商贸企业奖励多少", "限上商贸企业：5万元"),
+    ("按照每人每年3万元(博士)、1.44万元(硕士)、0.72万元(本科)的标准发放生活补贴。", "硕士生活补贴一年多少", "硕士：1.44万元"),
+    ("首套和第二套分别按总房价1.5%和2%的比例给予购房补贴。", "第二套补贴几个点", "第二套：2%"),
+    ("对个人购买家庭唯一住房,面积为90平方米及以下的,减按1%的税率征收契税。", "契税多少", ""),  # no 分别
+])
+def test_a_figure_stated_for_each_of_several_is_read_for_the_one_asked(sentence, question, expected):
+    """Class: `A、B、C分别…X、Y、Z` and `X(A)、Y(B)`: asked about B, B's figure is the answer, said with B."""
+    assert respective(sentence, question) == expected

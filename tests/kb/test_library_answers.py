@@ -1170,3 +1170,46 @@ def test_the_papers_to_bring_are_not_answered_by_where_to_apply(library_asker, q
     the papers as what it does not state."""
     a = ask(library_asker, question, doc)
     assert not a.answerable and "所需材料" in a.text, a.text
+
+
+TAIAN = "taian-garbage-sorting-regulation-2020"
+
+
+@pytest.mark.parametrize("question,doc,figure", [
+    ("首次购房补贴硕士多少钱", SHENYANG, "硕士：4万元"),
+    ("博士来沈阳就业每年生活补贴多少", SHENYANG, "博士：3万元"),
+    ("买第二套新房补几个点", NINGGUO, "第二套：2%"),
+    ("进出口额达到3000万元的外贸企业奖多少", DINGXI, "3000万元：10万元"),
+    ("首次购房补贴博士能拿多少", SHENYANG, "博士：7万元"),
+])
+def test_a_figure_given_to_each_of_several_is_answered_for_the_one_asked(library_asker, question, doc, figure):
+    """Class: `A、B、C分别给予X、Y、Z` (or `X(A)、Y(B)`) asked about B: the first line gives B's figure with B."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and figure in first_line(a), a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("泰安垃圾分类条例哪天开始施行", TAIAN, "2020年11月1日"),
+    ("泰安垃圾分类管理条例什么时候施行", TAIAN, "2020年11月1日"),
+    ("衢州电动车管理规定啥时候开始实施", QUZHOU, "2017年5月1日"),
+    ("北京养犬规定从什么时候开始施行", "beijing-dog-regulation-2003", "2003年10月15日"),
+    ("沈阳这份就业创业若干政策措施的文号是多少", SHENYANG, "没有写明文号"),
+])
+def test_a_document_named_loosely_is_asked_about_itself(library_asker, question, doc, expected):
+    """Class: the document named by some of its title's characters in order (泰安垃圾分类条例 for
+    泰安市生活垃圾分类管理条例), or by `这份…政策措施`: the question is about the document itself."""
+    assert expected in ask(library_asker, question, doc).text
+
+
+@pytest.mark.parametrize("question,doc,figure", [
+    ("企业招应届毕业生，扩岗补助一个人给多少钱，有什么条件", SHENYANG, "1500元"),
+    ("一次性创业补贴多少钱，申领条件是什么", SHENYANG, "5000元"),
+    ("新型学徒培训补贴每人多少，有什么要求", SHENYANG, "6000元"),
+    ("沈阳每年要新增多少适合毕业生的岗位", SHENYANG, "15万个"),
+    ("毕业生公积金贷款额度放宽到1.2倍，是哪个单位负责", SHENYANG, "市住房公积金中心"),
+])
+def test_what_is_asked_of_a_subject_is_no_part_of_it(library_asker, question, doc, figure):
+    """Class: words that say what is asked (条件, 要求, 额度 in a who-question) are not subject words the answering
+    sentence must hold; a rate stated far into its clause (每年新增加…15万个) still states it."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and figure in a.text, a.text
