@@ -405,18 +405,19 @@ class Asker:
 
         scope = turn.docs
         bigrams = frozenset().union(*(b for d, b in self._bigrams.items() if scope is None or d in scope))
+        subject = self._subject(turn)  # read once: it rewrites short forms into the documents' words
         return refusal.Case(
             question=turn.text, frame=turn.frame, corpus=self.ev.corpus(scope),
             corpus_years=frozenset(self.ev.corpus_years(scope)), bigrams=bigrams, ranked=lazily,
             unmatched=(lambda best: self.ev.unmatched_english(turn.text)) if turn.english
             else (lambda best: self.ev.unmatched(turn.text, best)),
-            min_relevance=turn.min_relevance, structured=structured is not None, subject=self._subject(turn),
+            min_relevance=turn.min_relevance, structured=structured is not None, subject=subject,
             structured_texts=tuple(dict.fromkeys(c.clause.text for c in structured.citations)) if structured else (),
             structured_about=self._about(turn, structured),
             is_unit=lambda name: self._names_unit_of(name, scope),
             elsewhere=lambda name: scope is not None and not self._names_unit_of(name, scope)
             and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
-            subject_words=self._subject_words(turn), label_of=lambda s: self.ev.sub_label(s.row),
+            subject_words=self._subject_words(turn, subject), label_of=lambda s: self.ev.sub_label(s.row),
         )
 
     def _names_unit_of(self, name: str, scope: frozenset[str] | None) -> bool:
@@ -450,9 +451,9 @@ class Asker:
                  if len(t) >= 2 and t in self.ev.idf and (i := phrase.find(t)) >= 0]
         return phrase[min(a for a, _ in spans): max(b for _, b in spans)] if spans else phrase
 
-    def _subject_words(self, turn: handlers.Turn) -> tuple[str, ...]:
-        """Words of the subject (not of the attribute asked) that the documents use: where the attribute must be."""
-        phrase = self._subject(turn)
+    def _subject_words(self, turn: handlers.Turn, phrase: str) -> tuple[str, ...]:
+        """Words of the subject `phrase` (not of the attribute asked) that the documents use: where the attribute
+        must be."""
         corpus = self.ev.corpus(turn.docs)  # a word only another document uses (幼儿园 beside 学前教育) places nothing
         words = [t for t in dict.fromkeys(self.kb.segmenter.tokens(phrase))
                  if len(t) >= 2 and self.ev.idf.get(t, 0.0) >= self.ev.generic_idf and t in corpus and t not in ASK_NOUNS]

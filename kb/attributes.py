@@ -84,7 +84,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                               r"向谁(申请|申报)|哪个(窗口|部门|单位)(申请|办|受理)|where (do|can|to) (i|we )?(apply|register)"),
               _rx(r"窗口|渠道|机构|网站|平台|大厅|政务服务|受理|(向|到|在|通过)[^。；]{1,24}(申请|申报|提出|提交|报送|办理|报名)|"
                   r"所在[^。；]{0,12}(申请|办理)|负责(审核|办理|受理)")),
-    Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|需要什么材料|要什么材料|哪些材料|"
+    Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|"
                           r"how (do|can) (i|we) apply|application process"),
               _rx(r"申报|申请|提交|材料|办理|受理")),
     # `现在有多少家企业` asks a fact about the world; `现在最低首付几成` asks the rule in force, which the text states

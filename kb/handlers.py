@@ -361,8 +361,9 @@ def two_tasks(turn: Turn) -> Answer | None:
 
 
 def _canon(turn: Turn) -> duty.Canon:
-    """One name per unit, so that 市人社局 asked finds 市人力资源和社会保障局 written."""
-    units = turn.ev.kb.units
+    """One name per unit, so that 市人社局 asked finds 市人力资源和社会保障局 written — read as the documents asked
+    about read names (a short form two cities' documents share, 市文旅局, is this document's unit)."""
+    units = turn.ev.kb.units.within(turn.docs)
     return lambda name: units.canonical(name) or name
 
 

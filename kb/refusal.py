@@ -101,7 +101,8 @@ _ZONE_WORDS = frozenset(
 
 def named_districts(question: str) -> list[str]:
     return [m.group(0) for m in _DISTRICT.finditer(question)
-            if m.group(1) not in _ZONE_WORDS and not re.search(r"[哪这那些几个各每某其该本全此一二三四五六七八九十两\d]", m.group(1))]
+            if m.group(1) not in _ZONE_WORDS and not re.search(r"[哪这那些几个各每某其该本全此一二三四五六七八九十两\d]", m.group(1))
+            and not re.match(r"[由被把对给向将从为与和及即是在到去的了]", m.group(1))]  # `是不是由地区X局牵头`: 由 + 地区
 
 
 def unknown_places(case: Case) -> str | None:
@@ -208,6 +209,9 @@ def missing_attribute(case: Case) -> str | None:
         if case.frame.op is Op.REVERSE and case.subject_words:  # `市发改委多久组织一次政策评估`: that job's items
             texts = tuple(t for t in texts if all(w in t for w in case.subject_words))
         if attribute is None or case.frame.op not in _FROM_ANNOTATIONS or attributes.present(attribute, texts):
+            return None
+        asked = attribute.asks.search(_ASKS_WHO.sub("", case.question))
+        if asked and any(asked.group(0) in t for t in texts):  # the item's own words (加大个体工商户定额调整频次)
             return None
         return f"文件写明了{case.structured_about or '相关事项的责任单位'}，但没有写{attribute.name}"
     attribute = attributes.asked(case.question)

@@ -1213,3 +1213,20 @@ def test_what_is_asked_of_a_subject_is_no_part_of_it(library_asker, question, do
     sentence must hold; a rate stated far into its clause (每年新增加…15万个) still states it."""
     a = ask(library_asker, question, doc)
     assert a.answerable and figure in a.text, a.text
+
+
+LANZHOU = "lanzhou-enterprise-relief-2022"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("市文旅局负责持续开展消费促进活动吗？", LANZHOU, "是。市文旅局"),
+    ("持续开展消费促进活动有没有市文旅局的事？", LANZHOU, "是。市文旅局"),
+    ("消费促进活动那条里有市文旅局吗", LANZHOU, "是。市文旅局"),
+    ("市税务局负责加大个体工商户定额调整频次吗？", LANZHOU, "是。市税务局"),
+    ("定额调整频次那条谁牵头", LANZHOU, "市税务局牵头"),
+])
+def test_a_short_form_several_cities_write_is_this_documents_unit(library_asker, question, doc, expected):
+    """Class: a short name two cities' documents both write (市文旅局: 兰州's and 南京's) is, asked of one
+    document, that document's unit; a word of an item's own title (频次) asks no frequency."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text

@@ -105,3 +105,16 @@ def test_districts_named(question, districts):
     """Class: a district or county named by its own name (the unknown-place refusal checks it against the text)
     — not a kind of zone (示范区, 园区, 社区) or a question word (哪些区)."""
     assert named_districts(question) == districts
+
+
+@pytest.mark.parametrize("question", [
+    "“盘活市场存量房源”是不是由地区住房和城乡建设局牵头？",
+    "是由县里负责吗",
+    "这条给区里的名额有多少",
+    "对县级市有要求吗",
+    "在区里怎么申请",
+])
+def test_a_function_word_before_a_level_word_names_no_district(question):
+    """Class: `由地区X局`, `是由县里`, `给区里`: a preposition and 地区/县/区 are no district's own name."""
+    from kb.refusal import named_districts
+    assert named_districts(question) == []
