@@ -108,7 +108,12 @@ def listed_bodies(names: list[str]) -> bool:
     the rest are short bare names (`广元国际铁路港`, a 管委会 by its place's name): one unfamiliar ending does not
     undo the list."""
     known = [looks_like_unit(n) for n in names]
-    return all(known) or (2 * sum(known) > len(names) and all(k or _BARE_NAME.fullmatch(n) for k, n in zip(known, names)))
+    return all(known) or (2 * sum(known) > len(names) and all(map(_body_like, names)))
+
+
+def _body_like(name: str) -> bool:
+    """A body by its ending, or a short bare name that may be one (the list as a whole decides)."""
+    return looks_like_unit(name) or bool(_BARE_NAME.fullmatch(name))
 
 
 def split_names(text: str) -> list[tuple[str, str]]:
@@ -210,14 +215,14 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         m = _ROLE_END.search(clause)
         if (not m or m.start() == 0) and i < len(clauses) - 1:
             named, gen = names_in(clause)
-            if not named or gen or not all(looks_like_unit(n) or _BARE_NAME.fullmatch(n) for n in named):
+            if not named or gen or not all(map(_body_like, named)):
                 return None
             pending += named
             continue
         if not m or m.start() == 0:
             return None
         named, gen = names_in(clause[: m.start()])
-        if not all(looks_like_unit(n) or _BARE_NAME.fullmatch(n) for n in named) or not (named or gen):
+        if not all(map(_body_like, named)) or not (named or gen):
             return None
         named, pending = pending + named, []
         generic += gen
