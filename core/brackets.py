@@ -4,7 +4,7 @@ Both the annotation parser (ingest) and the answer writer (kb, which quotes arou
 """
 from __future__ import annotations
 
-OPEN, CLOSE = "（(［[【〔", "）)］]】〕"
+OPEN, CLOSE = "（(［[【〔〈", "）)］]】〕〉"
 
 
 def outer_spans(text: str) -> list[tuple[int, int]]:

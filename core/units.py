@@ -233,7 +233,8 @@ BARE_MIN = 3  # a bare body of fewer characters (编办, 工会) names nothing o
 _BANK_BRANCH = re.compile(r"^(?:中国)?(人民银行|进出口银行|农业发展银行)[\u4e00-\u9fff]{2,8}?(中心支行|分行|支行|营业管理部)$")
 _PLACED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|地区|州)?(银保监分局|银保监局|证监局|金融监管分局|金融监管局|海关|供电公司|"
                      r"供电局|气象局|邮政管理局|通信管理局|烟草专卖局|烟草公司|铁路局|电信公司|移动公司|联通公司)$")
-_TWO_PLATES = re.compile(r"^([^（()）]{3,})[（(]([^（()）]{2,12})[）)]$")
+_BODY_END = re.compile(r"(局|委|办|厅|部|署|中心|室|处|院|会|所|站|队|集团|公司|行|分局|支行)$")
+_TWO_PLATES = re.compile(r"^([^（()）〈〉]{3,})[（(〈]([^（()）〈〉]{2,12})[）)〉]$")
 _SHORT = {"人民银行": ("人行", "央行"), "银保监分局": ("银保监局", "银保监"), "银保监局": ("银保监",), "证监局": ("证监",),
           "金融监管分局": ("金融监管局",)}
 
@@ -278,8 +279,10 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
         forms = ["税务局"] + [f for c in cities for f in (f"{c}市税务局", f"国家税务总局{c}市税务局")]
         return tuple(f for f in dict.fromkeys(forms + (["市税务局"] if not own or own == city else [])) if f != name)
     if (two := _TWO_PLATES.match(name)) is not None:
-        # `江阴港城经济区(自贸办)`, `发展改革和统计局(商务局)`: one body bearing two names — either names it
-        return tuple(f for f in (two.group(1), two.group(2), *rule_aliases(two.group(1), city)) if f != name)
+        # `江阴港城经济区(自贸办)`, `发展改革和统计局(商务局)`: one body bearing two names — either names it; but
+        # `市政府办（金融）` is the office's finance desk: a bracket that names no body is no second name
+        second = (two.group(2),) if _BODY_END.search(two.group(2)) else ()
+        return tuple(f for f in (two.group(1), *second, *rule_aliases(two.group(1), city)) if f != name)
     if (branch := _BANK_BRANCH.match(name)) or (branch := _PLACED.match(name)):
         body = branch.group(1)
         forms = [body, *_SHORT.get(body, ())] + ([body + branch.group(2)] if branch.re is _BANK_BRANCH else [])
@@ -346,14 +349,17 @@ def learn_units(clauses: list["Clause"], alias_files: list[tuple[str, Path]]) ->
         by_doc.setdefault(c.doc, []).append(c)
     rows: dict[str, dict] = {}  # canonical name -> {"written", "docs", "aliases", "kind", "fulls"}
     owner: dict[str, str] = {}  # a form already claimed by a unit -> that unit
+    same: dict[str, str] = {}  # a name's normalised form -> the unit first written so
     for doc, doc_clauses in by_doc.items():
         city = document_city(doc_clauses)
         for name in dict.fromkeys(u for c in doc_clauses for u in c.units):
             aliases = rule_aliases(name, city)
             # 市卫生健康委 joins a unit another document writes 卫生健康委 only at the same level: a bare name there
             # (a province's list sharing one 省, a ministry) is another body, however alike the words
-            canon = owner.get(name) or next((owner[a] for a in aliases if a in owner and owner[a] == a
-                                             and _level_of(a) == _level_of(name)), name)
+            # two spellings that read the same (`下同` / `下同〉`, half- and full-width) are one name
+            canon = owner.get(name) or same.get(normalise(name)) or next(
+                (owner[a] for a in aliases if a in owner and owner[a] == a and _level_of(a) == _level_of(name)), name)
+            same.setdefault(normalise(name), canon)
             row = rows.setdefault(canon, {"written": [], "docs": [], "aliases": [], "kind": ""})
             row["written"].append(name)
             row["docs"].append(doc)
