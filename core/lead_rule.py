@@ -11,6 +11,10 @@ from core.clause import Clause
 # first-listed unit of every annotation leads
 FIRST_LEADS = re.compile(r"(列|排|排序|排名)(在)?(第一|首)(位|个)?的?(责任)?(者|单位|部门)?(为|是)(该项|该条|本项)?牵头")
 FIRST_LISTED = "first_listed"  # a document's metadata saying the same (DocMeta.lead_convention)
+# `第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同`: every unit before an annotation's first comma leads
+FIRST_GROUP_LEADS = re.compile(r"(第一个|首个|第一)?(逗号|，)(之)?前(的|面的)?(单位|部门)?(均)?(为|是)牵头")
+# the note itself: where a list's units end and what the document says about them begins
+LEAD_NOTE = re.compile(f"{FIRST_LEADS.pattern}|{FIRST_GROUP_LEADS.pattern}")
 
 
 # `以下措施均需江北新区管委会、各区政府落实，不再单独列出`: parties named once for every later item

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from core.brackets import CLOSE, OPEN, outer_spans
-from core.lead_rule import FIRST_LEADS, STANDING
+from core.lead_rule import FIRST_GROUP_LEADS, FIRST_LEADS, LEAD_NOTE, STANDING
 
 LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
 FORMS = (LIST, LABELLED, INLINE, TABLE)
@@ -83,7 +83,9 @@ class Annotation:
 
 
 # `市政府相关单位`, `市直其他部门`: a kind of body under a named one, still no body in particular
-_GENERIC_TAIL = re.compile(r"(?:有关|相关|其他|其它)(?:单位|部门|机构|方面)$")
+# 有关部门, and bodies named by their kind (区党政机关, 公共机构, 企事业单位): every one of a kind, no one body
+_GENERIC_TAIL = re.compile(r"(?:有关|相关|其他|其它)(?:单位|部门|机构|方面)$|^(?:市|区|县|镇|全市|全区)?(?:党政机关|公共机构|企事业单位|"
+                           r"机关事业单位|国家机关)$")
 
 
 def is_generic(name: str) -> bool:
@@ -269,14 +271,16 @@ def find_annotations(text: str) -> list[Annotation]:
         body = STANDING.sub("", text[start + 1: end - 1]).strip()
         # `（A、B等负责。列第一位者为牵头单位，下同）`: a note after the list, which may say how the lead is known
         body, _, note = body.partition("。")
-        # `（A、B、C负责，排在第一位的部门为牵头部门，下同）`: the same note after a comma
-        if (rule := FIRST_LEADS.search(body)) is not None and (cut := max(body.rfind("，", 0, rule.start()),
-                                                                        body.rfind(",", 0, rule.start()))) > 0:
+        # `（A、B、C负责，排在第一位的部门为牵头部门，下同）`: the same note after a comma, or after a semicolon
+        # (`（责任单位：A、B，C；第一个逗号前为牵头单位，…，下同）`, whose list has commas of its own)
+        if (rule := LEAD_NOTE.search(body)) is not None and (cut := _note_start(body, rule.start())) > 0:
             body, note = body[:cut], body[cut + 1:] + note
         ann = _labelled(body, text[start:end], (start, end)) or _inline(body, text[start:end], (start, end))
-        if ann is not None and FIRST_LEADS.search(note) and ann.units and not ann.leads:
-            ann = build_annotation(list(ann.units[:1]), list(ann.units[1:]), [], list(ann.generic_units), ann.form,
-                                   ann.text, ann.span)
+        if ann is not None and ann.units and not ann.leads and (
+                FIRST_LEADS.search(note) or FIRST_GROUP_LEADS.search(note) and first_group(body)):
+            leads = list(first_group(body)) if FIRST_GROUP_LEADS.search(note) else list(ann.units[:1])
+            ann = build_annotation(leads, [u for u in ann.units if u not in leads], [], list(ann.generic_units),
+                                   ann.form, ann.text, ann.span)
         if ann is not None and (ann.units or ann.generic_units):
             found.append(ann)
     if (bare := _bare_labelled(text, found)) is not None:
@@ -290,6 +294,21 @@ def find_annotations(text: str) -> list[Annotation]:
         if leads and all(looks_like_unit(n) for n in leads + partners):
             found.append(build_annotation(leads, partners, [], gen + gen2, INLINE, m.group(0), m.span()))
     return sorted(found, key=lambda a: a.span)
+
+
+def _note_start(body: str, rule: int) -> int:
+    """Where the note before a lead rule begins: the last semicolon before it, else the last comma."""
+    semicolon = max(body.rfind("；", 0, rule), body.rfind(";", 0, rule))
+    return semicolon if semicolon > 0 else max(body.rfind("，", 0, rule), body.rfind(",", 0, rule))
+
+
+def first_group(tag: str) -> tuple[str, ...]:
+    """The named units before a list's first comma (`责任单位：市科技局、市数据局，市委网信办…` → 市科技局, 市数据局): the
+    leads where the document says so (:data:`FIRST_GROUP_LEADS`). The label and any bracket are left out."""
+    body = _LABEL_AT.sub("", tag.strip("".join(OPEN + CLOSE)), count=1)
+    body = re.split(r"[；;]", body, maxsplit=1)[0]
+    head = re.split(r"[，,]", body, maxsplit=1)[0]
+    return tuple(names_in(head)[0])
 
 
 _AFTER_SENTENCE = "。；;！!）)］]"

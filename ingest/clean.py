@@ -183,6 +183,9 @@ class _Builder:
         self.prev = line
 
 
+_APPENDIX_LINE = re.compile(r"^附件[一二三四五六七八九十\d]*[:：]?$")
+
+
 class _Table:
     """Lines of a task table after its header: rows, group headings, wrapped cells; anything else ends it."""
 
@@ -201,6 +204,8 @@ class _Table:
             self.last = continued(TableRow(cells, self.header, self.style), self.last)
             builder.paragraphs.append(Paragraph(flat, number, None, self.last))
             return True
+        if _APPENDIX_LINE.match(flat):  # `附件2`: the next attachment (its own table, if any) begins
+            return False
         marker = match_marker(flat, allow_lead=False)
         if marker and marker.kind in ("heading", "section"):  # a task group inside the table
             builder.paragraphs.append(Paragraph(flat, number, replace(marker, heading_only=True)))

@@ -14,8 +14,8 @@ from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after, record_markers,
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
-from core.lead_rule import standing_parties
-from ingest.annotations import Annotation, find_annotation
+from core.lead_rule import FIRST_GROUP_LEADS, standing_parties
+from ingest.annotations import Annotation, find_annotation, first_group
 from core.clause import Clause
 from core.units import LEVELS, abbreviation_groups, level_prefix
 
@@ -206,6 +206,19 @@ def _standing(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
+def _first_groups(clauses: list[Clause]) -> list[Clause]:
+    """`第一个逗号前为牵头单位…，下同`, said once: every later list's units before its first comma lead too."""
+    if not any(FIRST_GROUP_LEADS.search(c.tag_text) for c in clauses):
+        return clauses
+    out = list(clauses)
+    for i, c in enumerate(out):
+        if c.tag_text and c.units and not c.leads and c.tag_form == "list":
+            leads = tuple(u for u in first_group(c.tag_text) if u in c.units)
+            if leads:  # no comma at all: every unit stands before it, and leads
+                out[i] = replace(c, leads=leads, lead_explicit=True)  # the document states who leads
+    return out
+
+
 def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
     """A tag closing a plain paragraph governs the untagged paragraphs before it in its section."""
     out = list(clauses)
@@ -304,6 +317,6 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         clauses.append(annexes)
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
-    clauses = _part_closing(_inherit_tags(clauses), own_tags)
+    clauses = _part_closing(_inherit_tags(_first_groups(clauses)), own_tags)
     return ParsedDocument(doc, title, tuple(link_rows(_standing(_shared_prefix(clauses)))), tuple(ordered),
                           cleaned.artifacts, tuple(warnings))

@@ -40,6 +40,7 @@ _UNIT_ROLES = ("lead", "responsible", "partner")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _NONE = {"/", "／", "—", "-", "无", "——"}  # a cell that says "none"
 _SPACES = re.compile(r"[ \u3000\xa0]{2,}")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff）)])[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
 LINK_MIN = 0.6  # similarity of a row's task to a body item's title above which they are the same task (checked by hand on the fixtures)
 
 
@@ -113,13 +114,15 @@ def row_columns(row: TableRow) -> tuple[tuple[str, str], ...]:
 
 def row_annotation(row: TableRow, text: str) -> Annotation | None:
     """The row's units from its 牵头 / 责任 / 配合 columns (tag_form "table")."""
-    cells = aligned(row)
+    # a cell that lists its units apart by spaces (`区商务委 区绿化市容局`) lists them as `、` would
+    raw = aligned(row)
+    cells = {role: _SPACED.sub("、", cell) if role in _UNIT_ROLES else cell for role, cell in raw.items()}
     lead, lead_gen = names_in(cells.get("lead", ""))
     resp, resp_gen = names_in(cells.get("responsible", ""))
     partner, partner_gen = names_in(cells.get("partner", ""))
     if not (lead or resp or partner or lead_gen or resp_gen or partner_gen):
         return None
-    spans = [(text.find(_flat(cells[r])), len(_flat(cells[r]))) for r in _UNIT_ROLES if r in cells]
+    spans = [(text.find(_flat(raw[r])), len(_flat(raw[r]))) for r in _UNIT_ROLES if r in raw]
     spans = [(s, n) for s, n in spans if s >= 0]
     start = min((s for s, _ in spans), default=0)
     end = max((s + n for s, n in spans), default=0)

@@ -278,3 +278,30 @@ def test_one_unfamiliar_name_in_a_list_of_bodies_keeps_the_list(text, units):
     new area by its place name) beside bodies that have one: the annotation is read whole, not dropped."""
     ann = find_annotation(text)
     assert (ann.units if ann else None) == units
+
+
+# `第一个逗号前为牵头单位`: the units before a list's first comma lead (several may); the note after the `；` is no
+# unit, and where the document said it once (`下同`), its later lists are read the same way.
+@pytest.mark.parametrize("tag, leads, units", [
+    ("（责任单位：市科技局、市数据局，市委网信办、中国移动南充分公司；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同）",
+     ("市科技局", "市数据局"), ("市科技局", "市数据局", "市委网信办", "中国移动南充分公司")),
+    ("（责任单位：市发改委，市财政局、市商务局；逗号前的单位为牵头单位）", ("市发改委",), ("市发改委", "市财政局", "市商务局")),
+    ("（责任单位：市教育局、市人社局，市财政局；首个逗号前为牵头部门，下同）", ("市教育局", "市人社局"),
+     ("市教育局", "市人社局", "市财政局")),
+    ("(责任单位:市住建局,市自然资源局、市税务局;第一个逗号前为牵头单位)", ("市住建局",), ("市住建局", "市自然资源局", "市税务局")),
+    ("（责任单位：市科技局、市经信局；第一个逗号前为牵头单位）", ("市科技局", "市经信局"), ("市科技局", "市经信局")),
+])
+def test_units_before_the_first_comma_lead_where_the_document_says_so(tag, leads, units):
+    ann = find_annotation("加快推进算力建设。" + tag)
+    assert (ann.leads, ann.units) == (leads, units)
+    assert not any("下同" in u or "牵头" in u for u in ann.units + ann.generic_units)
+
+
+def test_a_first_comma_rule_said_once_holds_for_the_later_lists():
+    from ingest.clean import clean
+    from ingest.parse import parse
+    text = ("二、重点任务\n1.建设算力。加快建设。（责任单位：市科技局、市数据局，市委网信办；第一个逗号前为牵头单位，下同）\n"
+            "2.培育人才。引进人才。（责任单位：市人社局，市财政局、市科技局）\n3.优化服务。提升服务。（责任单位：市政管局、市司法局）\n")
+    items = [c for c in parse("d", "t", clean(text)).clauses if c.units]
+    assert [(c.leads, c.lead_explicit) for c in items] == [
+        (("市科技局", "市数据局"), True), (("市人社局",), True), (("市政管局", "市司法局"), True)]

@@ -89,3 +89,27 @@ def test_a_list_that_names_who_oversees_each_measure_is_a_division_table():
         ["number", "task", "task", "responsible", ""]
     assert {column_role(c) for c in ("主管部门", "实施部门", "承办单位", "指导单位", "责任主体")} == {"responsible"}
     assert column_role("事项") == "task" and column_role("主办单位") == "lead"
+
+
+# Several attachments, each with its own table: `附件2` ends the task table before it (its title line is no wrapped
+# cell of the last row, its rows no task rows); a cell listing units apart by spaces lists them one by one; a body
+# named by its kind (区党政机关, 公共机构) is every one of that kind, no unit.
+ATTACHMENTS = (
+    "一、主要任务\n1.推进垃圾分类。全面推进。\n附件1\n工作任务清单\n"
+    "序号\t任务名称\t任务内容\t牵头部门\t配合部门\t时间节点\n"
+    "1\t加强组织领导\t召开动员大会。\t区政府办公室\t各联席会议成员单位\t2019年3月\n"
+    "2\t\t纳入绩效评价。\t区委组织部\t区商务委 区绿化市容局\t2019年\n"
+    "3\t推进全面覆盖\t党政机关完成全覆盖。\t区机管局\t区绿化市容局 区党政机关、公共机构\t2019年9月\n"
+    "{next}\n目标任务分解表\n街镇\t目标任务\n罗店镇\t创建达标61个小区。\n"
+)
+
+
+@pytest.mark.parametrize("next_line", ["附件2", "附件2：", "附件二", "附件 2", "附件２"])
+def test_the_next_attachment_ends_a_task_table(next_line):
+    doc = parse("d", "t", clean(ATTACHMENTS.format(next=next_line)))
+    rows = [c for c in doc.clauses if c.kind == "row"]
+    assert [r.id.split("#")[1] for r in rows] == ["appendix1.r1", "appendix1.r2", "appendix1.r3"]
+    assert rows[-1].columns[-1] == ("时间节点", "2019年9月")  # no `附件2` or title glued to the last cell
+    assert rows[1].units == ("区委组织部", "区商务委", "区绿化市容局")
+    assert rows[2].units == ("区机管局", "区绿化市容局") and rows[2].generic_units == ("区党政机关", "公共机构")
+    assert not any(c.units for c in doc.clauses if c.section[:1] != ("附件1",) and c.kind != "item")
