@@ -50,6 +50,7 @@ _DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*�
 _CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年"
                         r"[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[）)]?$")
+_PRINTED = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}?(\d{4}年\d{1,2}月\d{1,2}日)印发$")
 _ADOPTION = re.compile(r"^[（(]?(\d{4}年\d{1,2}月\d{1,2}日)(.{0,80}?)(通过|发布|公布|修正|修订|批准|施行)[）)]?$")
 _TITLE_END = re.compile(r"(通知|意见|决定|批复|办法|规定|条例|细则|规划|方案|纲要|计划|指南|通告|公告|报告|函|法|规则|"
                         r"措施|政策|实施意见|指导意见|清单|目录|标准|章程|准则|解释|答复|令|[）)]|年)$")
@@ -212,6 +213,14 @@ def _closing(lines: list[str]) -> dict[str, str]:
     return {}
 
 
+def _printed(lines: list[str]) -> dict[str, str]:
+    """No signature date anywhere: the 版记's `X办公室 2025年1月20日印发` at the very end dates the notice."""
+    for line in reversed(lines[-CLOSING_LINES:]):
+        if (m := _PRINTED.match(re.sub(r"\s+", "", line))) is not None:
+            return {"date": iso_date(m.group(1))}
+    return {}
+
+
 def _dated_header(lines: list[str]) -> dict[str, str]:
     """A date standing on its own line near the top: `(2012年9月19日)` under an 实施意见's title, or the
     印发通知's signature date above the attached measures."""
@@ -243,7 +252,7 @@ def text_fields(text: str) -> dict[str, str]:
     if title and "title" not in out:
         out["title"] = title
     inferred = {"issuer": _issuer_of_title(out.get("title", ""))}
-    for layer in (_adoption(lines), _closing(lines), _dated_header(lines), inferred):
+    for layer in (_adoption(lines), _closing(lines), _dated_header(lines), _printed(lines), inferred):
         for name, value in layer.items():
             if value and name not in out:
                 out[name] = value

@@ -89,3 +89,17 @@ def test_a_sidecar_may_state_the_lead_convention(tmp_path, value, kept):
 
 def test_merge_defaults_the_title_to_the_file_name():
     assert merge("memo", "memo.txt", "txt", [{}, fields_from_mapping({"unknown": "x"})]).title == "memo"
+
+
+# A notice with no signature date: the 版记 at its very end (`X办公室 2025年1月20日印发`) dates it; a signature date,
+# where there is one, still wins.
+@pytest.mark.parametrize("closing, date", [
+    ("济南市商务局办公室 2025 年 1 月 20 日印发", "2025-01-20"),
+    ("济南市商务局办公室2025年1月20日印发", "2025-01-20"),
+    ("市政府办公室　2023年12月5日印发", "2023-12-05"),
+    ("抄送：市委办公室。\n广州市人民政府办公厅秘书处 2022年3月1日印发", "2022-03-01"),
+    ("宝山区人民政府办公室\n2019年5月5日\n宝山区人民政府办公室 2019年5月8日印发", "2019-05-05"),
+])
+def test_a_notices_print_line_dates_it_when_nothing_else_does(closing, date):
+    text = "关于印发《某市补贴实施细则》的通知\n各区县：\n现印发给你们，请抓好贯彻落实。\n第一条 为了规范补贴，制定本细则。\n" + closing
+    assert text_fields(text)["date"] == date
