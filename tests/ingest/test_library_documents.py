@@ -64,6 +64,16 @@ META = {
     "dalian-employment-policy-list-2019": ("大连市就业政策", "", ""),  # a policy list: no date, no 文号
     "taian-garbage-sorting-regulation-2020": ("泰安市生活垃圾分类管理条例", "", "2020-07-24"),
     "shenyang-graduate-employment-measures-2022": ("沈阳市进一步促进高校毕业生等青年群体就业创业若干政策措施", "", ""),
+    "nanchong-ai-opc-action-plan-2026": ("南充市人民政府办公室关于印发《南充市支持人工智能OPC创新发展行动计划（2026—2027年）》的通知",
+                                         "", "2025-06-29"),  # the signature's year as written (the plan is 2026—2027)
+    "taicang-ai-opc-action-plan-2026": ("市政府办公室关于印发《太仓市人工智能OPC培育发展行动计划（2026-2028年）》的通知", "",
+                                        "2026-03-19"),
+    "baoshan-garbage-sorting-plan-2019": ("上海市宝山区人民政府办公室关于印发贯彻《上海市生活垃圾管理条例》推进全程分类体系建设实施方案的通知",
+                                          "", "2019-05-05"),  # 宝府办〔2019〕26号 is in the source's record, not its text
+    "weihai-parking-regulation-2021": ("威海市停车管理和服务条例", "", "2021-12-03"),  # approved by the province
+    "jinan-appliance-trade-in-rules-2025": ("关于印发《济南市2025年家电以旧换新补贴实施细则》的通知", "济商务字〔2025〕5号",
+                                            "2025-01-20"),  # dated only by its 版记 `…2025 年 1 月 20 日印发`
+    "dongguan-patent-subsidy-2017-batch2": ("关于受理2017年东莞市第二批专利申请资助项目申报的通知", "", "2017-08-01"),
 }
 
 
@@ -107,6 +117,14 @@ COUNTS = {
     "anshun-grain-reserve-measures-2023": (ARTICLE, 46, 4, 0),
     "taian-garbage-sorting-regulation-2020": (ARTICLE, 56, 0, 0),  # 56 articles in 8 chapters, duties in prose
     "shenyang-graduate-employment-measures-2022": (ARABIC, 49, 49, 0),  # 1.–49. each with (责任单位:…), no 牵头
+    # 1.–15. each end in (责任单位:…); the first says the units before the first comma lead: 1,3,5,7,9,11,13,15 several
+    "nanchong-ai-opc-action-plan-2026": (ARABIC, 15, 15, 8),
+    # (一)–(五), three split into labelled paragraphs; 12 annotations (牵头单位:…,责任单位:…), 5 with several leads
+    "taicang-ai-opc-action-plan-2026": (CN_FULL, 5, 12, 5),
+    # 9 body items 1.–4./1.–2./1.–3. with no annotation; the task list of 附件1 has 39 rows, 14 with several 牵头部门
+    "baoshan-garbage-sorting-plan-2019": (ARABIC, 9, 39, 14),
+    "weihai-parking-regulation-2021": (ARTICLE, 45, 0, 0),  # 45 articles in 6 chapters, duties in prose
+    "jinan-appliance-trade-in-rules-2025": (ARTICLE, 19, 0, 0),  # 19 articles in 4 chapters, one body per article
 }
 
 
