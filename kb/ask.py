@@ -283,9 +283,12 @@ class Asker:
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
         picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES))
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
-            # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
-            picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind == "record"
+            # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`,
+            # a table row's 时间节点 after its task)
+            picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind in ("record", "row")
                        and attribute.has.search(s.text)][:1]
+        if attribute is not None and (answer := handlers.row_cell(turn, picked[0], attribute)) is not None:
+            return answer  # `…几月份要做到`: a task table's own column (时间节点) answers, for the row found
         if attribute is not None:
             picked.sort(key=lambda s: not attribute.has.search(s.text))  # what was asked, first
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):

@@ -72,13 +72,14 @@ def kept(frame: Frame, names: Sequence[str]) -> list[str]:
 # unit's short name would read as one more unit
 _INSIDE = re.compile(r"^[\u4e00-\u9fff]{2,12}?内(?=(?:牵头|配合|责任|主办|协办|参与)?(?:处室|科室|处|科))")
 _NONE_CELLS = {"/", "／", "—", "-", "——", "无"}
+WHEN_COLUMNS = ("时间", "时限", "期限", "节点", "进度")  # 时间节点, 完成时限, 完成时间, 进度安排
 
 
 def table_note(c: Clause, frame: Frame) -> str:
     """What a task table adds beyond its unit columns (an office column, a deadline), in its own column names:
     for a lead question the 牵头 columns, for a partners question the 配合 ones, else all of them."""
     want = {Op.LEAD: ("牵头", "责任", "主责"), Op.PARTNERS: ("配合", "协同", "参与", "协办")}.get(frame.op)
-    cells = _cells(c, want)
+    cells = _cells(c, want and want + WHEN_COLUMNS)  # the row's deadline goes with whoever answers for it
     return f"\n分工表另列：{cells}。" if cells else ""
 
 

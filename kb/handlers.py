@@ -510,7 +510,9 @@ _LISTED = re.compile(r"^[\d０-９]{1,2}[.．、]")
 
 # What a table itself looks like (`分工表有哪些栏目`, `清单一共多少项`, `表格有几列`): its header row and its rows
 TABLE_ASKED = re.compile(r"(表|表格|清单|台账)[^，。？?]{0,8}(栏目|几栏|几列|多少列|哪些列|哪几列|列了哪些|表头|字段|"
-                         r"多少项|几项|多少行|几行|多少条|几条|多少个?(任务|事项|举措))|(栏目|表头|字段)(有|是|都)")
+                         r"多少项|几项|多少行|几行|多少条|几条|多少个?(任务|事项|举措)|"
+                         r"分(了|成|为)?(哪几|哪些|几|多少)(个|大)?(类|组|块|部分|方面)|(按|根据)(什么|哪些|啥)(来)?分|类别|分类)|"
+                         r"(栏目|表头|字段)(有|是|都)")
 
 
 def table_shape(turn: Turn) -> Answer | None:
@@ -535,9 +537,22 @@ def table_shape(turn: Turn) -> Answer | None:
         count = f"共 {len(numbers)} 项" + (f"（{len(rows)} 行，有的项分成几行）" if len(rows) > len(numbers) else "")
         shape = f"表格共 {len(h.columns)} 栏：{columns}"
         counted = re.search(r"(多少|几)个?(项|行|条|任务|事项|举措)", turn.text)  # the number asked: first
-        lines.append(f"{where}{count}；{shape}。" if counted else f"{where}的{shape}；{count}。")
+        lines.append((f"{where}{count}；{shape}" if counted else f"{where}的{shape}；{count}") + _groups(rows) + "。")
         cites.append(Citation(h, h.text))
     return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(cites))
+
+
+def _groups(rows: Sequence[Clause]) -> str:
+    """`；按任务名称分 8 类：加强组织领导、…`: a column a merged cell filled only on the first row of each group (the
+    rows below it left empty) sorts the rows; its values, in order, are the table's own categories."""
+    for name in dict.fromkeys(n for c in rows for n, _ in c.columns):
+        if any(w in name for w in duty.WHEN_COLUMNS) or not rows or name not in dict(rows[0].columns):
+            continue
+        values = [dict(c.columns).get(name) for c in rows]
+        named = list(dict.fromkeys(v for v in values if v))
+        if None in values and 2 <= len(named) < len(rows) / 2:
+            return f"；按{name}分 {len(named)} 类：{'、'.join(named)}"
+    return ""
 
 
 # The attachments asked about by name or number (`附件都叫什么`, `带了几个附件`, `有没有附件`)
@@ -1107,6 +1122,21 @@ def same_body(asked: str, doer: str) -> bool:
     """`食药监部门` is 食品药品监督管理部门: the asked name's own characters, in order, within the doer's name."""
     core = groups.BODY_SUFFIX.sub("", asked)
     return len(core) >= 2 and link.in_sequence(core, doer)
+
+
+def row_cell(turn: Turn, best: Scored, attribute: attributes.Attribute) -> Answer | None:
+    """A date (a figure …) asked of a task table's row: the row's column that states it, by its column name, first
+    (`时间节点：2019年6月`), then the task as the row writes it."""
+    c = best.clause
+    cells = [(name, cell) for name, cell in c.columns if attribute.has.search(cell) and cell in c.text]
+    if c.kind != "row" or not cells or attribute.has.search(best.text):
+        return None
+    task = c.heading or best.text
+    where = c.section_label or "分工表"
+    text = ("；".join(f"{name}：{cell}" for name, cell in cells) + f"（「{task}」，{where}）。\n出处：\n· 「{where}」：“{best.text}”"
+            + "".join(f"\n· 「{where}」{name}：“{cell}”" for name, cell in cells))
+    return Answer(turn.text, text, True, turn.frame.op.value,
+                  citations=(Citation(c, best.text), *(Citation(c, cell) for _, cell in cells)))
 
 
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:

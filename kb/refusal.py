@@ -223,7 +223,9 @@ def missing_attribute(case: Case) -> str | None:
     # the entry found may state it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
     entries = {s.clause.id for s in found[:1] if s.clause.kind == "record"}
     found += [s for s in case.ranked()[6:] if s.clause.id in entries]
-    about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") for s in found]
+    # a table row's other columns (its 时间节点, 完成时限) belong to the task its sentence states
+    about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") + "；".join(cell for _, cell in s.clause.columns)
+             for s in found]
     if _FEE.search(case.question) and "罚" not in case.question:  # a fee asked (工本费, 交多少): a fine is no fee
         about = [t for t in about if not _FINE.search(t)]
     if attributes.present(attribute, about):  # the attribute must be stated where the subject is

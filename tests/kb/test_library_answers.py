@@ -1230,3 +1230,71 @@ def test_a_short_form_several_cities_write_is_this_documents_unit(library_asker,
     document, that document's unit; a word of an item's own title (频次) asks no frequency."""
     a = ask(library_asker, question, doc)
     assert a.answerable and expected in a.text, a.text
+
+
+BAOSHAN = "baoshan-garbage-sorting-plan-2019"
+
+
+@pytest.mark.parametrize("question,doc,lead,when", [
+    ("两级政府三级管理四级落实的责任体系由谁牵头", BAOSHAN, "区政府办公室", "2019年6月"),
+    ("餐厨垃圾日均131吨这项的牵头部门", BAOSHAN, "区绿化市容局", "2019年"),
+    ("净菜上市由哪些部门牵头", BAOSHAN, "区市场监管局、区农业农村委、区商务委", "2019年"),
+    ("规范收集运输杜绝混装混运谁牵头", BAOSHAN, "区城管执法局", "2019年"),
+    ("农村每户干湿分类桶谁牵头配齐", BAOSHAN, "各街镇（园区）", "2019年6月"),
+])
+def test_a_task_rows_deadline_goes_with_who_leads_it(library_asker, question, doc, lead, when):
+    """Class: a task table's row with a deadline column (时间节点, 完成时限): who leads, and by when."""
+    a = ask(library_asker, question, doc)
+    assert lead in first_line(a) and f"时间节点：{when}" in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,when", [
+    ("动员大会几月开", BAOSHAN, "2019年3月"),
+    ("两级政府三级管理的责任体系几月份建起来", BAOSHAN, "2019年6月"),
+    ("党政机关和公共机构垃圾分类全覆盖的时间节点", BAOSHAN, "2019年9月"),
+    ("农村干湿分类桶收集车几月配齐", BAOSHAN, "2019年6月"),
+    ("保洁员分拣员队伍什么时候完成", BAOSHAN, "2019年3月"),
+])
+def test_a_date_asked_of_a_task_is_the_rows_own_column(library_asker, question, doc, when):
+    """Class: a date asked of a task a table lists: the row's date column answers, by its name, first."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and first_line(a).startswith(f"时间节点：{when}"), a.text
+
+
+@pytest.mark.parametrize("question", [
+    "工作任务清单分了哪几类", "任务清单按什么分类的", "附件1的表格一共几项", "任务清单有哪些栏目", "清单里的任务分成几大块",
+])
+def test_a_tables_merged_group_column_gives_its_categories(library_asker, question):
+    """Class: a column a merged cell fills once per group (任务名称) sorts a table's rows: its values are the
+    table's own categories, in order."""
+    a = ask(library_asker, question, BAOSHAN)
+    assert "39 项" in a.text and "按任务名称分 8 类：加强组织领导、推进基层建设" in a.text, a.text
+
+
+NANCHONG = "nanchong-ai-opc-action-plan-2026"
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("算力资源支持那条谁牵头", "由市科技局、市数据局牵头"),
+    ("市委网信办是算力那条的牵头单位吗", "不是"),
+    ("数据要素供给谁牵头", "由市数据局牵头"),
+    ("人才评价和引进那项谁牵头", "市委组织部"),
+    ("模型和数据开放那项牵头单位有几个", "1个"),
+])
+def test_units_before_the_first_comma_lead_where_the_document_says_so(library_asker, question, expected):
+    """Class: `第一个逗号前为牵头单位…下同` said once: every list's units before its first comma lead."""
+    assert expected in first_line(ask(library_asker, question, NANCHONG))
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("娃上幼儿园每个月个税能抵多少", "geshui-zhuanxiang-kouchu-guofa-2018-41", "1000元"),
+    ("买写字楼有没有补贴", "ningguo-real-estate-10-measures-2023", "非住宅"),
+    ("打零工的大学生自己交社保，政府补不补", "dalian-employment-policy-list-2019", "灵活就业"),
+    ("招了应届大学生，单位社保能补几年", "dalian-employment-policy-list-2019", "1年"),
+    ("交警管电动车的哪些事", "quzhou-ebike-regulation-2016", "公安机关交通管理部门"),
+])
+def test_everyday_words_find_the_documents_terms(library_asker, question, doc, expected):
+    """Class: the words people type (幼儿园, 写字楼, 打零工, 社保, 交警) for the terms documents use (学前教育,
+    非住宅, 灵活就业, 社会保险, 公安机关交通管理部门), from a lexicon written apart from any question set."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text

@@ -329,3 +329,17 @@ def test_a_body_bearing_two_names_is_named_by_either(name, forms):
     """Class: one body, two plates (`X(Y)`): people name it by either."""
     table = UnitTable.from_clauses([_clause("d", (name,), title="关于稳经济的实施意见")])
     assert {f: table.canonical(f) for f in forms} == {f: name for f in forms}
+
+
+# One body with two names in brackets is called by either; a bracket naming a desk or a field of work is no name.
+@pytest.mark.parametrize("name, second, kept", [
+    ("市委组织部（人才办）", "人才办", True),
+    ("市委宣传部（网信办）", "网信办", True),
+    ("发展改革和统计局(商务局)", "商务局", True),
+    ("市政府办（金融）", "金融", False),
+    ("市发改委〈武圈办秘书处〉", "武圈办秘书处", True),
+    ("市商务局（口岸）", "口岸", False),
+])
+def test_a_second_name_in_brackets_must_name_a_body(name, second, kept):
+    from core.units import rule_aliases
+    assert (second in rule_aliases(name)) is kept
