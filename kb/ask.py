@@ -252,6 +252,8 @@ class Asker:
             return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name
             return answer
+        if (answer := handlers.lead_convention(turn)) is not None:  # 怎么看哪个是牵头的: what the document says
+            return answer
         if (answer := handlers.table_shape(turn)) is not None:  # 分工表有哪些栏目、多少项: its header and rows
             return answer
         if (answer := handlers.attachments(turn)) is not None:  # 带了几个附件，都叫什么

@@ -219,7 +219,7 @@ def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) 
     generic = [g for g in task.generic_units if g not in chosen and g not in leads]  # a generic lead is said as lead
     text += f"（另有泛指的{'、'.join(generic)}，未计入）" if generic else ""
     if partners_asked:
-        text += f"；牵头单位{'、'.join(leads)}未计入。" if leads else "。"
+        text += "；不含牵头单位。" if leads else "。"  # the lead, not asked about, goes unnamed (the quote shows it)
     else:
         text += f"；其中{'、'.join(leads)}牵头（{lead_rule(task)}）。" if leads and not frame.lead_only else "。"
     return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])

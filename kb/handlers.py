@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from core.clause import Clause
-from core.lead_rule import standing_parties, states_no_lead
+from core.lead_rule import LEAD_NOTE, standing_parties, states_no_lead
 from core.numerals import cn_to_int
 from core.sentences import sentences
 from kb import attributes, cues, duty, extract, groups, link, refusal
@@ -555,6 +555,46 @@ def _groups(rows: Sequence[Clause]) -> str:
     return ""
 
 
+# How the document marks who leads (`责任单位一长串，怎么看哪个是牵头的`, `排第一的就是牵头单位吗`)
+LEAD_RULE_ASKED = re.compile(r"(怎么|如何|怎样|咋)(看|区分|判断|确定|知道|认定|分辨|标注|标明|分)[^？?。]{0,10}牵头|"
+                             r"牵头(单位|部门)?(是)?(怎么|如何|怎样|按什么)(确定|区分|标注|看|认定|定)的?|"
+                             r"(排|列)(在)?(第一|首位|最前|前面)[^？?。]{0,8}(是|算|就是)[^？?。]{0,4}牵头|"
+                             r"(有没有|是否|有无)(说明|写明|规定)[^？?。]{0,6}(谁|哪个)[^？?。]{0,4}牵头")
+
+
+def lead_convention(turn: Turn) -> Answer | None:
+    """What the document itself says about how its lists mark the lead: its note (`第一个逗号前为牵头单位`,
+    `列第一位者为牵头单位`), else its 牵头 labels, else that its lists mark none."""
+    if not LEAD_RULE_ASKED.search(turn.text):
+        return None
+    doc = turn.one_doc()
+    clauses = [c for c in turn.clauses if c.doc == doc and (c.tag_text or c.units)]
+    if not clauses:
+        return None
+    note = next((c for c in clauses if LEAD_NOTE.search(c.tag_text)), None)
+    if note is not None:
+        m = LEAD_NOTE.search(note.tag_text)
+        start = max(note.tag_text.rfind(sep, 0, m.start()) for sep in "；;，,（(") + 1
+        rule = note.tag_text[start:].rstrip("）)］]")
+        text = f"文件写明：“{rule}”（「{note.section_label}」的责任单位注明）。"
+        return Answer(turn.text, text, True, Op.LEAD.value, citations=(Citation(note, note.tag_text),))
+    labelled = next((c for c in clauses if c.lead_explicit and c.tag_text), None)
+    if labelled is not None:
+        how = "分工表单列了牵头单位一栏" if labelled.kind == "row" else "逐项标注了牵头单位"
+        example = duty.unit_list(labelled) if labelled.kind == "row" else labelled.tag_text
+        text = f"文件{how}，例如「{labelled.section_label or labelled.heading}」：{example}。"
+        return Answer(turn.text, text, True, Op.LEAD.value, citations=(Citation(labelled, labelled.tag_text),))
+    listed = next((c for c in clauses if c.tag_text and c.units and not c.leads), None)
+    if listed is None:
+        return None
+    if not _unstated_lead(turn, listed):  # the convention comes from whoever added the document (its metadata)
+        text = (f"文件各项只列了责任单位，未逐项标注牵头；按该文件的发文惯例，列第一位的责任单位牵头，例如"
+                f"「{listed.section_label}」由{listed.units[0]}牵头：{listed.tag_text}。")
+        return Answer(turn.text, text, True, Op.LEAD.value, citations=(Citation(listed, listed.tag_text),))
+    text = f"文件没有说明哪个是牵头单位：各项只列了责任单位，未标注牵头，例如「{listed.section_label}」：{listed.tag_text}。"
+    return Answer(turn.text, text, True, Op.LEAD.value, citations=(Citation(listed, listed.tag_text),))
+
+
 # The attachments asked about by name or number (`附件都叫什么`, `带了几个附件`, `有没有附件`)
 ANNEX_ASKED = re.compile(r"附件[^，。？?]{0,4}(是什么|是啥|有哪些|有几个|有多少|都是|都叫|叫什么|名称|名字|有什么|包括|分别)|"
                          r"(几|多少|哪些|哪几)个?附件|带了?.{0,4}附件|有没有附件|附件有没有")
@@ -665,7 +705,8 @@ def outline(turn: Turn) -> Answer | None:
     numbered = bool(re.search(r"(是|有)哪[一二三四五六七八九十两\d]+(条|项|部分|方面|个方面)", turn.text))
     # the words that ask for the document's shape (本实施意见, 几个部分) name no heading
     phrase = re.sub(r"部分|结构|框架|目录", "", DOC_ITSELF.sub("", _heading_phrase(turn)))
-    phrase = re.sub(r"[几一二三四五六七八九十两\d]+个", "", phrase)  # 哪五个方面: the count names no heading
+    # 哪五个方面, 哪几类OPC: the count names no heading
+    phrase = re.sub(r"[几一二三四五六七八九十两\d]+(个|类|种|大类|项|条)", "", phrase)
     # the subject as asked, then with the documents' terms: a part of a heading's name (六大行动计划) is
     # carried by the heading only when not diluted by the expansion
     found = next((f for piece in [phrase, phrase.replace("|", ""), *phrase.split("|")] if len(piece) >= 2

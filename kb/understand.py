@@ -72,6 +72,10 @@ _COUNTS_LEADS = re.compile(r"(几|多少)(个|家)?(单位|部门|机构)?(共�
 _COUNTS_PARTNERS = re.compile(r"(几|多少)(个|家)?(具名的?)?(单位|部门|机构)?(配合|参与|协同|协助)|(配合|参与|协同)(单位|部门)[^，。？?]{0,4}(几|多少)")
 
 
+# `除了牵头的发改委`, `不算牵头单位`, `牵头单位以外`: the lead set aside — a count of the others
+_LEAD_EXCLUDED = re.compile(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|不包括牵头|不计牵头|besides the lead")
+
+
 def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False) -> tuple[Op, bool, float]:
     """(operation, lead only, confidence). The order puts question shapes that constrain others first."""
     lead, partners = bool(cues.LEAD.search(text)), bool(cues.PARTNERS.search(text))
@@ -85,7 +89,7 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
     if named and yes_no and (duty or re.search(r"里|名单|之列|其中|包括|在内|有没有|在不在|算不算|包不包括|属不属于|"
                                                 r"负责|参与|配合|管|指导|主管|主办|承办|办的|办理|的(活|事|工作|任务|职责)|有[^，。？?]{2,20}(吗|么|没)", text)):
         return Op.MEMBER, lead and not partners, 0.9
-    lead_excluded = bool(re.search(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|besides the lead", text))
+    lead_excluded = bool(_LEAD_EXCLUDED.search(text))
     # 是牵头还是配合 / 涉及哪几条 ask both roles; `牵头的是哪几条` asks the items it leads
     both_roles = lead and not lead_excluded and (partners or bool(re.search(r"还是|涉及", text)) or bool(
         re.search(r"哪几(条|项)", text) and not re.search(r"牵头(的|了)(是|有)?(哪|几)", text)))
@@ -99,7 +103,7 @@ def _op(text: str, named: Sequence[str], kinds: bool = False, two: bool = False)
         return Op.OUTLINE, False, 0.8  # 一共几章、多少条: the document's (or a heading's) parts
     if cues.COUNT.search(text):
         # `几个部门牵头` counts the leads; `几个部门负责，谁牵头` counts them all and names the lead
-        return Op.COUNT, lead and bool(_COUNTS_LEADS.search(text)), 0.8
+        return Op.COUNT, lead and bool(_COUNTS_LEADS.search(text)) and not lead_excluded, 0.8
     if cues.ENUMERATE.search(text) and not duty and not named:
         return Op.OUTLINE, False, 0.7  # 六大行动计划是哪六个: the parts of the heading named
     # `…都有份的部门` / `…交集部门`: a question that ends on the kind of thing it wants asks for units
@@ -234,7 +238,7 @@ def understand(text: str, units: UnitTable, words: Words) -> Frame:
         op, lead_only = Op.REVERSE, op is Op.LEAD
     return Frame(
         op=op, units=named, unit_hints=hints, kinds=kinds, exclude_kinds=excluded, lead_only=lead_only,
-        partners_only=op is Op.COUNT and not lead_only and bool(_COUNTS_PARTNERS.search(text)),
+        partners_only=op is Op.COUNT and not lead_only and bool(_COUNTS_PARTNERS.search(text) or _LEAD_EXCLUDED.search(text)),
         years=tuple(sorted(years_in(text))), stages=tuple(sorted(stages_in(text))),
         subject_text=subject,
         attribute=attribute.name if attribute else "",

@@ -1298,3 +1298,44 @@ def test_everyday_words_find_the_documents_terms(library_asker, question, doc, e
     非住宅, 灵活就业, 社会保险, 公安机关交通管理部门), from a lexicon written apart from any question set."""
     a = ask(library_asker, question, doc)
     assert a.answerable and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("文件里责任单位一长串，怎么看哪个是牵头的？", NANCHONG, "第一个逗号前为牵头单位"),
+    ("牵头部门是怎么确定的", "zongbaoqu-guofa-2019-3", "排在第一位的部门为牵头部门"),
+    ("排第一的就是牵头单位吗", SHENYANG, "文件没有说明哪个是牵头单位"),
+    ("怎么区分牵头单位和责任单位", "taicang-ai-opc-action-plan-2026", "逐项标注了牵头单位"),
+    ("文件有没有说明谁牵头", "guangzhou-family-doctor-2023", "分工表单列了牵头单位一栏"),
+])
+def test_how_a_document_marks_its_lead_is_what_it_says(library_asker, question, doc, expected):
+    """Class: how to tell the lead — the document's own note, else its 牵头 labels or column, else that it marks none."""
+    assert expected in first_line(ask(library_asker, question, doc))
+
+
+TAICANG = "taicang-ai-opc-action-plan-2026"
+
+
+@pytest.mark.parametrize("question,doc,count,lead", [
+    ("场景开放那条，除了牵头的发改委，一共列了多少个责任单位？", TAICANG, "20个", "市发改委"),
+    ("场景开放那条不算牵头单位有几个责任单位", TAICANG, "20个", "市发改委"),
+    ("推动OPC场景开放，牵头单位以外还有几个单位", TAICANG, "20个", "市发改委"),
+    ("算力资源支持那条不含牵头单位有几个单位", NANCHONG, "4个", "市数据局"),
+    ("算力资源支持那条配合单位有几个", NANCHONG, "4个", "市数据局"),
+])
+def test_a_count_that_sets_the_lead_aside_counts_the_others(library_asker, question, doc, count, lead):
+    """Class: `除了牵头的X` / `不算牵头单位` / `牵头单位以外`: the lead is not counted, nor named."""
+    line = first_line(ask(library_asker, question, doc))
+    assert line.startswith(count) and "不含牵头单位" in line and lead not in line, line
+
+
+@pytest.mark.parametrize("question,doc,parts", [
+    ("重点培育哪几类OPC？", TAICANG, ("模式创新型", "场景应用型", "生态服务型")),
+    ("重点培育领域有哪几个", TAICANG, ("模式创新型", "场景应用型", "生态服务型")),
+    ("主要任务有哪几个", TAICANG, ("集聚OPC创业人才", "推动OPC场景开放")),
+    ("重点任务分哪几类", NANCHONG, ("加强基础能力保障",)),
+    ("二、重点任务包括哪几个方面", NANCHONG, ("完善空间载体功能布局", "健全生态服务体系")),
+])
+def test_the_kinds_a_heading_lists_are_its_parts(library_asker, question, doc, parts):
+    """Class: `哪几类X` / `有哪几个`: the parts of the heading the question names, not quotes from its first part."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "outline" and all(p in a.text for p in parts), a.text
