@@ -15,7 +15,8 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, link, refusal
+from kb import articles, attributes, cues, duty, extract, followup, groups, handlers, inventory, link, prose_duties, refusal
+from kb.synonyms import load_synonyms
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -81,6 +82,11 @@ def bare_title(title: str) -> str:
     bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
     short_law = 3 <= len(bare) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", bare))
     return bare if 5 <= len(bare) <= 20 or short_law else ""
+
+
+def _lexicon_body(word: str) -> bool:
+    """A word the lexicon reads as a body (城管 → 城市管理部门): kept as typed, not spelled out by its characters."""
+    return any(groups.BODY_SUFFIX.search(s) for s in load_synonyms().get(word, ()))
 
 
 class Asker:
@@ -219,7 +225,7 @@ class Asker:
             frame = self._nearest_op(frame, vector)
         hits = self.kb.searcher.search(text, k=max(10, self.config.k), mode=self.config.mode, vector=vector, docs=scope)
         floor = self.config.min_relevance_en if q.english else self.config.min_relevance
-        return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor)
+        return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor, done.text)
 
     def _in_document_words(self, text: str, scope: frozenset[str] | None) -> str:
         """`电动车` → 电动自行车 where the documents asked about write only the long form: searched in their words.
@@ -228,7 +234,8 @@ class Asker:
         if size > extract.WRITTEN_SCAN:
             return text
         return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
-                                         keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)))
+                                         keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)
+                                                             or _lexicon_body(w)))
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""
@@ -251,6 +258,8 @@ class Asker:
         if (answer := handlers.generic_tasks(turn)) is not None:  # 属地政府要干啥: a generic party's items
             return answer
         if (answer := handlers.office_tasks(turn)) is not None:  # an office only a task table's columns name
+            return answer
+        if (answer := prose_duties.answer(turn)) is not None:  # 城管管什么: a regulation's sentences about a body
             return answer
         if (answer := handlers.lead_convention(turn)) is not None:  # 怎么看哪个是牵头的: what the document says
             return answer

@@ -36,6 +36,7 @@ class Turn:
     focus: tuple[str, ...]  # clause ids borrowed from the previous turn
     ev: Evidence
     min_relevance: float  # below it, a sentence does not answer the question (calibrated, see AskConfig)
+    asked: str = ""  # the question as completed, before its words were put in the documents' terms (经信部门 kept)
 
     def search(self, query: str, k: int = 15) -> list[Hit]:
         return self.ev.kb.searcher.search(query, k=k, docs=self.docs)

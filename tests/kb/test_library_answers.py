@@ -1339,3 +1339,18 @@ def test_the_kinds_a_heading_lists_are_its_parts(library_asker, question, doc, p
     """Class: `哪几类X` / `有哪几个`: the parts of the heading the question names, not quotes from its first part."""
     a = ask(library_asker, question, doc)
     assert a.intent == "outline" and all(p in a.text for p in parts), a.text
+
+
+@pytest.mark.parametrize("question,doc,named,duty", [
+    ("住建局在垃圾分类这块负责什么", "taian-garbage-sorting-regulation-2020", "住房城乡建设行政主管部门", "物业服务企业"),
+    ("城管在养犬管理上管哪些事", "beijing-dog-regulation-2003", "城市管理综合执法组织", "无照售犬"),
+    ("经信部门要做什么", "quzhou-ebike-regulation-2016", "市经济和信息化部门", "产品公告目录"),
+    ("交警在停车这块负责哪些事", "weihai-parking-regulation-2021", "公安机关交通管理部门", "综合协调部门"),
+    ("第三方机构负责什么", "jinan-appliance-trade-in-rules-2025", "第三方机构", "事中、事后审核"),
+    ("市商务局在家电以旧换新里干哪些活", "jinan-appliance-trade-in-rules-2025", "市商务局", "舆情监测"),
+])
+def test_what_a_body_does_in_a_document_of_sentences(library_asker, question, doc, named, duty):
+    """Class: a body's duties where the document writes them in sentences (regulations, notices): the body as
+    people name it (住建局, 城管, 交警) found under the document's name for it, every sentence in which it acts."""
+    a = ask(library_asker, question, doc)
+    assert a.intent == "reverse" and named in a.text and duty in a.text, a.text
