@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from core.numerals import numeral_forms
 from core.units import abbreviation_groups, level_prefix
 from kb import attributes, cues, extract, groups
 from kb.extract import Scored
@@ -105,8 +106,16 @@ def named_districts(question: str) -> list[str]:
             and not re.match(r"[由被把对给向将从为与和及即是在到去的了]", m.group(1))]  # `是不是由地区X局牵头`: 由 + 地区
 
 
+# a place a document names only with its neighbours (港澳台 for 香港): named all the same
+_IN_GROUP = {"香港": ("港澳",), "澳门": ("港澳",), "台湾": ("港澳台",)}  # (not 成渝 for 重庆: a region is no city's plan)
+
+
+def _named(place: str, corpus: str) -> bool:
+    return place in corpus or any(g in corpus for g in _IN_GROUP.get(place, ()))
+
+
 def unknown_places(case: Case) -> str | None:
-    places = [c for c in CITIES if c in case.question and c not in case.corpus]
+    places = [c for c in CITIES if c in case.question and not _named(c, case.corpus)]
     places += [p for p in named_places(case.question) if p not in case.corpus and p not in places]
     # the district's own name nowhere in the documents (天河 in 天河中央商务区 counts as named)
     places += [d for d in named_districts(case.question) if d[:2] not in case.corpus and d not in places]
@@ -196,7 +205,8 @@ def _holds_subject(words: Sequence[str], context: str) -> bool:
     synonyms = load_synonyms()
 
     def held(w: str) -> bool:
-        return w in context or extract.in_order(w, context) or any(s in context for s in synonyms.get(w, ()))
+        return (any(f in context or extract.in_order(f, context) for f in numeral_forms(w))  # 二级 is 2级
+                or any(s in context for s in synonyms.get(w, ())))
     return sum(map(held, words)) >= max(1, SUBJECT_SHARE * len(words))
 
 

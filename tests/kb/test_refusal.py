@@ -1,11 +1,13 @@
 """The refusal checks on their own: hand-built cases, no index. The first check that finds a reason decides."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.clause import Clause
 from core.sentences import Span
-from kb import refusal
+from kb import attributes, refusal
 from kb.extract import Scored
 from kb.frame import Frame, Op
 
@@ -215,3 +217,41 @@ def test_a_share_or_a_fine_asked_is_an_attribute(question, name):
 def test_a_share_is_answered_only_by_a_share(question, sentence, stated):
     reason = refusal.missing_attribute(case(question, sentences=(sentence,)))
     assert (reason is None) if stated else ("具体比例" in reason)
+
+
+# A span of time asked (多少天内, 几个工作日, 多久过期) is a 期限, answered by one (15日内, 2个自然日, 十二小时); a
+# figure of days after 补贴 asks no amount.
+@pytest.mark.parametrize("question, sentence, stated", [
+    ("补贴家电买了多少天内要送到装好", "原则上自销售之日起15日内完成送货（安装）。", True),
+    ("领到的补贴资格多久过期", "补贴资格须在2个自然日内使用。", True),
+    ("转运站的垃圾最长能放多久", "存放时间不得超过十二小时。", True),
+    ("几个工作日办完", "自受理之日起五个工作日内办结。", True),
+    ("备案要多少天", "经营者应当向所在地备案。", False),
+])
+def test_a_span_of_time_asked_is_answered_by_one(question, sentence, stated):
+    asked = attributes.asked(question)
+    assert asked.name == "期限" and attributes.present(asked, [sentence]) is stated
+
+
+@pytest.mark.parametrize("word, forms", [
+    ("二级能效", ("二级能效", "2级能效")),
+    ("2级", ("2级", "二级")),
+    ("三孩", ("三孩", "3孩")),
+    ("十二级", ("十二级", "12级")),
+    ("冰箱", ("冰箱",)),
+])
+def test_a_grade_written_either_way(word, forms):
+    from core.numerals import numeral_forms
+    assert numeral_forms(word) == forms
+
+
+@pytest.mark.parametrize("question, corpus, missing", [
+    ("在香港拿到的专利授权给多少", "获得港澳台授权的发明专利每件资助12000元", False),
+    ("澳门的专利也算吗", "获得港澳授权的发明专利", False),
+    ("香港的专利给多少", "国内发明专利每件资助3000元", True),
+    ("重庆的软件产业规划收入目标是多少", "推动成渝地区双城经济圈建设", True),  # a region is no city's plan
+    ("台湾的专利资助多少", "港澳台地区授权的专利", False),
+])
+def test_a_place_named_with_its_neighbours_is_named(question, corpus, missing):
+    c = replace(case(question), corpus=corpus)
+    assert (refusal.unknown_places(c) is not None) is missing
