@@ -131,14 +131,20 @@ class UnitTable:
             return self
         if docs not in self._within:
             mine = [u for u in self._units if set(u.docs) & docs]
+            names = {u.name for u in mine}
             claims: dict[str, list[Unit]] = {}
             for u in mine:
                 for form in u.contested:
                     claims.setdefault(normalise(form), []).append(u)
-            extra = {u.name: tuple(f for f in u.contested if len(claims[normalise(f)]) == 1
-                                   and normalise(f) not in self._index) for u in mine}
-            units = tuple(replace(u, aliases=u.aliases + extra[u.name], contested=())
-                          if extra.get(u.name) else u for u in self._units)
+
+            def free(form: str) -> bool:  # no unit of these documents, and no body, is called so
+                owner = self._index.get(normalise(form), "")
+                return owner == "" or (owner is not None and owner not in names)
+            extra = {u.name: tuple(f for f in u.contested if len(claims[normalise(f)]) == 1 and free(f)) for u in mine}
+            taken = {normalise(f) for fs in extra.values() for f in fs}
+            # a unit of other documents whose own name one of these documents' units is called by steps aside
+            units = tuple(replace(u, aliases=u.aliases + extra[u.name], contested=()) if extra.get(u.name) else u
+                          for u in self._units if u.name in names or not {normalise(f) for f in u.forms} & taken)
             bodies = tuple(k for k, v in self._index.items() if v is None)
             self._within[docs] = UnitTable(units, bodies) if any(extra.values()) else self
         return self._within[docs]
@@ -420,8 +426,10 @@ def _resolve(rows: dict[str, dict], other_bodies: list[str]) -> tuple[Unit, ...]
         full = next(iter(shared)) if len(shared) == 1 else max(row["written"], key=len)
         forms = [*row["written"], *row["aliases"], *fulls.values()]
         aliases = tuple(a for a in dict.fromkeys(forms) if a not in (canon, full) and mine(a))
+        # forms another unit also claims — its own name included (a ministry's bare 发展改革委 beside a city's
+        # 市发展改革委): asked of documents only one of them is in, the form names that one (UnitTable.within)
         contested = tuple(a for a in dict.fromkeys(forms) if (key := normalise(a)) and key not in bodies
-                          and key not in names and len(claims.get(key, ())) > 1)
+                          and names.get(key) != canon and len(claims.get(key, ())) > 1)
         kind = row["kind"] if row["kind"] in KINDS else unit_kind(canon)
         units.append(Unit(canon, full if mine(full) or full == canon else canon, kind, aliases,
                           tuple(dict.fromkeys(row["docs"])), tuple(fulls.items()), contested))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import string
 import sys
 from collections import Counter
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import ROOT
+from core.units import document_city
 from eval.bank_facts import DocFacts, Fact, all_facts
 from ingest.read import find_documents, parse_source, read_source
 
@@ -60,6 +62,15 @@ def alias_table(pairs: Iterable[Sequence[str]]) -> dict[str, str]:
     return table
 
 
+_CITY_NAMED = re.compile(r"(?:^|总局|中共)([\u4e00-\u9fff]{2,3}?)市")
+
+
+def _of_city(name: str, city: str) -> bool:
+    """An alias that names a city (国家税务总局成都市税务局) is the alias of that city's unit only."""
+    m = _CITY_NAMED.search(name)
+    return m is None or m.group(1) == city
+
+
 def load_documents(dirs: Sequence[Path], templates: Mapping[str, Any]) -> list[DocFacts]:
     aliases = alias_table(templates["aliases"]["pairs"])
     english = templates.get("english", {})
@@ -68,7 +79,9 @@ def load_documents(dirs: Sequence[Path], templates: Mapping[str, Any]) -> list[D
         for path in find_documents(Path(folder)):
             source = read_source(path)
             parsed = parse_source(source)
-            docs.append(DocFacts(parsed.doc, parsed.title, parsed.clauses, aliases, english.get(parsed.doc, {}),
+            city = document_city(list(parsed.clauses))
+            mine = {k: v for k, v in aliases.items() if _of_city(k, city) and _of_city(v, city)}
+            docs.append(DocFacts(parsed.doc, parsed.title, parsed.clauses, mine, english.get(parsed.doc, {}),
                                  source.sidecar.get("lead_convention", "")))
     return docs
 

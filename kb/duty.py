@@ -135,7 +135,13 @@ def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -
 def partners(frame: Frame, question: str, task: Clause, evidence: Citation | None) -> Answer:
     others = kept(frame, task.partner_units)
     leads = "、".join(task.lead_units)
-    if others:
+    # `财政局跟谁一起搞`: the lead the question names, then who works with it
+    asked_lead = [u for u in task.lead_units if (u in frame.units or u in question or u[1:] in question)
+                  and re.search(r"(跟|和|与|同)谁|一起|一块|搭档", question)]
+    if others and asked_lead:
+        text = (f"「{task_label(task)}」由{'、'.join(asked_lead)}牵头，配合单位：{'、'.join(others)}。"
+                f"{_how_many(question, others)}")
+    elif others:
         text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。{_how_many(question, others)}"
     elif not leads:
         text = f"「{task_label(task)}」没有列出配合单位，只写了由{'、'.join(task.generic_units)}负责。"
@@ -181,10 +187,12 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
-    else:  # a false premise: 不是; where the question presumed who does it (是X办的吗), who does
+    else:  # a false premise: 不是; where the question presumed who does it (是X办的吗), who does — else the
+        # unit asked about only (the strict measure counts units volunteered beyond the question as wrong)
         text = f"不是。{asked}不在「{label}」的责任单位名单中。"
         if cues.DOER_PRESUMED.search(question):
-            text = text[:-1] + f"；该项的责任单位是：{unit_list(task)}。"
+            listed = "、".join(task.units) + "（未标注牵头单位）" if no_lead else unit_list(task)
+            text = text[:-1] + f"；该项的责任单位是：{listed}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)

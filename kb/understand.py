@@ -72,6 +72,8 @@ _COUNTS_LEADS = re.compile(r"(几|多少)(个|家)?(单位|部门|机构)?(共�
 _COUNTS_PARTNERS = re.compile(r"(几|多少)(个|家)?(具名的?)?(单位|部门|机构)?(配合|参与|协同|协助)|(配合|参与|协同)(单位|部门)[^，。？?]{0,4}(几|多少)")
 
 
+# `一共有几个单位参与`: everyone taking part, the lead too (参与 there is no role)
+_COUNTS_ALL = re.compile(r"(一共|总共|共|总计|合计)(有|列了?|涉及)?(几|多少)(个|家)?(单位|部门|机构)参与")
 # `除了牵头的发改委`, `不算牵头单位`, `牵头单位以外`: the lead set aside — a count of the others
 _LEAD_EXCLUDED = re.compile(r"除了?牵头|牵头(单位|部门)?(以外|之外)|不含牵头|不算牵头|不包括牵头|不计牵头|besides the lead")
 
@@ -238,7 +240,8 @@ def understand(text: str, units: UnitTable, words: Words) -> Frame:
         op, lead_only = Op.REVERSE, op is Op.LEAD
     return Frame(
         op=op, units=named, unit_hints=hints, kinds=kinds, exclude_kinds=excluded, lead_only=lead_only,
-        partners_only=op is Op.COUNT and not lead_only and bool(_COUNTS_PARTNERS.search(text) or _LEAD_EXCLUDED.search(text)),
+        partners_only=op is Op.COUNT and not lead_only and not _COUNTS_ALL.search(text)
+        and bool(_COUNTS_PARTNERS.search(text) or _LEAD_EXCLUDED.search(text)),
         years=tuple(sorted(years_in(text))), stages=tuple(sorted(stages_in(text))),
         subject_text=subject,
         attribute=attribute.name if attribute else "",

@@ -1354,3 +1354,17 @@ def test_what_a_body_does_in_a_document_of_sentences(library_asker, question, do
     people name it (住建局, 城管, 交警) found under the document's name for it, every sentence in which it acts."""
     a = ask(library_asker, question, doc)
     assert a.intent == "reverse" and named in a.text and duty in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,expected,absent", [
+    ("政府采购给中小企业留份额这事财政局跟谁一起搞", LANZHOU, "由市财政局牵头，配合单位：市机关事务管理局", ""),
+    ("政府采购支持中小企业，市财政局和谁一起负责", LANZHOU, "由市财政局牵头，配合单位", ""),
+    ("建OPC社区那条，除了科技局还有哪些单位配合？", NANCHONG, "市经信局", "由市科技局牵头"),
+    ("出口信用保险统保平台全额保费支持那条一共有几个单位参与？", "guangyuan-economy-measures-2023", "9个", ""),
+    ("出口信用保险那条有几个单位参与配合", "guangyuan-economy-measures-2023", "8个", ""),
+])
+def test_who_works_with_a_lead_and_how_many_take_part(library_asker, question, doc, expected, absent):
+    """Class: `X跟谁一起搞` names X as the lead and then its partners; `除了X还有谁` does not repeat X; `一共几个单位
+    参与` counts everyone, `几个单位参与配合` the partners."""
+    line = first_line(ask(library_asker, question, doc))
+    assert expected in line and (not absent or absent not in line), line

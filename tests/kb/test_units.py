@@ -343,3 +343,24 @@ def test_a_body_bearing_two_names_is_named_by_either(name, forms):
 def test_a_second_name_in_brackets_must_name_a_body(name, second, kept):
     from core.units import rule_aliases
     assert (second in rule_aliases(name)) is kept
+
+
+# A form two documents' units both claim — one as its own name (a ministry's bare 发展改革委), one as a short form
+# (a city's 市发展改革委) — names, asked of one document, that document's unit.
+@pytest.mark.parametrize("asked, docs, expected", [
+    ("发展改革委", {"city"}, "市发展改革委"),
+    ("发展改革委", {"state"}, "发展改革委"),
+    ("发展改革委", None, "发展改革委"),
+    ("市发展改革委", {"city"}, "市发展改革委"),
+    ("财政部", {"city"}, "财政部"),  # no unit of the city's claims it: still the ministry (named elsewhere only)
+])
+def test_a_form_another_documents_unit_is_named_by_names_this_documents_unit(asked, docs, expected):
+    from core.clause import Clause
+    from core.units import learn_units
+    clauses = [Clause(id="state#1", doc="state", title="国务院办公厅关于…的函", section=("一",), heading="一", text="…",
+                      units=("发展改革委", "财政部")),
+               Clause(id="city#1", doc="city", title="某市人民政府关于…的意见", section=("一",), heading="一", text="…",
+                      units=("市发展改革委", "市商务局"))]
+    table = learn_units(clauses, [])
+    scoped = table.within(frozenset(docs)) if docs else table
+    assert scoped.canonical(asked) == expected
