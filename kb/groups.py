@@ -28,6 +28,11 @@ ASKS_IN = re.compile(r"算不算|是不是|属不属于|是否属于|属于.{0,2
 _ABOUT_AN_ITEM = re.compile(r"(这|那|该|此|哪)一?(条|项|款)|责任单位|牵头|配合")
 # the kind-word a body's name ends in (局, 部门, 行政部门 …): what is left names its field
 BODY_SUFFIX = re.compile(r"(?:行政部门|主管部门|部门|局|厅|委员会|委|办公室|办|中心|机关|机构)$")
+# a body as a question names it (住建局, 市经信部门, 消保委, 城市管理综合执法组织) …
+BODY_ASKED = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:行政主管部门|主管部门|行政部门|部门|局|机关|委员会|委|厅|办(?![法理事好])|中心|机构|组织))")
+# … and a word for a role or a kind of body, which names none (有关部门, 主管机关, 责任单位, 哪个部门)
+ROLE_WORD = re.compile(r"^(?:.*的)?(?:主管|行业主管|责任|牵头|配合|有关|相关|执法|管理|监管|登记|发证|其他|各)?(?:部门|机关|单位|机构|组织)$"
+                       r"|^(?:哪|什么|这|那|该|本)")
 
 
 @dataclass(frozen=True)

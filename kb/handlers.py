@@ -1147,15 +1147,13 @@ def _alike(a: str, b: str) -> bool:
 
 
 # a body a yes/no names (卫生部门, 食药监部门, 税务局), not a role it asks about (主管机关, 牵头单位)
-_BODY_ASKED = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:行政部门|部门|局|机关|委员会|委|厅|办(?![法理事好])|中心|机构))")
-_ROLE_WORD = re.compile(r"^(?:.*的)?(?:主管|行业主管|责任|牵头|配合|有关|相关|执法|管理|监管|登记|发证)?(?:部门|机关|单位|机构)$")
 def prose_body_asked(turn: Turn) -> str:
     """The body a yes/no asks about where no unit table names it (a regulation's 卫生部门), or ""."""
     if turn.frame.units or not cues.YES_NO.search(turn.text):
         return ""
-    for m in _BODY_ASKED.finditer(turn.text):
+    for m in groups.BODY_ASKED.finditer(turn.text):
         name = re.split(r"是|的|由|归|让|被|给|对|在|算不算", m.group(1))[-1]  # the name ends the phrase
-        if len(name) >= 3 and not _ROLE_WORD.match(name) and not name.startswith(("这", "那", "该", "本")):
+        if len(name) >= 3 and not groups.ROLE_WORD.match(name) and not name.startswith(("这", "那", "该", "本")):
             return name
     return ""
 

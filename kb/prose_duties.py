@@ -29,9 +29,6 @@ _ACTOR = re.compile(rf"(?:^|(?<=[，；：。]))(?:第[一二三四五六七八�
                     rf"(?P<subj>[\u4e00-\u9fff、]{{2,60}}?{_SUFFIX})(?:及其工作人员)?[^。；，]{{0,4}}?，?"
                     rf"(?:应当|负责|会同|可以|依法|按照|督促|组织|做好|承担|指导|协助|配合|统筹|根据|定期|及时|对|将|是)"
                     rf"|由(?P<by>[\u4e00-\u9fff、]{{2,30}}?{_SUFFIX})")
-# a body as a question names it: 住建局, 市经信部门, 消保委, 城市管理部门 (not 有关部门 or 责任单位)
-_BODY_NAMED = re.compile(r"([\u4e00-\u9fff]{1,10}?(?:行政主管部门|主管部门|行政部门|部门|局|机关|委员会|委|厅|办(?![法理事好])|中心|机构|组织))")
-_NOT_A_BODY = re.compile(r"^(?:.*的)?(?:主管|行业主管|责任|牵头|配合|有关|相关|执法|管理|监管|其他|各)?(?:部门|机关|单位|机构|组织)$|^(哪|什么|这|那|该|本)")
 _LEVEL = re.compile(r"^(?:省|市|区|县|州|镇|乡|街道)(?!场)")
 # a sentence that opens on a verb goes on about the subject before it (`负责活动的组织协调…`, `指导各区县…`)
 _GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）.．、])?(?:负责|会同|指导|对接|做好|组织|督促|协调|承担|牵头|统筹|"
@@ -40,9 +37,9 @@ _GOES_ON = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）.．�
 
 def asked_bodies(question: str) -> list[str]:
     """The bodies a question names by themselves (住建局, 市经信部门), and its words that stand for one (城管, 交警)."""
-    found = [m.group(1) for m in _BODY_NAMED.finditer(question)]
+    found = [m.group(1) for m in groups.BODY_ASKED.finditer(question)]
     found = [re.split(r"[在是的由归让被给对和跟与]", f)[-1] for f in found]
-    out = [f for f in found if len(f) >= 2 and not _NOT_A_BODY.match(f)]
+    out = [f for f in found if len(f) >= 2 and not groups.ROLE_WORD.match(f)]
     synonyms = load_synonyms()
     out += [w for w in synonyms if len(w) >= 2 and w in question and any(_GOVERNMENT.search(s) for s in synonyms[w])
             and not any(w in f for f in out)]
@@ -82,7 +79,7 @@ def acting(clauses: Sequence[Clause], forms: Sequence[str]) -> list[tuple[Clause
             text = c.text[span.start:span.end]
             # `对接相关部门做好…` goes on about the subject before it: 相关部门 is no doer of its own
             doers = [d for m in _ACTOR.finditer(text) if (d := m.group("subj") or m.group("by"))
-                     and not _GOES_ON.match(d) and not _NOT_A_BODY.match(d)]
+                     and not _GOES_ON.match(d) and not groups.ROLE_WORD.match(d)]
             mine = next((n for d in doers if (n := body_named(d, forms))), "")
             if mine:
                 out.append((c, text, mine))
