@@ -15,8 +15,8 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import articles, attributes, cues, duty, extract, followup, groups, handlers, inventory, link, prose_duties, refusal
-from kb.synonyms import load_synonyms
+from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, link, prose_duties, refusal
+from kb.synonyms import names_body
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -82,11 +82,6 @@ def bare_title(title: str) -> str:
     bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
     short_law = 3 <= len(bare) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", bare))
     return bare if 5 <= len(bare) <= 20 or short_law else ""
-
-
-def _lexicon_body(word: str) -> bool:
-    """A word the lexicon reads as a body (城管 → 城市管理部门): kept as typed, not spelled out by its characters."""
-    return any(groups.BODY_SUFFIX.search(s) for s in load_synonyms().get(word, ()))
 
 
 class Asker:
@@ -235,7 +230,7 @@ class Asker:
             return text
         return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
                                          keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)
-                                                             or _lexicon_body(w)))
+                                                             or names_body(w)))  # 城管: kept as typed
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""

@@ -16,10 +16,9 @@ from kb import cues, extract, groups, link
 from kb.answer import Answer, Citation
 from kb.frame import Op
 from kb.handlers import Turn
-from kb.synonyms import load_synonyms
+from kb.synonyms import load_synonyms, names_body
 
 MAX_QUOTES = 8
-_GOVERNMENT = re.compile(r"(部门|机关|局|委员会|厅|办公室|执法组织)$")  # 城管 → 城市管理部门; not 养老院 → 养老机构
 # an article titled by a body (`第十六条第三方机构1.进行事中…`, `第十一条市商务局负责…`): all of it is that body's
 _TITLED = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条(?P<name>[\u4e00-\u9fff]{2,20}?(?:部门|机关|机构|组织|委员会|局|委|厅|中心|办公室|平台))"
                      r"(?=\d|[（(]|$|负责|应当|进行|开展|做好|组织|承担|会同|依法|按照|对)")
@@ -40,8 +39,7 @@ def asked_bodies(question: str) -> list[str]:
     found = [m.group(1) for m in groups.BODY_ASKED.finditer(question)]
     found = [re.split(r"[在是的由归让被给对和跟与]", f)[-1] for f in found]
     out = [f for f in found if len(f) >= 2 and not groups.ROLE_WORD.match(f)]
-    synonyms = load_synonyms()
-    out += [w for w in synonyms if len(w) >= 2 and w in question and any(_GOVERNMENT.search(s) for s in synonyms[w])
+    out += [w for w in load_synonyms() if len(w) >= 2 and w in question and names_body(w)
             and not any(w in f for f in out)]
     return list(dict.fromkeys(out))
 

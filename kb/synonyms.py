@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -25,3 +26,12 @@ def expand(tokens: Sequence[str], synonyms: dict[str, tuple[str, ...]]) -> list[
                 seen.add(s)
                 out.append(s)
     return out
+
+
+# an official name of a government body (城市管理部门, 公安机关交通管理部门); not an institution (养老机构)
+_GOVERNMENT = re.compile(r"(部门|机关|局|委员会|厅|办公室|执法组织)$")
+
+
+def names_body(word: str) -> bool:
+    """Does the lexicon read `word` as a government body (城管 → 城市管理部门, 交警 → 公安机关交通管理部门)?"""
+    return any(_GOVERNMENT.search(s) for s in load_synonyms().get(word, ()))
