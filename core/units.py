@@ -113,15 +113,16 @@ class UnitTable:
     def _build_index(units: tuple[Unit, ...], other_bodies: tuple[str, ...]) -> dict[str, str | None]:
         """Normalised form -> canonical name (None for bodies that are not units)."""
         index: dict[str, str | None] = {}
-        forms = [(form, unit.name) for unit in units for form in unit.forms]
-        forms += [(body, None) for body in other_bodies]
-        for form, owner in forms:
+        for form, owner in [(form, unit.name) for unit in units for form in unit.forms]:
             key = normalise(form)
             if not key:
                 raise ValueError(f"empty alias {form!r} for unit {owner!r}")
             if key in index and index[key] != owner:
                 raise ValueError(f"alias {form!r} maps to both {index[key]!r} and {owner!r}; make it unambiguous")
             index[key] = owner
+        # a body that is no unit of the table, unless a unit is called so (one document's 市政府 is its unit)
+        for body in other_bodies:
+            index.setdefault(normalise(body), None)
         return index
 
     def within(self, docs: frozenset[str] | None) -> "UnitTable":

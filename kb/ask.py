@@ -16,7 +16,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, link, prose_duties, refusal
-from kb.synonyms import names_body
+from kb.synonyms import load_synonyms, names_body
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
@@ -82,6 +82,9 @@ def bare_title(title: str) -> str:
     bare = re.sub(r"^中华人民共和国|[（(][^）)]*[）)]$", "", title)
     short_law = 3 <= len(bare) < 5 and bool(re.search(r"(法|条例|办法|规定|细则)$", bare))
     return bare if 5 <= len(bare) <= 20 or short_law else ""
+
+
+_ASKING_WORD = re.compile(r"(什么时候|时候|多久|几年|多少|多大|几次|每人|能|拿|有|免)+")
 
 
 class Asker:
@@ -230,7 +233,8 @@ class Asker:
             return text
         return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
                                          keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)
-                                                             or names_body(w)))  # 城管: kept as typed
+                                                             or names_body(w)),  # 城管: kept as typed
+                                         lexicon=load_synonyms())
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""
@@ -454,7 +458,8 @@ class Asker:
         if (whole := attributes.asked(turn.text)) is not None and (m := whole.asks.search(turn.text)):
             for word in self.kb.segmenter.tokens(m.group(0)):
                 phrase = phrase.replace(word, "") if len(word) >= 2 else phrase
-        phrase = re.sub(r"(什么时候|时候|多久|几年|多少|多大|几次|每人|能|拿|有|免)+", "", phrase)
+        # asking words, as words: 能 of 能补多少, not of 能效
+        phrase = "".join(w for w in self.kb.segmenter.words(phrase) if not _ASKING_WORD.fullmatch(w))
         phrase = self._in_document_words(phrase, turn.docs)  # 电动车 → 电动自行车: not its fragment 动车 (of 机动车)
         spans = [(i, i + len(t)) for t in self.kb.segmenter.tokens(phrase)  # tokens may overlap (search mode)
                  if len(t) >= 2 and t in self.ev.idf and (i := phrase.find(t)) >= 0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
 from core.clause import Clause
+from core.numerals import numeral_forms
 from core.sentences import Span, lead_in, quotable_spans
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
@@ -76,12 +77,25 @@ def written_form(word: str, corpus: str) -> str | None:
     return best if best is not None and found[best] >= WRITTEN_MIN else None
 
 
-def in_document_words(words: Sequence[str], text: str, corpus: str,
-                      keep: Callable[[str], bool] = lambda w: False) -> str:
-    """The question with each colloquial short form replaced by the document's written form, for searching;
-    `keep` names words left as they are (asked only of the few that have a written form)."""
+def in_document_words(words: Sequence[str], text: str, corpus: str, keep: Callable[[str], bool] = lambda w: False,
+                      lexicon: Mapping[str, Sequence[str]] | None = None) -> str:
+    """The question in the documents' words, for searching: each everyday word of the lexicon the documents never
+    write replaced by its first official word they do (个税 → 个人所得税; longest first, as written, so that 公租房 is
+    not read as 租房), then each other short form by its spelled-out span (电动车 → 电动自行车) — never a word the
+    lexicon knows (关门 is 停业, not the 关…门 of 有关部门); `keep` names words left as they are."""
+    lexicon = lexicon or {}
+    for key in sorted((k for k in lexicon if len(k) >= 2 and k in text), key=len, reverse=True):
+        if key in text and key not in corpus and not keep(key):
+            if (form := next((s for s in lexicon[key] if s in corpus), None)) is not None:
+                text = text.replace(key, form)
     for w in dict.fromkeys(words):
-        if (form := written_form(w, corpus)) is not None and not keep(w):
+        if w in corpus or w not in text or keep(w):
+            continue
+        # a grade written the documents' way (一级 → 1级), else a short form spelled out
+        form = next((f for f in numeral_forms(w)[1:] if f in corpus), None)
+        if form is None and w not in lexicon:
+            form = written_form(w, corpus)
+        if form is not None:
             text = text.replace(w, form)
     return text
 

@@ -16,7 +16,7 @@ from core.segment import Segmenter
 from core.clause import Clause, DocMeta
 from kb.fusion import clause_years, rrf, stages_in, structure_bonus, years_in
 from kb.index import LoadedIndex
-from kb.synonyms import expand, load_synonyms
+from kb.synonyms import load_synonyms
 from core.units import UnitTable
 
 log = logging.getLogger(__name__)
@@ -136,8 +136,18 @@ class Searcher:
     def query_tokens(self, query: str) -> list[str]:
         """BM25 tokens of a question, widened with the plan's words for what users type and with the documents'
         own short forms of a four-character term (技术改造 → 技改, 商业办公 → 商办) or its long form."""
-        tokens = expand(self.segmenter.tokens(query), load_synonyms())
+        tokens = self._in_lexicon_words(self.segmenter.tokens(query))
         return tokens + [t for t in dict.fromkeys(self._abbreviations(tokens)) if t not in tokens]
+
+    def _in_lexicon_words(self, tokens: Sequence[str]) -> list[str]:
+        """The tokens widened with the lexicon's official words; a typed word the documents never write (个税)
+        gives way to an official word they do (个人所得税), so that it is not counted as a term no sentence holds."""
+        synonyms, vocab = load_synonyms(), self.index.bm25.vocab_dict
+        out = []
+        for t in tokens:
+            forms = list(synonyms.get(t, ()))
+            out += ([] if t not in vocab and any(f in vocab for f in forms) else [t]) + forms
+        return list(dict.fromkeys(out))
 
     def _abbreviations(self, tokens: Sequence[str]) -> list[str]:
         vocab = self.index.bm25.vocab_dict

@@ -188,6 +188,28 @@ def test_the_question_is_searched_in_the_documents_words():
         "没挂号牌的电动自行车上道路怎么罚"
 
 
+LEXICON = {"个税": ("个人所得税",), "关门": ("停业", "歇业"), "公租房": ("公共租赁住房",), "租房": ("住房租赁",),
+           "幼儿园": ("学前教育", "托育"), "养狗": ("养犬",)}
+HOUSING = ("第三条对出售自有住房并重新购买住房的纳税人，对其出售现有住房已缴纳的个人所得税予以退税优惠。经营者停业、歇业的，"
+           "由有关部门处理；有关部门应当公布公共租赁住房和住房租赁补贴标准。学前教育阶段的子女按1级标准扣除。养犬人应当登记。")
+
+
+@pytest.mark.parametrize("words,question,searched", [
+    (["卖", "旧房", "个税", "退不退"], "卖旧房个税退不退", "卖旧房个人所得税退不退"),
+    (["商家", "关门", "跑路"], "商家关门跑路谁管", "商家停业跑路谁管"),  # not the 关…门 of 有关部门
+    (["排", "公", "租房"], "排公租房排了五年", "排公共租赁住房排了五年"),  # the longer word first: not 公+租房
+    (["孩子", "上", "幼儿园"], "孩子上幼儿园能扣吗", "孩子上学前教育能扣吗"),
+    (["想", "养狗"], "想养狗要什么条件", "想养犬要什么条件"),
+    (["一级", "标准"], "一级标准扣多少", "1级标准扣多少"),  # a grade as the document writes it
+    (["停业"], "停业了怎么办", "停业了怎么办"),  # the document's own word: left as it is
+])
+def test_everyday_words_are_searched_in_the_documents_words(words, question, searched):
+    """Class: a question in everyday words, searched in the official words the lexicon gives for them that the
+    document writes (the longest such word first, as written), and grades written the document's way."""
+    from kb.extract import in_document_words
+    assert in_document_words(words, question, HOUSING, lexicon=LEXICON) == searched
+
+
 @pytest.mark.parametrize("question,name", [
     ("契税补贴能补几成", "具体比例"),
     ("首付最低几个点", "具体比例"),

@@ -149,6 +149,15 @@ def test_alias_shared_by_two_units_is_rejected() -> None:
         UnitTable(units)
 
 
+def test_a_body_named_like_a_unit_reads_as_the_unit() -> None:
+    """Class: a name the table lists as a body that is no unit (市政府) which one document's unit is also called:
+    the unit, not an error that would stop every question (a 广东 plan's 广州、深圳市政府)."""
+    units = (Unit("深圳市政府", "深圳市政府", "city", ("市政府",)),)
+    table = UnitTable(units, other_bodies=("市政府", "国家统计局"))
+    assert table.canonical("市政府") == "深圳市政府"
+    assert table.canonical("国家统计局") is None
+
+
 def test_unknown_kind_is_rejected() -> None:
     with pytest.raises(ValueError, match="unit '市甲局' has kind 'agency'"):
         UnitTable((Unit("市甲局", "成都市甲局", "agency"),))
