@@ -57,6 +57,9 @@ _UNIT_END = re.compile(
 _GENERIC = re.compile(r"^(?:市级|市直|区级|县级|省级|省直|市|区|县|省|全市|全区|全县)?(?:各级|各|有关|相关|其他|其它|属地|所在地|当地)")
 # A bare level noun naming no particular body (县级市人民政府 after 各区): continues a generic party.
 _LEVEL_ONLY = re.compile(r"^(?:区|县|县级市|市|镇|乡|街道|镇街|县（市、区）|区（市）县|县市区)(?:人民政府|政府|党委|党委政府|管委会|办事处)?$")
+# a body named by its kind only (开发园区管委会, 功能区管委会): after a generic party (`各区政府、开发园区管委会`) the
+# 各 reaches it too — every such body, no one in particular
+_KIND_ONLY = re.compile(r"^(?:开发园区|开发区|园区|功能区|产业园区|经济开发区|各类园区)(?:管委会|管理委员会|管理机构)?$")
 _TAIL = re.compile(r"(?:等)?(?:(?:按职责分工|按职责)?(?:负责|落实)|配合|参与|牵头)?$")
 
 
@@ -154,7 +157,7 @@ def names_in(text: str) -> tuple[list[str], list[str]]:
     generic: list[str] = []
     for name, sep in _shared_suffix(split_names(text)):
         name = _TAIL.sub("", name) or name
-        if _LEVEL_ONLY.match(name) and generic and sep == "、":
+        if (_LEVEL_ONLY.match(name) or _KIND_ONLY.match(name)) and generic and sep == "、":
             generic[-1] = f"{generic[-1]}{sep}{name}"  # 各区、县级市人民政府 is one party
         elif is_generic(name):
             generic.append(name)
@@ -212,6 +215,7 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
     clauses = [c for c in re.split(r"[，,；;]", body) if c]
     if not clauses:
         return None
+    lead_generic: list[str] = []  # `省住房城乡建设厅、各地级以上市人民政府牵头负责`: a generic party leads beside it
     pending: list[str] = []  # `（省委金融办，广东金融监管局牵头负责）`: names before a comma share the next role
     for i, clause in enumerate(clauses):
         m = _ROLE_END.search(clause)
@@ -230,13 +234,14 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         generic += gen
         if m.group(1):
             leads += named
+            lead_generic += gen if named else []  # generic parties alone leading: build_annotation's own case
         elif m.group(2) or leads or i > 0:
             partners += named
         else:
             responsible += named
     if not listed_bodies(leads + partners + responsible):  # most of the names must be bodies by their endings
         return None
-    return build_annotation(leads, partners, responsible, generic, INLINE, text, span)
+    return build_annotation(leads, partners, responsible, generic, INLINE, text, span, lead_generic)
 
 
 # `A会同B等有关部门研究提出了办理意见`, `由A会同B制定`: A does it, B joins in. Only at the start of a sentence (or after

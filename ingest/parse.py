@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from typing import Sequence
 
 from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after, record_markers,
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
-from core.lead_rule import FIRST_GROUP_LEADS, standing_parties
-from ingest.annotations import Annotation, find_annotation, first_group
+from core.lead_rule import FIRST_GROUP_LEADS, FIRST_LEADS, standing_parties
+from ingest.annotations import Annotation, find_annotation, find_annotations, first_group
 from core.clause import Clause
 from core.units import LEVELS, abbreviation_groups, level_prefix
 
@@ -219,6 +220,29 @@ def _first_groups(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
+def _stands_alone(marker: Marker, following: Sequence[Paragraph], article_rank: float) -> bool:
+    """A short titled item (`1．展会/活动邀请函`) that heads nothing — the next line is its sibling or above — is an
+    item of its own, not a heading: its text would otherwise be lost."""
+    nxt = following[0].marker if following else None
+    if marker.kind != "item" or nxt is None:
+        return False
+    return (article_rank if nxt.kind == "article" else nxt.rank) <= marker.rank
+
+
+def _first_listed(clauses: list[Clause]) -> list[Clause]:
+    """`列第一位的为牵头单位，下同`, said once: the first unit of every later list leads — of each list, where an item
+    carries two (`…（责任单位：A、B）…（责任单位：C）` has two leads)."""
+    if not any(FIRST_LEADS.search(c.tag_text) for c in clauses):
+        return clauses
+    out = list(clauses)
+    for i, c in enumerate(out):
+        if c.tag_text and c.units and not c.leads and c.tag_form == "list":
+            firsts = [a.units[0] for a in find_annotations(c.text) if a.form == "list" and a.units]
+            leads = tuple(dict.fromkeys(u for u in firsts if u in c.units)) or c.units[:1]
+            out[i] = replace(c, leads=leads, lead_explicit=True)  # the document states who leads
+    return out
+
+
 def _inherit_tags(clauses: list[Clause]) -> list[Clause]:
     """A tag closing a plain paragraph governs the untagged paragraphs before it in its section."""
     out = list(clauses)
@@ -303,7 +327,7 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
             continue
         if marker is not None:
             _push(stack, marker)
-            if marker.heading_only:
+            if marker.heading_only and not _stands_alone(marker, cleaned.paragraphs[n + 1:n + 2], article_rank):
                 segments.append(Segment("heading", p.text, p.line))
                 continue
         clauses.append(_clause(doc, title, stack, p, len(clauses)))
@@ -317,6 +341,6 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
         clauses.append(annexes)
     artifacts = [Segment("artifact", a.text, a.line) for a in cleaned.artifacts]
     ordered = sorted(segments + artifacts, key=lambda s: s.line)
-    clauses = _part_closing(_inherit_tags(_first_groups(clauses)), own_tags)
+    clauses = _part_closing(_inherit_tags(_first_listed(_first_groups(clauses))), own_tags)
     return ParsedDocument(doc, title, tuple(link_rows(_standing(_shared_prefix(clauses)))), tuple(ordered),
                           cleaned.artifacts, tuple(warnings))

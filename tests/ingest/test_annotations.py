@@ -305,3 +305,17 @@ def test_a_first_comma_rule_said_once_holds_for_the_later_lists():
     items = [c for c in parse("d", "t", clean(text)).clauses if c.units]
     assert [(c.leads, c.lead_explicit) for c in items] == [
         (("市科技局", "市数据局"), True), (("市人社局",), True), (("市政管局", "市司法局"), True)]
+
+
+@pytest.mark.parametrize("text,units,generic", [
+    ("（责任单位：市经信局、市发改委，各区〔县、市〕政府、开发园区管委会）", ("市经信局", "市发改委"), ("各区〔县、市〕政府、开发园区管委会",)),
+    ("（责任单位：市商务局，各县（市、区）政府、功能区管委会）", ("市商务局",), ("各县（市、区）政府、功能区管委会",)),
+    ("（牵头单位：市工信局；配合单位：各区人民政府、产业园区管委会）", ("市工信局",), ("各区人民政府、产业园区管委会",)),
+    ("（责任单位：市科技局，各区政府、园区管理机构）", ("市科技局",), ("各区政府、园区管理机构",)),
+    ("（责任单位：市商务局、开发区管委会）", ("市商务局", "开发区管委会"), ()),  # no 各 before it: the one 开发区 there is
+])
+def test_a_body_named_by_its_kind_after_a_generic_party_is_generic(text, units, generic):
+    """Class: `各区政府、开发园区管委会` — the 各 reaches a body named only by its kind (开发园区, 功能区 管委会): every
+    such body, none in particular; named by its kind without 各 before it, it is the document's own one."""
+    a = find_annotation(text)
+    assert (a.units, a.generic_units) == (units, generic)
