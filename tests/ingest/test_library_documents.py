@@ -74,6 +74,19 @@ META = {
     "jinan-appliance-trade-in-rules-2025": ("关于印发《济南市2025年家电以旧换新补贴实施细则》的通知", "济商务字〔2025〕5号",
                                             "2025-01-20"),  # dated only by its 版记 `…2025 年 1 月 20 日印发`
     "dongguan-patent-subsidy-2017-batch2": ("关于受理2017年东莞市第二批专利申请资助项目申报的通知", "", "2017-08-01"),
+    # ninth round
+    "ningbo-ai-opc-opinions-2026": ("宁波市人民政府办公厅关于支持人工智能OPC创新创业发展的若干意见", "甬政办发〔2026〕7号",
+                                    "2026-04-20"),  # no issuing notice; the signature stands before the measures
+    "guangdong-ai-opc-action-plan-2026": ("广东省发展改革委关于印发《广东省支持人工智能OPC创新发展行动方案（2026—2028年）》的通知",
+                                          "粤发改高技〔2026〕78号", "2026-03-12"),
+    "hebi-qihe-protection-regulation-2020": ("鹤壁市淇河保护条例", "", "2020-11-28"),  # 省人大常委会批准 date
+    # a guide: no 文号 and no date in the text (2026-04-23 is the repository's record, not the text's)
+    "jingan-chuhai-platform-fund-guide-2026": ("2026年静安区打造出海服务平台专项资金申报指南（第一批）", "", ""),
+    # the notice's title line, its two issuers joined as 柳河's are (the text spaces them); its 文号
+    # 杨应急行规〔2026〕1号 is only in the repository's record — 第十八条's 杨应急法宣〔2025〕1号 is the one it repeals
+    "yangpu-safety-report-reward-measures-2026": (
+        "上海市杨浦区应急管理局上海市杨浦区财政局关于印发《杨浦区应急管理局安全生产举报奖励办法（试行）》的通知", "",
+        "2026-04-29"),
 }
 
 
@@ -125,6 +138,18 @@ COUNTS = {
     "baoshan-garbage-sorting-plan-2019": (ARABIC, 9, 39, 14),
     "weihai-parking-regulation-2021": (ARTICLE, 45, 0, 0),  # 45 articles in 6 chapters, duties in prose
     "jinan-appliance-trade-in-rules-2025": (ARTICLE, 19, 0, 0),  # 19 articles in 4 chapters, one body per article
+    # ninth round
+    # （一）–（十八）, two per part 一、–九、, each ending in (责任单位:…), the first stating 列第一位的为牵头单位; （三）
+    # （十二）（十三） carry a second (责任单位:…) mid-paragraph: one lead per list, so （三） leads 市发改委 and
+    # 市经信局, （十三） 市委金融办 and 市科技局 (（十二） 市科技局 twice)
+    "ningbo-ai-opc-opinions-2026": (CN_FULL, 18, 18, 2),
+    # 1.–18. under （一）–（六）, each ending in (X牵头负责,Y配合) or (…按职责分工负责) (4, 5, 8); several leads in
+    # 3 (four), 10, 11 and 14 (省住房城乡建设厅、各地级以上市人民政府牵头负责)
+    "guangdong-ai-opc-action-plan-2026": (ARABIC, 18, 18, 4),
+    "hebi-qihe-protection-regulation-2020": (ARTICLE, 31, 0, 0),  # 31 articles in 6 chapters, duties in prose
+    # 1．–7. of 二; 3 基础材料 and 4+5+6+7+5+6+5 专项材料 of 三; 3 of 四; 5 of 五: 56, no responsible unit named
+    "jingan-chuhai-platform-fund-guide-2026": (ARABIC, 56, 0, 0),
+    "yangpu-safety-report-reward-measures-2026": (ARTICLE, 18, 0, 0),  # 18 articles after the notice, duties in prose
 }
 
 
@@ -315,3 +340,47 @@ def test_dalian_each_policy_of_the_list_is_one_entry_under_its_group():
     first = entries[0]
     assert first.section == ("服务对象：高校毕业生", "一次性求职创业补贴")
     assert first.text.startswith("政策内容：") and first.text.endswith("申请渠道：申请人所在高校申请")
+
+
+def test_ningbo_first_listed_leads_each_list_and_a_second_name_in_brackets():
+    """`（责任单位：市经信局、市发改委，…。列第一位的为牵头单位，下同。以下均需各区〔县、市〕政府、开发园区管委会落实，
+    不再列出）`: the first unit of each list leads, the rest co-operate; 〔〕 holds a body's second name."""
+    second = by_heading("ningbo-ai-opc-opinions-2026", "（二）")
+    assert second.units == ("市委改革办〔市营商环境建设局〕", "市发改委", "市经信局", "市市场监管局", "市数据局")
+    assert second.lead_units == ("市委改革办〔市营商环境建设局〕",)
+    assert second.partner_units == ("市发改委", "市经信局", "市市场监管局", "市数据局")
+    standing = "、".join(second.generic_units)
+    assert "各区〔县、市〕政府" in standing and "开发园区管委会" in standing  # stated once in （一）, for every item
+    third = by_heading("ningbo-ai-opc-opinions-2026", "（三）")  # two lists: (市发改委、市数据局、通商控股集团) (市经信局)
+    assert third.units == ("市发改委", "市数据局", "通商控股集团", "市经信局")
+    assert third.lead_units == ("市发改委", "市经信局") and third.partner_units == ("市数据局", "通商控股集团")
+    twelfth = by_heading("ningbo-ai-opc-opinions-2026", "（十二）")  # (市科技局) then (市科技局、市经信局)
+    assert twelfth.lead_units == ("市科技局",) and twelfth.partner_units == ("市经信局",)
+    seventh = by_heading("ningbo-ai-opc-opinions-2026", "（七）")  # (市发改委等相关部门): one named unit, it leads
+    assert seventh.lead_units == ("市发改委",) and seventh.partner_units == ()
+
+
+def test_guangdong_ai_several_leads_their_partners_and_items_with_no_lead():
+    """`（X、Y牵头负责，Z配合）` with the 省 prefix written once for a list (科技厅 is 省科技厅); `（…按职责分工负责）`
+    names no lead; 广州、深圳市政府 are two bodies."""
+    stem = "guangdong-ai-opc-action-plan-2026"
+    third = by_heading(stem, "3.")
+    assert third.leads == ("省发展改革委", "省科技厅", "省工业和信息化厅", "省财政厅")
+    assert third.partner_units == () and third.generic_units == ("各地级以上市人民政府",)
+    tenth = by_heading(stem, "10.")
+    assert tenth.leads == ("广东金融监管局", "深圳金融监管局")
+    assert tenth.partner_units == ("省委金融办", "省科技厅", "省人力资源社会保障厅", "中国人民银行广东省分行")
+    eleventh = by_heading(stem, "11.")
+    assert eleventh.leads == ("省委组织部", "省发展改革委")
+    assert eleventh.partner_units == ("省科技厅", "省工业和信息化厅", "省公安厅", "省财政厅", "省人力资源社会保障厅")
+    assert eleventh.generic_units == ("各地级以上市人民政府",)
+    fifth = by_heading(stem, "5.")  # (省科技厅、教育厅、人力资源社会保障厅，各地级以上市人民政府按职责分工负责)
+    assert (fifth.units, fifth.leads, fifth.generic_units) == (
+        ("省科技厅", "省教育厅", "省人力资源社会保障厅"), (), ("各地级以上市人民政府",))
+    eighth = by_heading(stem, "8.")  # (广州、深圳市政府，横琴粤澳深度合作区执委会按职责分工负责)
+    assert (eighth.units, eighth.leads) == (("广州市政府", "深圳市政府", "横琴粤澳深度合作区执委会"), ())
+    sixteenth = by_heading(stem, "16.")  # (省市场监管局牵头负责): a lead and no one else
+    assert (sixteenth.leads, sixteenth.partner_units, sixteenth.generic_units) == (("省市场监管局",), (), ())
+    fourteenth = by_heading(stem, "14.")  # (省住房城乡建设厅、各地级以上市人民政府牵头负责，…配合): both lead
+    assert fourteenth.leads == ("省住房城乡建设厅", "各地级以上市人民政府")
+    assert fourteenth.partner_units == ("省教育厅", "省人力资源社会保障厅", "省医保局")
