@@ -184,13 +184,15 @@ _ASKS_WHO = re.compile(r"(找|问|咨询)(谁|哪)")
 _FROM_ANNOTATIONS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, Op.REVERSE})
 
 
-ARTICLE_REACH = 300  # an article this short is one subject: a fine in its second sentence is about its first
+ARTICLE_REACH = 300  # an article or item this short is one subject: a fine in its second sentence is about its first
 
 
 def _context(s: Scored, label: str = "") -> str:
     """What a sentence is about: its own words, the headings above it, the sub-item label it sits under
-    (`（一）医养结合补贴。`), and for a short article the article."""
-    text = s.clause.text if s.clause.kind == "article" and len(s.clause.text) <= ARTICLE_REACH else s.text
+    (`（一）医养结合补贴。`), and for a short article or numbered item the whole of it (`4．支持开拓国际市场。支持企业
+    参加境外重点展会…。经评估，按…50%给予支持`: the amount closes what its first sentences name)."""
+    short = s.clause.kind in ("article", "item") and len(s.clause.text) <= ARTICLE_REACH
+    text = s.clause.text if short else s.text
     return text + s.clause.section_label + label
 
 
