@@ -1368,3 +1368,18 @@ def test_who_works_with_a_lead_and_how_many_take_part(library_asker, question, d
     参与` counts everyone, `几个单位参与配合` the partners."""
     line = first_line(ask(library_asker, question, doc))
     assert expected in line and (not absent or absent not in line), line
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("卖了旧房再买 个税退不退", "chuxiong-real-estate-18-measures-2024", "个人所得税"),
+    ("商家关门跑路了找谁", "shanghai-prepaid-card-2018", "市级单用途卡行业主管部门"),
+    ("企业买商铺补贴多少", "ningguo-real-estate-10-measures-2023", "3%"),
+    ("买个二级能效的冰箱国补能补多少", "jinan-appliance-trade-in-rules-2025", "15%"),
+    ("没办证偷偷养狗被查到怎么罚", "beijing-dog-regulation-2003", "2000元"),
+    ("排公租房排了五年多还没配到，能改领补贴吗", "guangzhou-household-housing-security-2024", "轮候时间超过5年"),
+])
+def test_everyday_words_find_the_documents_terms(library_asker, question, doc, expected):
+    """Class: a question in everyday words (个税, 关门跑路, 商铺, 二级, 养狗, 公租房) answered from the clause that
+    states it in the document's terms (个人所得税, 停业歇业, 非住宅, 2级, 养犬, 公共租赁住房), not refused."""
+    a = ask(library_asker, question, doc)
+    assert a.intent != "not_found" and expected in a.text, a.text

@@ -277,3 +277,22 @@ def test_a_grade_written_either_way(word, forms):
 def test_a_place_named_with_its_neighbours_is_named(question, corpus, missing):
     c = replace(case(question), corpus=corpus)
     assert (refusal.unknown_places(c) is not None) is missing
+
+
+ITEM = "4．支持开拓国际市场。支持企业参加境外重点展会，开展海外宣介。经评估，按照最高不超过实际发生额的50%给予支持。"
+
+
+@pytest.mark.parametrize("kind,question,words,answered", [
+    ("item", "去国外参展的费用能补多少", ("参展", "境外"), True),
+    ("item", "开展海外宣介补贴多少钱", ("海外", "宣介"), True),
+    ("article", "参加境外展会补多少", ("展会", "境外"), True),
+    ("paragraph", "去国外参展的费用能补多少", ("参展", "境外"), False),  # a long-running paragraph is no one subject
+    ("item", "去国外参展能补多少", ("参展", "境外"), True),
+])
+def test_a_short_item_is_one_subject(kind, question, words, answered):
+    """Class: a short numbered item (as a short article) is about what its first sentences name: its last sentence's
+    amount answers a question about them; in a plain paragraph only the sentence itself counts."""
+    clause = Clause(id="d#1", doc="d", title="t", section=("二、支持内容",), heading="4．", text=ITEM, kind=kind)
+    scored = Scored(clause, Span(ITEM.index("经评估"), len(ITEM)), 0.95, 0.95, 0.0, 0)  # `经评估，按…50%给予支持。`
+    c = replace(case(question), ranked=lambda: [scored], subject="参展", subject_words=words)
+    assert (refusal.missing_attribute(c) is None) == answered
