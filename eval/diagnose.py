@@ -5,6 +5,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
+from eval.judge import asked_units
 from eval.metrics import EvalContext, gold_units, normalise, units_named
 
 MAX_ANSWER_CHARS = 400  # of an answer kept in a failure record
@@ -28,7 +29,7 @@ def extra_units(answer: str, gold: Mapping[str, Any], ctx: EvalContext) -> list[
         return []
     inventory = ctx.inventory(gold.get("doc"))
     allowed = (gold_units(gold, ctx.clause_text, ctx.clause_units) | set(gold["answer_units"])
-               | units_named(gold.get("question", ""), inventory))
+               | asked_units(gold.get("question", ""), inventory))
     return sorted(units_named(answer, inventory) - allowed)
 
 

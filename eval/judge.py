@@ -43,6 +43,17 @@ def units_named(text: str, known_units: Collection[str]) -> set[str]:
     return found
 
 
+_LEVEL_CHARS = "省市州区县"  # the one character of level a question leaves out (绿化市容局 for 区绿化市容局)
+
+
+def asked_units(question: str, known_units: Collection[str]) -> set[str]:
+    """Units a question asks about: those it names, and those it names without their level (`是绿化市容局牵头的吧` asks
+    about 区绿化市容局) — an answer naming them to say yes or no volunteers nothing."""
+    folded = fold(question)
+    return units_named(question, known_units) | {
+        u for u in known_units if u[:1] in _LEVEL_CHARS and len(key := fold(u[1:])) >= 3 and key in folded}
+
+
 def first_line(answer: str) -> str:
     return next((ln.strip() for ln in (answer or "").splitlines() if ln.strip()), "")
 
@@ -84,9 +95,10 @@ def states_count(answer: str, n: int) -> bool:
 
 
 def strict_allowed(gold: Mapping[str, Any], inventory: Collection[str]) -> set[str]:
-    """Units a strictly right answer may name: the gold's, those the question names, and ``allowed_units``."""
+    """Units a strictly right answer may name: the gold's (its ``answer_units`` and those its answer names), those the
+    question asks about, and ``allowed_units``."""
     return {*gold.get("answer_units", ()), *gold.get("asked_units", ()), *gold.get("allowed_units", ()),
-            *units_named(gold.get("question", ""), inventory)}
+            *units_named(gold.get("answer") or "", inventory), *asked_units(gold.get("question", ""), inventory)}
 
 
 def extra_units_strict(answer: str, gold: Mapping[str, Any], inventory: Collection[str]) -> set[str]:

@@ -26,7 +26,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eval.judge import extra_units_strict, fold, normalise, polarity, signature, states_count, units_named  # noqa: F401
+from eval.judge import asked_units, extra_units_strict, fold, normalise, polarity, signature, states_count, units_named  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +126,7 @@ def answer_correct(
     if not known_units:
         raise ValueError("clause_units is given but known_units is empty: pass every unit name")
     # a unit the question names is asked about (`是市人社局牵头吗？` → `不是，…市人社局不在名单中`), not volunteered
-    allowed = set(clause_units) | set(gold["answer_units"]) | units_named(gold.get("question", ""), known_units)
+    allowed = set(clause_units) | set(gold["answer_units"]) | asked_units(gold.get("question", ""), known_units)
     return units_named(result.get("answer") or "", known_units) <= allowed
 
 

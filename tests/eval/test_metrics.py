@@ -460,3 +460,29 @@ def test_a_unit_written_under_a_shared_level_is_the_unit_the_gold_names():
     gold = {"answer_units": ["商务局", "交通运输局"]}
     assert extra_units_strict("市商务局、示范区交通运输局", gold, inventory) == set()
     assert extra_units_strict("市商务局、市财政局", gold, inventory) == {"市财政局"}
+
+
+@pytest.mark.parametrize("question,inventory,asked", [
+    ("净菜上市那项是绿化市容局牵头的吧？", ["区绿化市容局", "区商务委"], {"区绿化市容局"}),
+    ("带押过户是州自然资源规划局牵头的吗", ["州自然资源规划局", "州住房城乡建设局"], {"州自然资源规划局"}),
+    ("市财政局负责吗", ["市财政局", "市商务局"], {"市财政局"}),
+    ("是不是发展改革委办的", ["省发展改革委", "市商务局"], {"省发展改革委"}),
+    ("谁牵头", ["区绿化市容局"], set()),
+    ("局里谁管", ["市局"], set()),  # too short a name to be asked without its level
+])
+def test_a_unit_asked_without_its_level_is_asked_about(question, inventory, asked):
+    """Class: a question names a unit without its level (绿化市容局 for 区绿化市容局): an answer that names it to say
+    是/不是 volunteers nothing, for either measure."""
+    from eval.judge import asked_units
+    assert asked_units(question, inventory) == asked
+
+
+def test_strict_allows_the_units_the_gold_answer_names():
+    """The strict measure counts as volunteered a unit neither asked about nor in the gold — the gold answer's text
+    included (`7个：市委网信办、…（牵头单位为市人社局）` allows every unit it lists)."""
+    from eval.judge import extra_units_strict
+    inventory = ["市人社局", "市委网信办", "市教育体育局", "市财政局"]
+    gold = {"question": "创业培训配合单位有几个？", "answer": "2个：市委网信办、市教育体育局（牵头单位为市人社局）。",
+            "answer_units": []}
+    assert extra_units_strict("2个：市委网信办、市教育体育局；市人社局牵头。", gold, inventory) == set()
+    assert extra_units_strict("2个：市委网信办、市教育体育局、市财政局。", gold, inventory) == {"市财政局"}
