@@ -33,6 +33,11 @@ def _rate(name: str, per: str) -> Attribute:
 
 ATTRIBUTES: tuple[Attribute, ...] = (
     *(_rate(name, per) for name, per in _PER.items()),
+    # a number, an address (first: `补贴窗口的咨询电话多少` asks a number to call, not an amount); a hotline's name
+    # (市民服务热线) is no number to call
+    Attribute("联系方式", _rx(r"电话|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
+                          r"phone|e-?mail|contact|website"),
+              _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
     # a share asked (首付几成, 补几个点, 按什么比例): only a share answers it, not a sum per square metre
     Attribute("具体比例", _rx(r"几成|几个点|多少个点|百分之几|(什么|多大|多少)的?比例|比例(是|为|有|大概)?(多少|几)|占比多少|"
                           r"what (share|percentage|proportion)|how many percent"),
@@ -55,10 +60,6 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                   r"\d+(?:\.\d+)?\s*[%％]")),
     # `多少万` / `几亿` with no 元: a figure counted in 万 or 亿 (55万人, 20亿美元), whatever it counts
     Attribute("具体数额", _rx(r"多少万|几万|几十万|多少亿|几亿"), _rx(r"\d+(?:\.\d+)?\s*(?:万|亿)|[一二三四五六七八九十百千]+(?:万|亿)")),
-    # a number, an address: a hotline's name (市民服务热线) is no number to call
-    Attribute("联系方式", _rx(r"电话|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
-                          r"phone|e-?mail|contact|website"),
-              _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
     Attribute("排名", _rx(r"排第几|排名第几|第几名|排名多少|排在第几|排名如何|排名情况|\brank"),
               _rx(r"第[一二三四五六七八九十\d]+(?:名|位)|排名|前列|首位")),
     Attribute("具体日期", _rx(r"几月|哪天|哪一天|截止.{0,4}(日期|时间|哪)|几号|什么日期|什么时候截止|deadline|which day|"

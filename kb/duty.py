@@ -187,12 +187,9 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
-    else:  # a false premise: 不是; where the question presumed who does it (是X办的吗), who does — else the
-        # unit asked about only (the strict measure counts units volunteered beyond the question as wrong)
-        text = f"不是。{asked}不在「{label}」的责任单位名单中。"
-        if cues.DOER_PRESUMED.search(question):
-            listed = "、".join(task.units) + "（未标注牵头单位）" if no_lead else unit_list(task)
-            text = text[:-1] + f"；该项的责任单位是：{listed}。"
+    else:  # a false premise: 不是, and who is — what the official asking goes on to need
+        listed = "、".join(task.units) + "（未标注牵头单位）" if no_lead else unit_list(task)
+        text = f"不是。{asked}不在「{label}」的责任单位名单中；该项的责任单位是：{listed}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)

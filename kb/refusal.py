@@ -170,11 +170,14 @@ def _standard_body_absent(name: str, corpus: str) -> bool:
 
 def unknown_bodies(case: Case) -> str | None:
     """A body the documents never name and the unit table does not know: `市航天产业局负责哪些工作？`."""
-    if case.frame.units:  # a unit the table knows is named: its other forms are not "unknown bodies"
+    # a unit the table knows (frame.units) may be another document's: absent here only if no paraphrase of it is
+    # either (市审计局 asked of a document that never audits), not merely because another document lists it
+    linked = bool(case.frame.units)
+    if linked and case.frame.op is Op.MEMBER:  # `市教育局参与吗`: 不是, and who does — a unit it never names is no member
         return None
     missing = [b for b in bodies_named(case.question) if b not in case.corpus and not case.is_unit(b)
                and not groups.field_listed(b, case.corpus)
-               and (case.elsewhere(b) or _standard_body_absent(b, case.corpus)
+               and ((case.elsewhere(b) and not linked) or _standard_body_absent(b, case.corpus)
                     or len(_pairs(b) & case.bigrams) / max(len(_pairs(b)), 1) < BODY_KNOWN)]
     return f"文件中没有出现“{'”“'.join(missing)}”" if missing else None
 

@@ -1383,3 +1383,30 @@ def test_everyday_words_find_the_documents_terms(library_asker, question, doc, e
     states it in the document's terms (个人所得税, 停业歇业, 非住宅, 2级, 养犬, 公共租赁住房), not refused."""
     a = ask(library_asker, question, doc)
     assert a.intent != "not_found" and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,who", [
+    ("取消就业报到证，市教育局负责吗", "shenyang-graduate-employment-measures-2022", "市委组织部"),
+    ("市教育局是算力资源支持的责任单位吗", NANCHONG, "市科技局"),
+    ("知识产权保护那条有市财政局吗", "ningbo-ai-opc-opinions-2026", "市市场监管局"),
+    ("郑商所优势再造，市教育局参与吗", "zhengzhou-finance-support-2023", "市金融局"),  # a unit the document never names
+    ("市教育局在出口信用保险那条的名单里吗", "guangyuan-economy-measures-2023", "市商务局"),
+])
+def test_a_false_premise_says_no_and_who_is(library_asker, question, doc, who):
+    """Class: `U局是X的责任单位吗` where it is not: 不是 first, then the item's own units — what the official goes on
+    to need — even where the document never names U局 at all."""
+    line = first_line(ask(library_asker, question, doc))
+    assert line.startswith("不是") and who in line, line
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("市审计局在储备粮补贴资金上管什么", "anshun-grain-reserve-measures-2023"),
+    ("市审计局负责哪些事", "nanchong-ai-opc-action-plan-2026"),
+    ("市教育局在这个方案里干啥", "zhengzhou-finance-support-2023"),
+    ("咸宁购房补贴窗口的咨询电话多少", "xianning-housing-subsidy-rules-2026"),  # a number to call, not an amount
+    ("购房补贴有没有咨询电话，号码多少", "xianning-housing-subsidy-rules-2026"),
+])
+def test_what_a_document_does_not_name_is_refused(library_asker, question, doc):
+    """Class: a body another document of the library lists, asked of one that never names it (what it does there),
+    and a phone number asked beside a subsidy: refused, not answered with the nearest quotes or amounts."""
+    assert ask(library_asker, question, doc).intent == "not_found"

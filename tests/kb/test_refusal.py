@@ -211,6 +211,9 @@ def test_everyday_words_are_searched_in_the_documents_words(words, question, sea
 
 
 @pytest.mark.parametrize("question,name", [
+    ("购房补贴窗口的咨询电话多少", "联系方式"),  # a number to call beside a subsidy: not its amount
+    ("奖励申请的联系电话是多少", "联系方式"),
+    ("补贴办理的联系人是谁", "联系方式"),
     ("契税补贴能补几成", "具体比例"),
     ("首付最低几个点", "具体比例"),
     ("补助按什么比例给", "具体比例"),
