@@ -1,11 +1,10 @@
-"""Query-side expansion from the words users type to the words the plan uses (a data file, loaded once)."""
+"""The lexicon from the words users type to the words documents use (a data file, loaded once)."""
 from __future__ import annotations
 
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
 
 PATH = Path(__file__).with_name("data") / "synonyms.json"
 
@@ -14,18 +13,6 @@ PATH = Path(__file__).with_name("data") / "synonyms.json"
 def load_synonyms(path: Path = PATH) -> dict[str, tuple[str, ...]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
-
-
-def expand(tokens: Sequence[str], synonyms: dict[str, tuple[str, ...]]) -> list[str]:
-    """The tokens, then each synonym not already present (order kept, no duplicates)."""
-    out = list(tokens)
-    seen = set(out)
-    for t in tokens:
-        for s in synonyms.get(t, ()):
-            if s not in seen:
-                seen.add(s)
-                out.append(s)
-    return out
 
 
 # an official name of a government body (城市管理部门, 公安机关交通管理部门); not an institution (养老机构)
