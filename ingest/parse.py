@@ -221,12 +221,14 @@ def _first_groups(clauses: list[Clause]) -> list[Clause]:
 
 
 def _stands_alone(marker: Marker, following: Sequence[Paragraph], article_rank: float) -> bool:
-    """A short titled item (`1．展会/活动邀请函`) that heads nothing — the next line is its sibling or above — is an
-    item of its own, not a heading: its text would otherwise be lost."""
+    """A short titled item (`1．展会/活动邀请函`) that heads nothing — the next line is a sibling item with text of its
+    own (`2．参展证明…；`) — is an item of its own, not a heading: its text would otherwise be lost. A run of titles
+    alone (an attachment list, `1.广州市…体系` then `2.…` then `附件1`) stays a run of headings."""
     nxt = following[0].marker if following else None
     if marker.kind != "item" or nxt is None:
         return False
-    return (article_rank if nxt.kind == "article" else nxt.rank) <= marker.rank
+    rank = article_rank if nxt.kind == "article" else nxt.rank
+    return rank == marker.rank and not nxt.heading_only
 
 
 def _first_listed(clauses: list[Clause]) -> list[Clause]:

@@ -218,14 +218,18 @@ class Asker:
         if not self.config.structured:
             frame = replace(frame, op=Op.CONTENT if frame.op not in (Op.VALUE, Op.SUPPORT, Op.COMPARE) else frame.op)
         text = self._in_document_words(done.text, scope)
-        vector = self.kb.searcher.embed(text)
+        # searched with the lexicon's official words beside the typed ones (爸妈 → 父母赡养); what the question asks
+        # and about what (罚多少, its subject) is read from the text as typed
+        searched = self._in_document_words(done.text, scope, lexicon=True)
+        vector = self.kb.searcher.embed(searched)
         if self.config.structured:
             frame = self._nearest_op(frame, vector)
-        hits = self.kb.searcher.search(text, k=max(10, self.config.k), mode=self.config.mode, vector=vector, docs=scope)
+        hits = self.kb.searcher.search(searched, k=max(10, self.config.k), mode=self.config.mode, vector=vector,
+                                       docs=scope)
         floor = self.config.min_relevance_en if q.english else self.config.min_relevance
         return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor, done.text)
 
-    def _in_document_words(self, text: str, scope: frozenset[str] | None) -> str:
+    def _in_document_words(self, text: str, scope: frozenset[str] | None, lexicon: bool = False) -> str:
         """`电动车` → 电动自行车 where the documents asked about write only the long form: searched in their words.
         Bodies' names are left to the unit table (市经信局 is matched by its aliases, not rewritten)."""
         size = sum(len(t) for d, t in self.ev.corpus_by_doc.items() if scope is None or d in scope)
@@ -234,7 +238,7 @@ class Asker:
         return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
                                          keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)
                                                              or names_body(w)),  # 城管: kept as typed
-                                         lexicon=load_synonyms())
+                                         lexicon=load_synonyms(), official=lexicon)
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""

@@ -189,7 +189,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         text = f"是。{found}是「{label}」的{role}。"
     else:  # a false premise: 不是, and who is — what the official asking goes on to need
         listed = "、".join(task.units) + "（未标注牵头单位）" if no_lead else unit_list(task)
-        text = f"不是。{asked}不在「{label}」的责任单位名单中；该项的责任单位是：{listed}。"
+        who = f"该项的责任单位是：{listed}" if task.units else f"该项{listed}"  # 该项只列了各省级人民政府，未列具名部门
+        text = f"不是。{asked}不在「{label}」的责任单位名单中；{who}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)

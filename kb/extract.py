@@ -78,20 +78,22 @@ def written_form(word: str, corpus: str) -> str | None:
 
 
 def in_document_words(words: Sequence[str], text: str, corpus: str, keep: Callable[[str], bool] = lambda w: False,
-                      lexicon: Mapping[str, Sequence[str]] | None = None) -> str:
-    """The question in the documents' words, for searching: each everyday word of the lexicon the documents never
-    write replaced by its first official word they do (个税 → 个人所得税; longest first, as written, so that 公租房 is
-    not read as 租房), then each other short form by its spelled-out span (电动车 → 电动自行车) — never a word the
-    lexicon knows (关门 is 停业, not the 关…门 of 有关部门); `keep` names words left as they are."""
+                      lexicon: Mapping[str, Sequence[str]] | None = None, official: bool = True) -> str:
+    """The question with the documents' words added, for searching: after each everyday word of the lexicon the
+    documents never write, the official words for it they do (爸妈 → 爸妈父母赡养; the typed word stays, so that what
+    it asks — 罚多少 — is still read; the longest word first, once, so that 公租房 is not also 租房); then each other
+    short form replaced by its spelled-out span (电动车 → 电动自行车), or a grade written the documents' way (一级 →
+    1级) — never a word the lexicon knows (关门 is 停业, not the 关…门 of 有关部门); `keep` names words left as they are; `official`: whether
+    to add the lexicon's words (else the lexicon only guards its words from being spelled out)."""
     lexicon = lexicon or {}
-    for key in sorted((k for k in lexicon if len(k) >= 2 and k in text), key=len, reverse=True):
-        if key in text and key not in corpus and not keep(key):
-            if (form := next((s for s in lexicon[key] if s in corpus), None)) is not None:
-                text = text.replace(key, form)
+    keys = [k for k in lexicon if len(k) >= 2 and k in text and k not in corpus and not keep(k)] if official else []
+    if keys:
+        def official(m: re.Match[str]) -> str:
+            return m.group(0) + "".join(s for s in lexicon[m.group(0)] if s in corpus)
+        text = re.sub("|".join(map(re.escape, sorted(keys, key=len, reverse=True))), official, text)
     for w in dict.fromkeys(words):
         if w in corpus or w not in text or keep(w):
             continue
-        # a grade written the documents' way (一级 → 1级), else a short form spelled out
         form = next((f for f in numeral_forms(w)[1:] if f in corpus), None)
         if form is None and w not in lexicon:
             form = written_form(w, corpus)
