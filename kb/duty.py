@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
-from kb import cues
+
 from kb.answer import Answer, Citation
 from kb.frame import Frame, Op
 from kb.fusion import NUMBERING, bare_label
@@ -210,8 +210,8 @@ def members(frame: Frame, question: str, task: Clause, asked: Sequence[str], evi
     roles = [f"{found[a]}是{role(found[a])}" if found[a] else f"{a}不在名单中" for a in asked]
     verdict = "是" if all(fits(a) for a in asked) else ("都不是" if not any(fits(a) for a in asked) else "不全是")
     text = f"{verdict}。「{label}」：{'；'.join(roles)}。"
-    if verdict != "是" and cues.DOER_PRESUMED.search(question):
-        text += f"该项的责任单位是：{unit_list(task)}。"
+    if verdict != "是":  # as for one unit: who is
+        text += f"该项的责任单位是：{unit_list(task)}。" if task.units else f"该项{unit_list(task)}。"
     named = tuple(found[a] for a in asked if found[a])
     return _answer(frame, question, text, [task], named, task.lead_unit, extra)
 

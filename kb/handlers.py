@@ -11,6 +11,7 @@ from core.clause import Clause
 from core.lead_rule import LEAD_NOTE, standing_parties, states_no_lead
 from core.numerals import cn_to_int
 from core.sentences import sentences
+from core.units import level_prefix
 from kb import attributes, cues, duty, extract, groups, link, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
@@ -299,6 +300,20 @@ def single_task(turn: Turn) -> Answer | None:
     return duty.WRITERS[turn.frame.op](turn.frame, turn.text, task, _evidence(turn, task))
 
 
+def _one_per_name(turn: Turn, asked: Sequence[str]) -> list[str]:
+    """`有没有市场监管局` asked of one document links the 市场监管局 of every level the library lists (区, 州, 省 …):
+    one name typed is one unit asked — the document's own where it has one, else the name as typed (no other city's)."""
+    table = turn.ev.kb.units.within(turn.docs)
+    groups: dict[str, list[str]] = {}
+    for u in asked:
+        groups.setdefault(u[len(level_prefix(u)):] if level_prefix(u) else u, []).append(u)
+    out = []
+    for name, forms in groups.items():
+        own = [u for u in forms if turn.docs is None or ((unit := table.get(u)) is not None and set(unit.docs) & turn.docs)]
+        out += forms if len(forms) == 1 else own[:1] or [name]
+    return out
+
+
 def member(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
@@ -307,6 +322,7 @@ def member(turn: Turn) -> Answer | None:
     label = duty.task_label(task)
     # a unit inside the item's own title (郑商所 in 实施郑商所优势再造) names the item, not a unit asked about
     asked = [u for u in turn.frame.units if (duty.written(task, u, _canon(turn)) or u) not in label] or turn.frame.units
+    asked = _one_per_name(turn, asked)
     if len(asked) > 1:  # `人民银行和银保监要配合吗`: each unit asked gets its own 是/否
         return duty.members(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
                             no_lead=_unstated_lead(turn, task))

@@ -718,7 +718,7 @@ def test_a_sentence_introducing_a_list_brings_the_list(library_asker, question, 
     ("预售资金监管是税务局管的吧", ALTAY, ("不是", "地区住房和城乡建设局")),
     # X要负责吗 / 有没有X: whether X is on the list — 不是, and who is
     ("预售资金监管要不要税务局配合", ALTAY, ("不是", "地区税务局", "地区住房和城乡建设局")),
-    ("公积金贷款政策优化那条有没有市场监管局", ALTAY, ("不是",)),  # a unit by its field: each level's 不是, see the note
+    ("公积金贷款政策优化那条有没有市场监管局", ALTAY, ("不是", "地区住房公积金管理中心")),
     ("文物回流这条，商务部参与吗", ZONGBAOQU, ("不是", "商务部", "海关总署")),
 ])
 def test_a_false_premise_is_denied_and_says_who_is(library_asker, question, doc, expected):
@@ -1416,3 +1416,17 @@ def test_what_a_document_does_not_name_is_refused(library_asker, question, doc):
     """Class: a body another document of the library lists, asked of one that never names it (what it does there),
     and a phone number asked beside a subsidy: refused, not answered with the nearest quotes or amounts."""
     assert ask(library_asker, question, doc).intent == "not_found"
+
+
+@pytest.mark.parametrize("question,doc,starts,named,absent", [
+    ("公积金贷款政策优化那条有没有市场监管局", ALTAY, "不是", "市场监管局不在", "区市场监管局"),
+    ("契税补贴那条有没有市场监管局", "jiyuan-market-confidence-2023", "不是", "市场监管局不在", "州市场监管局"),
+    ("一站式乐业服务那条有没有市场监管局", NANCHONG, "是", "市市场监管局", "区市场监管局"),
+    ("知识产权保护那条有没有市场监管局", "ningbo-ai-opc-opinions-2026", "是", "市市场监管局", "省市场监管局"),
+    ("公积金贷款那条有没有财政局", ALTAY, "不是", "地区财政局", "市财政局"),
+])
+def test_a_unit_typed_without_its_level_is_the_documents_own(library_asker, question, doc, starts, named, absent):
+    """Class: `有没有市场监管局` asked of one document — the document's own 市场监管局 where it has one, else the name
+    as typed; never the 区/州/省 one another document of the library lists."""
+    line = first_line(ask(library_asker, question, doc))
+    assert line.startswith(starts) and named in line and absent not in line, line
