@@ -11,7 +11,6 @@ from typing import Callable, Sequence
 from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
-
 from kb.answer import Answer, Citation
 from kb.frame import Frame, Op
 from kb.fusion import NUMBERING, bare_label
@@ -165,6 +164,14 @@ def written(c: Clause, unit: str, canon: Canon = str) -> str:
     return next((u for u in c.units if _same(u, unit, canon)), "")
 
 
+def who_is(task: Clause, no_lead: bool = False) -> str:
+    """Who an item lists, said after a 不是: its units (with its lead, or that it marks none), or that it names none
+    (`该项只列了各省级人民政府，未列具名部门`)."""
+    if not task.units:
+        return f"该项{unit_list(task)}"
+    return f"该项的责任单位是：{'、'.join(task.units) + '（未标注牵头单位）' if no_lead else unit_list(task)}"
+
+
 def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None,
            canon: Canon = str, no_lead: bool = False) -> Answer:
     """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?
@@ -188,9 +195,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
     else:  # a false premise: 不是, and who is — what the official asking goes on to need
-        listed = "、".join(task.units) + "（未标注牵头单位）" if no_lead else unit_list(task)
-        who = f"该项的责任单位是：{listed}" if task.units else f"该项{listed}"  # 该项只列了各省级人民政府，未列具名部门
-        text = f"不是。{asked}不在「{label}」的责任单位名单中；{who}。"
+        text = f"不是。{asked}不在「{label}」的责任单位名单中；{who_is(task, no_lead)}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)
@@ -211,7 +216,7 @@ def members(frame: Frame, question: str, task: Clause, asked: Sequence[str], evi
     verdict = "是" if all(fits(a) for a in asked) else ("都不是" if not any(fits(a) for a in asked) else "不全是")
     text = f"{verdict}。「{label}」：{'；'.join(roles)}。"
     if verdict != "是":  # as for one unit: who is
-        text += f"该项的责任单位是：{unit_list(task)}。" if task.units else f"该项{unit_list(task)}。"
+        text += f"{who_is(task, no_lead)}。"
     named = tuple(found[a] for a in asked if found[a])
     return _answer(frame, question, text, [task], named, task.lead_unit, extra)
 

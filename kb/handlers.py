@@ -304,11 +304,11 @@ def _one_per_name(turn: Turn, asked: Sequence[str]) -> list[str]:
     """`有没有市场监管局` asked of one document links the 市场监管局 of every level the library lists (区, 州, 省 …):
     one name typed is one unit asked — the document's own where it has one, else the name as typed (no other city's)."""
     table = turn.ev.kb.units.within(turn.docs)
-    groups: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
     for u in asked:
-        groups.setdefault(u[len(level_prefix(u)):] if level_prefix(u) else u, []).append(u)
+        by_name.setdefault(u[len(level_prefix(u)):], []).append(u)
     out = []
-    for name, forms in groups.items():
+    for name, forms in by_name.items():
         own = [u for u in forms if turn.docs is None or ((unit := table.get(u)) is not None and set(unit.docs) & turn.docs)]
         out += forms if len(forms) == 1 else own[:1] or [name]
     return out
