@@ -220,7 +220,7 @@ class Asker:
         text = self._in_document_words(done.text, scope)
         # searched with the lexicon's official words beside the typed ones (爸妈 → 父母赡养); what the question asks
         # and about what (罚多少, its subject) is read from the text as typed
-        searched = self._in_document_words(done.text, scope, lexicon=True)
+        searched = self._with_official_words(text, scope)
         vector = self.kb.searcher.embed(searched)
         if self.config.structured:
             frame = self._nearest_op(frame, vector)
@@ -229,16 +229,26 @@ class Asker:
         floor = self.config.min_relevance_en if q.english else self.config.min_relevance
         return handlers.Turn(text, frame, tuple(hits), vector, q.english, scope, done.focus, self.ev, floor, done.text)
 
-    def _in_document_words(self, text: str, scope: frozenset[str] | None, lexicon: bool = False) -> str:
+    def _scanned(self, scope: frozenset[str] | None) -> bool:
+        """Is the scoped text small enough to look a question's words up in (beyond it a question is taken as typed)?"""
+        return sum(len(t) for d, t in self.ev.corpus_by_doc.items() if scope is None or d in scope) <= extract.WRITTEN_SCAN
+
+    def _in_document_words(self, text: str, scope: frozenset[str] | None) -> str:
         """`电动车` → 电动自行车 where the documents asked about write only the long form: searched in their words.
         Bodies' names are left to the unit table (市经信局 is matched by its aliases, not rewritten)."""
-        size = sum(len(t) for d, t in self.ev.corpus_by_doc.items() if scope is None or d in scope)
-        if size > extract.WRITTEN_SCAN:
+        if not self._scanned(scope):
             return text
-        return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope),
-                                         keep=lambda w: bool(_BODY_WORD.search(w) or self.kb.units.find_in_text(w)
-                                                             or names_body(w)),  # 城管: kept as typed
-                                         lexicon=load_synonyms(), official=lexicon)
+        return extract.in_document_words(self.kb.segmenter.words(text), text, self.ev.corpus(scope), keep=self._kept,
+                                         lexicon=load_synonyms())
+
+    def _with_official_words(self, text: str, scope: frozenset[str] | None) -> str:
+        """The text to search: the lexicon's official words the documents write added beside the typed ones."""
+        return extract.official_words(text, self.ev.corpus(scope), load_synonyms(), self._kept) if self._scanned(scope) else text
+
+    def _kept(self, word: str) -> bool:
+        """A word left as typed: a body's name (the unit table matches its aliases), or one the lexicon reads as a
+        body (城管)."""
+        return bool(_BODY_WORD.search(word) or self.kb.units.find_in_text(word) or names_body(word))
 
     def structured(self, turn: handlers.Turn) -> Answer | None:
         """The answer built from the documents' structure (annotations, headings), if the operation has one."""

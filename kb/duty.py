@@ -135,8 +135,8 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     others = kept(frame, task.partner_units)
     leads = "、".join(task.lead_units)
     # `财政局跟谁一起搞`: the lead the question names, then who works with it
-    asked_lead = [u for u in task.lead_units if (u in frame.units or u in question or u[1:] in question)
-                  and re.search(r"(跟|和|与|同)谁|一起|一块|搭档", question)]
+    together = re.search(r"(跟|和|与|同)谁|一起|一块|搭档", question)
+    asked_lead = [u for u in task.lead_units if together and (u in frame.units or u in question or u[1:] in question)]
     if others and asked_lead:
         text = (f"「{task_label(task)}」由{'、'.join(asked_lead)}牵头，配合单位：{'、'.join(others)}。"
                 f"{_how_many(question, others)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from core.clause import Clause
 from core.numerals import numeral_forms
@@ -78,19 +78,10 @@ def written_form(word: str, corpus: str) -> str | None:
 
 
 def in_document_words(words: Sequence[str], text: str, corpus: str, keep: Callable[[str], bool] = lambda w: False,
-                      lexicon: Mapping[str, Sequence[str]] | None = None, official: bool = True) -> str:
-    """The question with the documents' words added, for searching: after each everyday word of the lexicon the
-    documents never write, the official words for it they do (爸妈 → 爸妈父母赡养; the typed word stays, so that what
-    it asks — 罚多少 — is still read; the longest word first, once, so that 公租房 is not also 租房); then each other
-    short form replaced by its spelled-out span (电动车 → 电动自行车), or a grade written the documents' way (一级 →
-    1级) — never a word the lexicon knows (关门 is 停业, not the 关…门 of 有关部门); `keep` names words left as they are; `official`: whether
-    to add the lexicon's words (else the lexicon only guards its words from being spelled out)."""
-    lexicon = lexicon or {}
-    keys = [k for k in lexicon if len(k) >= 2 and k in text and k not in corpus and not keep(k)] if official else []
-    if keys:
-        def official(m: re.Match[str]) -> str:
-            return m.group(0) + "".join(s for s in lexicon[m.group(0)] if s in corpus)
-        text = re.sub("|".join(map(re.escape, sorted(keys, key=len, reverse=True))), official, text)
+                      lexicon: Collection[str] = ()) -> str:
+    """The question with each short form replaced by its spelled-out span in the documents (电动车 → 电动自行车), or a
+    grade written the documents' way (一级 → 1级) — never a word of the lexicon (关门 is 停业, not the 关…门 of
+    有关部门: :func:`official_words` adds its words); `keep` names words left as they are."""
     for w in dict.fromkeys(words):
         if w in corpus or w not in text or keep(w):
             continue
@@ -100,6 +91,19 @@ def in_document_words(words: Sequence[str], text: str, corpus: str, keep: Callab
         if form is not None:
             text = text.replace(w, form)
     return text
+
+
+def official_words(text: str, corpus: str, lexicon: Mapping[str, Sequence[str]],
+                   keep: Callable[[str], bool] = lambda w: False) -> str:
+    """The text to search: after each everyday word of the lexicon the documents never write, the official words for
+    it they do (爸妈 → 爸妈父母赡养; the typed word stays), the longest word first and once, so that 公租房 is not also
+    租房; `keep` names words left without them."""
+    keys = [k for k in lexicon if len(k) >= 2 and k in text and k not in corpus and not keep(k)]
+    if not keys:
+        return text
+    def added(m: re.Match[str]) -> str:
+        return m.group(0) + "".join(s for s in lexicon[m.group(0)] if s in corpus)
+    return re.sub("|".join(map(re.escape, sorted(keys, key=len, reverse=True))), added, text)
 
 
 def unmatched_terms(question: Sequence[str], words: Sequence[str], best: set[str], idf: Mapping[str, float],

@@ -207,8 +207,8 @@ def test_everyday_words_are_searched_in_the_documents_words(words, question, sea
     """Class: a question in everyday words, searched with the official words the lexicon gives for them that the
     document writes added (the longest such word first, once; the typed word kept for what it asks), and grades
     written the document's way."""
-    from kb.extract import in_document_words
-    assert in_document_words(words, question, HOUSING, lexicon=LEXICON) == searched
+    from kb.extract import in_document_words, official_words
+    assert official_words(in_document_words(words, question, HOUSING, lexicon=LEXICON), HOUSING, LEXICON) == searched
 
 
 @pytest.mark.parametrize("question,name", [
