@@ -3,14 +3,18 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The registry connection drops mid-download at times (CI saw a 91 MB wheel stop at 1.6 MB):
+# pip resumes the download, and the install starts again twice before giving up.
+PIP_NET := --retries 10 --timeout 60 --resume-retries 50
 
 .PHONY: run test index eval bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q --retries 10 --timeout 60 --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -r requirements.txt
+	for try in 1 2 3; do $(PY) -m pip install -q $(PIP_NET) -r requirements.txt && break; \
+	  [ $$try -lt 3 ] || exit 1; echo "pip install failed (try $$try of 3); again in 20 s" >&2; sleep 20; done
 	touch $(STAMP)
 
 # The chat app on the shipped corpus; it builds the index on first start if there is none.
