@@ -217,10 +217,14 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         return None
     lead_generic: list[str] = []  # `省住房城乡建设厅、各地级以上市人民政府牵头负责`: a generic party leads beside it
     pending: list[str] = []  # `（省委金融办，广东金融监管局牵头负责）`: names before a comma share the next role
+    pending_generic: list[str] = []
     for i, clause in enumerate(clauses):
         m = _ROLE_END.search(clause)
         if (not m or m.start() == 0) and i < len(clauses) - 1:
             named, gen = names_in(clause)
+            if gen and not named:  # `（各有关部门和单位，各省级人民政府按职责分工负责）`: generic parties share it too
+                pending_generic += gen
+                continue
             if not named or gen or not all(map(_body_like, named)):
                 return None
             pending += named
@@ -231,7 +235,8 @@ def _inline(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         if not all(map(_body_like, named)) or not (named or gen):
             return None
         named, pending = pending + named, []
-        generic += gen
+        generic += pending_generic + gen
+        pending_generic = []
         if m.group(1):
             leads += named
             lead_generic += gen if named else []  # generic parties alone leading: build_annotation's own case
@@ -343,12 +348,13 @@ _ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?
 
 def find_annotation(text: str) -> Annotation | None:
     """The annotation that governs a paragraph: its last one (annotations close what they govern). An item whose
-    sentences each carry their own labelled tag (`…(牵头单位:A,责任单位:B)。…(牵头单位:C,责任单位:D)`) is
-    governed by all of them: every lead and unit kept, in order, the last tag quoted."""
+    sentences each carry their own tag (`…(牵头单位:A,责任单位:B)。…(牵头单位:C,责任单位:D)`, `…（A、B负责）…（C负责）`)
+    is governed by all of them: every lead and unit kept, in order, the last tag quoted."""
     found = find_annotations(text)
     if not found:
         return None
-    tags = [a for a in found if a.form in (LABELLED, LIST)]
+    # bracketed tags only: `（A、B负责）` closing a sentence mid-item is a tag, `由A牵头` in a sentence is not
+    tags = [a for a in found if a.form in (LABELLED, LIST) or (a.form == INLINE and a.text[:1] in OPEN)]
     if len(tags) < 2 or tags[-1] is not found[-1]:
         return found[-1]
     tags = [a for a in tags if not _ITEM_MARK.search(text[a.span[1]:tags[-1].span[0]])] + [tags[-1]]

@@ -319,3 +319,31 @@ def test_a_body_named_by_its_kind_after_a_generic_party_is_generic(text, units, 
     such body, none in particular; named by its kind without 各 before it, it is the document's own one."""
     a = find_annotation(text)
     assert (a.units, a.generic_units) == (units, generic)
+
+
+@pytest.mark.parametrize("text,units,generic", [
+    ("确保惠及享受对象。（各有关部门和单位，各省级人民政府按职责分工负责）", (), ("各有关部门和单位", "各省级人民政府")),
+    ("形成合力。（各区政府，各有关部门负责）", (), ("各区政府", "各有关部门")),
+    ("（各县（市、区）人民政府，市直各有关单位按职责分工负责）", (), ("各县（市、区）人民政府", "市直各有关单位")),
+    ("（人力资源社会保障部、财政部，各省级人民政府按职责分工负责）", ("人力资源社会保障部", "财政部"), ("各省级人民政府",)),
+    ("（各省级人民政府负责）", (), ("各省级人民政府",)),
+])
+def test_generic_parties_before_a_comma_share_the_role_after_it(text, units, generic):
+    """Class: `（各有关部门和单位，各省级人民政府按职责分工负责）` — parties of no name listed before a comma take the role
+    the last one states, as named units do; the item's annotation is read, not dropped."""
+    a = find_annotation(text)
+    assert (a.units, a.generic_units) == (units, generic)
+
+
+@pytest.mark.parametrize("text,units", [
+    ("（十）鼓励创新创业。推进商事制度改革。（市场监管总局负责）加强创业教育。（体育总局、教育部负责）",
+     ("市场监管总局", "体育总局", "教育部")),
+    ("（三）加强算力。统筹建设。（市发改委、市数据局负责）给予补助。（市经信局负责）", ("市发改委", "市数据局", "市经信局")),
+    ("3.优化服务。提升效率。（区政务办负责）推行网办。（区政务办、区大数据局负责）", ("区政务办", "区大数据局")),
+    ("（二）支持企业。给予奖励。（省财政厅、省工信厅负责）强化服务。（省工信厅负责）", ("省财政厅", "省工信厅")),
+    ("（五）加强监管。开展检查。（市场监管局负责）严格执法。（市公安局、市场监管局负责）", ("市场监管局", "市公安局")),
+])
+def test_an_item_whose_sentences_each_close_with_a_tag_has_all_their_units(text, units):
+    """Class: an item of several sentences, each closed by its own `（A、B负责）` — the item's units are all of them,
+    in order, not only the last tag's (a State Council 指导意见's habit)."""
+    assert find_annotation(text).units == units

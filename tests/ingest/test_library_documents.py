@@ -87,6 +87,18 @@ META = {
     "yangpu-safety-report-reward-measures-2026": (
         "上海市杨浦区应急管理局上海市杨浦区财政局关于印发《杨浦区应急管理局安全生产举报奖励办法（试行）》的通知", "",
         "2026-04-29"),
+    # tenth round
+    "state-council-employment-guofa-2018-39": ("国务院关于做好当前和今后一个时期促进就业工作的若干意见", "国发〔2018〕39号", "2018-11-16"),
+    "state-council-sports-events-guobanfa-2018-121": ("国务院办公厅关于加快发展体育竞赛表演产业的指导意见", "国办发〔2018〕121号",
+                                                      "2018-12-11"),
+    # the page's order is 文号, issuers, title: the helper put the title first, as every library file has it
+    "guangzhou-tianhe-hkmacao-youth-support-2023": ("关于印发广州市天河区深化支持港澳青年创新创业高质量发展实施办法的通知",
+                                                    "穗天科工信规字〔2023〕1号", "2023-08-09"),
+    "guangzhou-tianhe-talent-apartment-2025": ("关于受理天河区人才公寓申请的公告", "", "2025-08-11"),  # a 公告: no 文号
+    # its 文号 沪奉府办发〔2021〕18号 is only in the repository's front matter, which was dropped
+    "fengxian-park-city-opinions-2021": ("上海市奉贤区人民政府办公室关于印发《关于加快推进本区公园城市建设实施意见》的通知", "",
+                                         "2021-12-03"),
+    "zibo-underground-pipeline-regulation-2016": ("淄博市地下管线管理条例", "", "2016-11-26"),  # 省人大常委会批准 date
 }
 
 
@@ -150,6 +162,18 @@ COUNTS = {
     # 1．–7. of 二; 3 基础材料 and 4+5+6+7+5+6+5 专项材料 of 三; 3 of 四; 5 of 五: 56, no responsible unit named
     "jingan-chuhai-platform-fund-guide-2026": (ARABIC, 56, 0, 0),
     "yangpu-safety-report-reward-measures-2026": (ARTICLE, 18, 0, 0),  # 18 articles after the notice, duties in prose
+    # tenth round
+    # （一）–（十五） each end in (…负责), the first adding 列第一位者为牵头单位，下同; （十四）（十五） name only generic
+    # parties, two before a comma: (各有关部门和单位，各省级人民政府按职责分工负责)
+    "state-council-employment-guofa-2018-39": (CN_FULL, 15, 15, 0),
+    # （一）–（十九）; （四）–（十九） carry 21 tags (…负责), （九）（十）（十二） more than one, each closing a sentence
+    "state-council-sports-events-guobanfa-2018-121": (CN_FULL, 19, 16, 0),
+    "guangzhou-tianhe-hkmacao-youth-support-2023": (ARTICLE, 13, 0, 0),  # 13 articles, three issuers, no annotations
+    # 4. of 一、总体要求, 4 + 3 items of 二 and 3 of 四 numbered 1.–; 12 tasks in 二 end in (牵头单位:…;配合单位:…) or
+    # (责任单位:…), one led by 区绿化市容局、新城公司
+    "fengxian-park-city-opinions-2021": (ARABIC, 14, 12, 1),
+    # 56 articles in 8 chapters, duties in prose; 由道路建设单位牵头 twice (十四, 十九) and X会同有关部门 once (三十七)
+    "zibo-underground-pipeline-regulation-2016": (ARTICLE, 56, 3, 0),
 }
 
 
