@@ -228,7 +228,9 @@ def load_units(path: Path = DATA_PATH) -> UnitTable:
 
 # the level a body sits at: 市/省/区/县, a prefecture (地区, 州, 盟) or a zone (示范区, 新区) governed as one
 LEVELS = ("市委", "省委", "区委", "县委", "地委", "州委", "示范区", "自治区", "自治州", "地区", "市", "省", "区", "县", "州", "盟")
-_LEVEL = re.compile(r"^(中共)?([\u4e00-\u9fff]{2,3}?(?:省|市))?("
+# a city opens with no level character and its 市 opens no 市容 or 市场: 区绿化市容局 is 区 + 绿化市容局,
+# 区城市管理委 is 区 + 城市管理委, not the cities 区绿化市 and 区城市
+_LEVEL = re.compile(r"^(中共)?((?![区县市省州盟])[\u4e00-\u9fff]{2,3}?(?:省|市(?![容场])))?("
                     + "|".join("市(?!场)" if lv == "市" else lv for lv in LEVELS) + r")?(.{2,})$")
 _TAX = re.compile(r"^(?:国家税务总局)?(?:([\u4e00-\u9fff]{2,3}?)市|市)税务局$")
 _CITY_IN_TEXT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{2,3}?)市(?:委|人民政府|政府|人大|政协)")
@@ -269,6 +271,11 @@ def level_prefix(name: str) -> str:
     """The level a body's name opens with (省 in 省商务厅, 示范区 in 示范区民政局; not 市 in 市场监管局), or ""."""
     m = _LEVEL.match(name)
     return (m.group(3) or "") if m else ""
+
+
+def without_level(name: str) -> str:
+    """The body a name names below its level (绿化市容局 of 区绿化市容局; 经信局 of 市经信局), the name itself if it has none."""
+    return name[len(level_prefix(name)):]
 
 
 def _level_of(name: str) -> str:

@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from core.units import level_prefix
+from core.units import level_prefix, without_level
 
 # A yes/no answer's first line starts with 是 or with 否/不是 (不 covers 不是, 不在, 不属于), after markup.
 NO_STARTS = ("否", "不")
@@ -43,7 +43,6 @@ def units_named(text: str, known_units: Collection[str]) -> set[str]:
     return found
 
 
-_LEVEL_CHARS = "省市州区县"  # the one character of level a question leaves out (绿化市容局 for 区绿化市容局)
 
 
 def asked_units(question: str, known_units: Collection[str]) -> set[str]:
@@ -51,7 +50,7 @@ def asked_units(question: str, known_units: Collection[str]) -> set[str]:
     about 区绿化市容局) — an answer naming them to say yes or no volunteers nothing."""
     folded = fold(question)
     return units_named(question, known_units) | {
-        u for u in known_units if u[:1] in _LEVEL_CHARS and len(key := fold(u[1:])) >= 3 and key in folded}
+        u for u in known_units if level_prefix(u) and len(key := fold(without_level(u))) >= 3 and key in folded}
 
 
 def first_line(answer: str) -> str:
@@ -106,7 +105,7 @@ def extra_units_strict(answer: str, gold: Mapping[str, Any], inventory: Collecti
     writes its level once (`市发改局、商务局`) means 市商务局 by 商务局: either form is the unit the gold names."""
     allowed = strict_allowed(gold, inventory)
     return {u for u in units_named(answer, inventory) - allowed
-            if not any(u.endswith(a) and level_prefix(u) and len(u) - len(a) == len(level_prefix(u)) for a in allowed)}
+            if not (level_prefix(u) and without_level(u) in allowed)}
 
 
 def signature(result: Mapping[str, Any], gold: Mapping[str, Any], inventory: Collection[str]) -> str:

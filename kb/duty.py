@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
+from core.units import without_level
 from kb.answer import Answer, Citation
 from kb.frame import Frame, Op
 from kb.fusion import NUMBERING, bare_label
@@ -136,7 +137,7 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
     leads = "、".join(task.lead_units)
     # `财政局跟谁一起搞`: the lead the question names, then who works with it
     together = re.search(r"(跟|和|与|同)谁|一起|一块|搭档", question)
-    asked_lead = [u for u in task.lead_units if together and (u in frame.units or u in question or u[1:] in question)]
+    asked_lead = [u for u in task.lead_units if together and (u in frame.units or u in question or without_level(u) in question)]
     if others and asked_lead:
         text = (f"「{task_label(task)}」由{'、'.join(asked_lead)}牵头，配合单位：{'、'.join(others)}。"
                 f"{_how_many(question, others)}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.clause import GENERIC_UNITS
-from core.units import DATA_PATH, Unit, UnitTable, load_units, normalise
+from core.units import DATA_PATH, Unit, UnitTable, _level_of, level_prefix, load_units, normalise, without_level
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "chengdu-software-plan-2019-2025.txt"
 
@@ -373,3 +373,26 @@ def test_a_form_another_documents_unit_is_named_by_names_this_documents_unit(ask
     table = learn_units(clauses, [])
     scoped = table.within(frozenset(docs)) if docs else table
     assert scoped.canonical(asked) == expected
+
+
+# the level a body's name opens with, and the body below it, for names whose body holds 市 (市容, 市场, 城市)
+@pytest.mark.parametrize("name,level,body", [
+    ("区绿化市容局", "区", "绿化市容局"),
+    ("市绿化市容局", "市", "绿化市容局"),
+    ("区城市管理委", "区", "城市管理委"),
+    ("县市场监督管理局", "县", "市场监督管理局"),
+    ("区市场监管局", "区", "市场监管局"),
+    ("市市政公用局", "市", "市政公用局"),
+    ("省商务厅", "省", "商务厅"),
+    ("示范区民政局", "示范区", "民政局"),
+    ("市场监管局", "", "市场监管局"),
+    ("绿化市容局", "", "绿化市容局"),
+])
+def test_the_level_a_name_opens_with(name, level, body):
+    assert (level_prefix(name), without_level(name)) == (level, body)
+
+
+@pytest.mark.parametrize("name,city", [("深圳市政府", "深圳市"), ("南京市民政局", "南京市"), ("昆明市住建局", "昆明市"),
+                                       ("南京市市场监管局", "南京市"), ("区绿化市容局", "区"), ("绿化市容局", "")])
+def test_a_city_in_a_name_is_a_place_not_a_word_with_shi(name, city):
+    assert _level_of(name) == city
