@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import NamedTuple, Sequence
@@ -419,8 +420,29 @@ class Asker:
         return out
 
     def _ranked(self, turn: handlers.Turn) -> list[Scored]:
-        return self.ev.rank(turn.text, turn.vector, turn.hits,
-                            turn.frame.op in (Op.VALUE, Op.SERIES, Op.COMPARE))
+        wants_number = turn.frame.op in (Op.VALUE, Op.SERIES, Op.COMPARE)
+        ranked = self.ev.rank(turn.text, turn.vector, turn.hits, wants_number)
+        return self._with_fields(turn, ranked, wants_number)
+
+    def _with_fields(self, turn: handlers.Turn, ranked: list[Scored], wants_number: bool) -> list[Scored]:
+        """A notice's field line of the kind asked (`申请时间：…` for 这批申请什么时候截止), labelled by a word the question
+        uses, among the best: the search ranks its clause by the words around it, which a short field line lacks. Only a
+        label the document writes once: one repeated in every entry (大连's `申请渠道：` per policy) is each entry's."""
+        attribute = attributes.asked(turn.text)
+        if attribute is None or attribute.name not in attributes.FIELD_KINDS or turn.docs is None or len(turn.docs) != 1:
+            return ranked
+        asked = [t for t in self.kb.searcher.query_tokens(turn.text) if len(t) >= 2]
+        scored = self.ev.rank(turn.text, turn.vector, (), wants_number, only=[c for c in turn.clauses if "：" in c.text
+                                                                                or ":" in c.text])
+        labels = Counter(attributes.field_label(s.text) for s in scored)
+        fields = [s for s in scored if (about := attributes.field_about(attribute, s.text)) and any(t in about for t in asked)
+                  and labels[attributes.field_label(s.text)] == 1 and attribute.has.search(s.text)]
+        if not fields:
+            return ranked
+        field = fields[0]
+        rest = [s for s in ranked if (s.clause.id, s.row) != (field.clause.id, field.row)]
+        # second, scored as the best: the best found still says how relevant the question is to the document
+        return rest[:1] + [replace(field, score=rest[0].score if rest else field.score)] + rest[1:]
 
     def _case(self, turn: handlers.Turn, structured: Answer | None) -> refusal.Case:
         ranked: list[list[Scored]] = []

@@ -50,7 +50,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
               _rx(r"(给予|奖励|补贴|资助|补助|奖)[^。；]{0,40}?\d+(?:\.\d+)?\s*(?:万|亿|千)?元|"
                   r"\d+(?:\.\d+)?\s*(?:万|亿|千)?元[^。；]{0,16}(奖励|补贴|资助|补助)|最高(不超过)?\d|不超过\d+(?:\.\d+)?\s*(?:万|亿)?元|"
                   r"\d+(?:\.\d+)?[%％][^。；]{0,20}(给予|奖励|补贴|资助|补助)|(给予|奖励|补贴|资助|补助|按)[^。；]{0,30}?\d+(?:\.\d+)?[%％]|一事一议")),
-    Attribute("具体金额", _rx(r"多少钱|(交|缴|付|赔|收|罚|退|扣|返|还|贴|减|免)多少|多少(费|违约金|罚款|罚金|押金|租金|赔偿|钱)|"
+    Attribute("具体金额", _rx(r"多少钱|(交|缴|付|赔|收|罚|退|扣|返|还|贴|减|免|贷|借)多少|多少(费|违约金|罚款|罚金|押金|租金|赔偿|钱)|"
                           r"(补贴|奖励|资助|补助|奖金|经费)(标准|额度)?(是|有)?多少|(罚款|罚金|罚)(是|要|会|大概|一般|金额)?多少|多少(钱|补贴|奖励|资助|补助|奖金|经费|资金)|"
                           r"奖多少|给多少|补多少|发多少|金额|几万元|多少万元|几千块|多少块|多少亿元|几亿元|规模(有)?多大|多大规模|"
                           r"(费用|收费|工本费|服务费|管理费)(标准|金额)?(是|为|要|大概)?多少|"
@@ -122,3 +122,24 @@ def asked(question: str) -> Attribute | None:
 
 def present(attribute: Attribute, texts: Iterable[str]) -> bool:
     return any(attribute.has.search(t) for t in texts)
+
+
+# A notice's field line (`申请时间：2025年8月11日至8月22日。`, `咨询电话：…`, `（三）受理地点：…`): its label names what it
+# states. Asked that kind of thing about what the label names (这批申请什么时候截止 → 申请时间), the field answers.
+_FIELD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?P<about>[\u4e00-\u9fff]{1,8}?)"
+                    r"(?P<kind>时间|日期|期限|地点|地址|电话|热线|邮箱|材料|方式|渠道|窗口)[：:]")
+FIELD_KINDS = {"具体日期": ("时间", "日期", "期限"), "办理或接听的时间": ("时间",), "期限": ("期限", "时间"),
+               "办理地点或渠道": ("地点", "地址", "方式", "渠道", "窗口"), "联系方式": ("电话", "热线", "邮箱", "地址"),
+               "所需材料": ("材料",)}
+
+
+def field_label(sentence: str) -> str:
+    """A field line's label (申请时间 of `申请时间：…`), or ""."""
+    m = _FIELD.match(sentence)
+    return m.group("about") + m.group("kind") if m else ""
+
+
+def field_about(attribute: Attribute, sentence: str) -> str:
+    """What a field line of the attribute's kind is about (申请 of `申请时间：…`), or "" when it is no such field."""
+    m = _FIELD.match(sentence)
+    return m.group("about") if m and m.group("kind") in FIELD_KINDS.get(attribute.name, ()) else ""

@@ -201,6 +201,7 @@ def _context(s: Scored, label: str = "") -> str:
 
 _FEE = re.compile(r"费|收费|(交|缴|付)多少")
 _FINE = re.compile(r"罚款|罚金")
+ATTRIBUTE_REACH = 6  # best sentences in which an attribute asked must be stated
 SUBJECT_SHARE = 0.34  # of the subject's specific words a sentence (with its headings) must hold to be about it
 
 
@@ -233,11 +234,11 @@ def missing_attribute(case: Case) -> str | None:
     if attribute is None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
-    found = [s for s in case.ranked()[:6]
+    found = [s for s in case.ranked()[:ATTRIBUTE_REACH]
              if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
     # the entry found may state it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
     entries = {s.clause.id for s in found[:1] if s.clause.kind == "record"}
-    found += [s for s in case.ranked()[6:] if s.clause.id in entries]
+    found += [s for s in case.ranked()[ATTRIBUTE_REACH:] if s.clause.id in entries]
     # a table row's other columns (its 时间节点, 完成时限) belong to the task its sentence states
     about = [s.text + ((lead := extract.lead_in_of(s)) and lead.text or "") + "；".join(cell for _, cell in s.clause.columns)
              for s in found]
