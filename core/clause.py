@@ -4,7 +4,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.brackets import OPEN
+
 GENERIC_UNITS = ("有关市级部门", "有关区（市）县")
+
+
+@dataclass(frozen=True)
+class TagPart:
+    """One of several tags closing the sentences of one item (`…（A、B负责）…（C负责）`): the span of the item's text
+    it governs, from the end of the tag before it to its own end, and the units it names."""
+
+    start: int
+    end: int
+    units: tuple[str, ...]
+    leads: tuple[str, ...] = ()
+    generic_units: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "units": list(self.units), "leads": list(self.leads),
+                "generic_units": list(self.generic_units)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "TagPart":
+        return cls(int(data["start"]), int(data["end"]), tuple(data.get("units", ())), tuple(data.get("leads", ())),
+                   tuple(data.get("generic_units", ())))
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,14 @@ class Clause:
     # a task-table row's cells other than its number and task, by column name as the table heads them
     # (牵头单位, 配合单位, 市卫健委内牵头处室, 完成时限 …): what the row says, in the table's own words
     columns: tuple[tuple[str, str], ...] = ()
+    parts: tuple[TagPart, ...] = ()  # an item whose sentences each close with a tag: what each tag governs
+
+    @property
+    def tagged(self) -> bool:
+        """Its own annotation is a tag — a labelled list, a task-table row, a bracket closing its text — not a
+        sentence's own `由A牵头` or `A会同B`: a document of such tags answers who-questions from its items."""
+        return (bool(self.tag_text) and not self.tag_scope
+                and (self.tag_form in ("labelled", "list", "table") or self.tag_text[:1] in OPEN))
 
     @property
     def lead_units(self) -> tuple[str, ...]:
@@ -99,6 +130,7 @@ class Clause:
             "tag_text": self.tag_text,
             "links": list(self.links),
             "columns": [list(c) for c in self.columns],
+            "parts": [p.to_json() for p in self.parts],
         }
 
     @classmethod
@@ -121,4 +153,5 @@ class Clause:
             tag_text=str(data.get("tag_text", "")),
             links=tuple(data.get("links", ())),
             columns=tuple((str(name), str(cell)) for name, cell in data.get("columns", ())),
+            parts=tuple(TagPart.from_json(p) for p in data.get("parts", ())),
         )

@@ -346,6 +346,18 @@ def is_label_line(text: str) -> bool:
 _ITEM_MARK = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、](?!\d)|第[一二三四五六七八九十百\d]+条|[一二三四五六七八九十]+、")
 
 
+def item_tags(text: str) -> list[Annotation]:
+    """The tags that each close a sentence of the paragraph's last item (two or more), in order; [] for one."""
+    found = find_annotations(text)
+    # bracketed tags only: `（A、B负责）` closing a sentence mid-item is a tag, `由A牵头` in a sentence is not
+    tags = [a for a in found if a.form in (LABELLED, LIST) or (a.form == INLINE and a.text[:1] in OPEN)]
+    if len(tags) < 2 or tags[-1] is not found[-1]:
+        return []
+    tags = [a for a in tags if not _ITEM_MARK.search(text[a.span[1]:tags[-1].span[0]])] + [tags[-1]]
+    tags = list(dict.fromkeys(tags))  # only the tags of the last item: an item mark between two tags separates them
+    return tags if len(tags) >= 2 else []
+
+
 def find_annotation(text: str) -> Annotation | None:
     """The annotation that governs a paragraph: its last one (annotations close what they govern). An item whose
     sentences each carry their own tag (`…(牵头单位:A,责任单位:B)。…(牵头单位:C,责任单位:D)`, `…（A、B负责）…（C负责）`)
@@ -353,13 +365,8 @@ def find_annotation(text: str) -> Annotation | None:
     found = find_annotations(text)
     if not found:
         return None
-    # bracketed tags only: `（A、B负责）` closing a sentence mid-item is a tag, `由A牵头` in a sentence is not
-    tags = [a for a in found if a.form in (LABELLED, LIST) or (a.form == INLINE and a.text[:1] in OPEN)]
-    if len(tags) < 2 or tags[-1] is not found[-1]:
-        return found[-1]
-    tags = [a for a in tags if not _ITEM_MARK.search(text[a.span[1]:tags[-1].span[0]])] + [tags[-1]]
-    tags = list(dict.fromkeys(tags))  # only the tags of the last item: an item mark between two tags separates them
-    if len(tags) < 2:
+    tags = item_tags(text)
+    if not tags:
         return found[-1]
     leads = list(dict.fromkeys(u for a in tags for u in a.leads))
     units = list(dict.fromkeys(u for a in tags for u in a.units))

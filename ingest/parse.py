@@ -16,8 +16,8 @@ from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_un
                             notice_length)
 from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
 from core.lead_rule import FIRST_GROUP_LEADS, FIRST_LEADS, standing_parties
-from ingest.annotations import Annotation, find_annotation, find_annotations, first_group
-from core.clause import Clause
+from ingest.annotations import Annotation, find_annotation, find_annotations, first_group, item_tags
+from core.clause import Clause, TagPart
 from core.units import LEVELS, abbreviation_groups, level_prefix
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,11 @@ def annotated(clause: Clause, ann: Annotation | None) -> Clause:
     """The clause with the units of its own annotation (none: unchanged)."""
     if ann is None:
         return clause
+    tags = item_tags(clause.text)
+    parts = tuple(TagPart(tags[i - 1].span[1] if i else 0, t.span[1], t.units, t.leads, t.generic_units)
+                  for i, t in enumerate(tags))
     return replace(clause, units=ann.units, generic_units=ann.generic_units, leads=ann.leads,
-                   lead_explicit=ann.lead_explicit, tag_form=ann.form, tag_text=ann.text)
+                   lead_explicit=ann.lead_explicit, tag_form=ann.form, tag_text=ann.text, parts=parts)
 
 
 def _header_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: int) -> Clause:
@@ -241,7 +244,8 @@ def _first_listed(clauses: list[Clause]) -> list[Clause]:
         if c.tag_text and c.units and not c.leads and c.tag_form == "list":
             firsts = [a.units[0] for a in find_annotations(c.text) if a.form == "list" and a.units]
             leads = tuple(dict.fromkeys(u for u in firsts if u in c.units)) or c.units[:1]
-            out[i] = replace(c, leads=leads, lead_explicit=True)  # the document states who leads
+            parts = tuple(replace(p, leads=p.leads or p.units[:1]) for p in c.parts)
+            out[i] = replace(c, leads=leads, lead_explicit=True, parts=parts)  # the document states who leads
     return out
 
 

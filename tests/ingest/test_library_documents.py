@@ -408,3 +408,16 @@ def test_guangdong_ai_several_leads_their_partners_and_items_with_no_lead():
     fourteenth = by_heading(stem, "14.")  # (省住房城乡建设厅、各地级以上市人民政府牵头负责，…配合): both lead
     assert fourteenth.leads == ("省住房城乡建设厅", "各地级以上市人民政府")
     assert fourteenth.partner_units == ("省教育厅", "省人力资源社会保障厅", "省医保局")
+
+
+def test_each_tag_closing_a_sentence_governs_that_part_of_its_item():
+    """Class: an item whose sentences each close with their own tag — the item has all their units, and each part
+    keeps its own (the tag that closes it), so that a question about one sentence is answered with its tag."""
+    item = by_heading("state-council-sports-events-guobanfa-2018-121", "（十）")
+    assert [p.units for p in item.parts] == [("市场监管总局",), ("体育总局", "教育部"),
+                                             ("体育总局", "网信办", "科技部", "工业和信息化部")]
+    assert item.text[item.parts[0].start:item.parts[0].end].endswith("准入环境。（市场监管总局负责）")
+    assert all(a.end == b.start for a, b in zip(item.parts, item.parts[1:]))
+    ningbo = by_heading("ningbo-ai-opc-opinions-2026", "（三）")  # 列第一位的为牵头单位: each part's first leads
+    assert [p.leads for p in ningbo.parts] == [("市发改委",), ("市经信局",)]
+    assert not by_heading("state-council-sports-events-guobanfa-2018-121", "（四）").parts  # one tag: no parts
