@@ -68,11 +68,15 @@ class Evidence:
     def annotated_docs(self) -> frozenset[str]:
         """Documents that mark who does what on their items (ANNOTATED_MIN annotations or more). A guide or a
         regulation with one `由X会同相关部门负责解释` states its duties in prose: its sentences answer, not that one."""
-        counts = Counter(c.doc for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope)
+        own = [c for c in self.kb.clauses if (c.units or c.generic_units) and not c.tag_scope]
+        counts = Counter(c.doc for c in own)
         # a regulation whose few articles say `X会同Y…` (4 of 46) states its duties in prose: its items are no table
         covered = Counter(c.doc for c in self.kb.clauses if c.units or c.generic_units)
         sizes = Counter(c.doc for c in self.kb.clauses)
-        return frozenset(d for d, n in counts.items() if n >= ANNOTATED_MIN and covered[d] >= ANNOTATED_SHARE * sizes[d])
+        # … but tags are tags however long the annexes after them (奉贤's 12 `(牵头单位:…)` before 8 tables of rows)
+        tagged = Counter(c.doc for c in own if c.tagged)
+        return frozenset(d for d, n in counts.items() if n >= ANNOTATED_MIN and (
+            covered[d] >= ANNOTATED_SHARE * sizes[d] or tagged[d] >= ANNOTATED_MIN))
 
     @cached_property
     def no_lead_docs(self) -> frozenset[str]:

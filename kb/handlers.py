@@ -7,11 +7,12 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from core.brackets import outer_spans
 from core.clause import Clause
 from core.lead_rule import LEAD_NOTE, standing_parties, states_no_lead
 from core.numerals import cn_to_int
 from core.sentences import sentences
-from core.units import level_prefix
+from core.units import without_level
 from kb import attributes, cues, duty, extract, groups, link, refusal
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
@@ -177,7 +178,7 @@ INLINE_DUTY = re.compile(r"[\u4e00-\u9fff、]{1,16}(部门|局|委员会|委|办
 
 
 _UNIT_END = (r"(?:部门|局|委员会|委|办公室|办事处|人民政府|政府|中心|领导小组|小组|机构|单位|机关|处|科|院|所|站|部|"
-             r"工会|联合会|窗口|办(?![理法事好]))")
+             r"工会|联合会|窗口|分行|支行|办(?![理法事好]))")
 # A会同B: A leads; 复核/发放/结算/出具: the steps a guide's workflow names (市住新局复核发放—市财政局复核结算)
 _DUTY_VERB = r"(?:负责|主管|牵头|组织实施|承担|审核|复核|制定|受理|核查|核实|核定|核发|审批|统筹|批准|认定|会同|发放|结算|出具)"
 # `由国务院工商行政管理部门制定`: the longest name before the verb (国务院 alone is a body too), never past a verb
@@ -186,7 +187,15 @@ _DOER = re.compile(rf"由(?P<by>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}{_UNIT_
                    rf"|(?:报(?![告表名道刊])|经(?![营费济过])|转交|交由)(?P<to>(?:(?!由)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，—]{{0,4}}?{_DUTY_VERB}"  # 报X审核 / 经X核实 / 转交X统一审核
                    rf"|(?:^|(?<=[，。；：,]))(?:第[一二三四五六七八九十百零〇\d]+条)?(?P<role>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,24}}?{_UNIT_END})为[^。；，]{{0,16}}?(?:机关|主管部门|管理部门|责任单位|牵头单位)"  # X为…登记机关
                    rf"|向(?P<at>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})(?:申请|提出|提交|申报|报送|反映|咨询|投诉)"  # 向X申请
-                   rf"|(?:^|(?<=[，。；：,—]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，]{{0,12}}?{_DUTY_VERB}")
+                   rf"|(?:^|(?<=[，。；：,—]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})(?=[^。；，]{{0,12}}?{_DUTY_VERB})"
+                   rf"|会同(?P<with>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})")  # A会同B: B acts too
+# a name goes on past its first ending: a government's department (市人民政府 + 水行政主管部门) and a second name in
+# brackets (市发展改革委 + （市粮食和物资储备局）) are one body
+_GOVERNMENT_DEPT = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:主管部门|行政部门|部门)")
+_SECOND_NAME = re.compile(rf"[（(][\u4e00-\u9fff]{{2,16}}?{_UNIT_END}[）)]")
+_GENERIC_PARTY = re.compile(r"^(?:有关|相关|其他|其它|各)")
+_LISTED_NEXT = re.compile(rf"(?:、|和|及)(?P<name>(?:(?!等)[\u4e00-\u9fff]){{1,16}}?{_UNIT_END})")
+_OPENER = re.compile(rf"^(?:第[一二三四五六七八九十百零〇\d]+条)?(?!会同)(?P<name>(?:(?!由|经|报|对|在|为)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})")
 _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
@@ -194,13 +203,43 @@ _ARTICLE_HEAD = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+
 _NOT_A_DOER = re.compile(r"^对|^原|的|提供|申请|需|加大|本措施|本办法|实施中|跨|强化|加强|推进|支持|鼓励|充分|发挥|建立|完善|按照|根据|通过|进一步|积极|引导")
 
 
+_BODIES_LISTED = re.compile(rf"(.+?{_UNIT_END}(?:[（(][^（）()]+[）)])?)(?:[、和及与]|$)")
+
+
+def _listed(name: str) -> list[str]:
+    """`区民政局、区财政局和区卫健委` → each body; `市、区住房保障部门` and `住房和城乡建设局` stay one name."""
+    parts = [m.group(1) for m in _BODIES_LISTED.finditer(name)]
+    return parts if len(parts) > 1 and "".join(parts) != name and all(len(p) >= 3 for p in parts) else [name]
+
+
+def _whole_name(text: str, m: re.Match, group: str) -> str:
+    """The group's name with what goes on after it (see _GOVERNMENT_DEPT, _SECOND_NAME)."""
+    name, end = m.group(group), m.end(group)
+    if name.endswith("政府") and (dept := _GOVERNMENT_DEPT.match(text, end)):
+        name, end = name + dept.group(), dept.end()
+    if second := _SECOND_NAME.match(text, end):
+        name += second.group()
+    return name
+
+
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
-        name = _ARTICLE_HEAD.sub("", m.group("by") or m.group("to") or m.group("role") or m.group("at") or m.group("subj") or "")
+        group = next((g for g in ("by", "to", "role", "at", "subj", "with") if m.group(g)), "")
+        if group == "with" and not out and (opener := _OPENER.match(text)):
+            out.append(_whole_name(text, opener, "name"))  # `A要加强…，会同B提出`: A, the sentence's subject, leads
+        if not group or (group == "with" and _GENERIC_PARTY.match(m.group(group))):
+            continue  # 会同有关部门 names no one more
+        whole = _whole_name(text, m, group)
+        name = _ARTICLE_HEAD.sub("", whole)
         name = re.sub(r"^(?:并|应当|应|可|和|及|与|会同|由|向)+", "", re.sub(r"^[^到往]{1,6}[到往](?=.{3})", "", name))
-        if len(name) >= 3 and name not in out and not _NOT_A_DOER.search(name):
-            out.append(name)
+        names = _listed(name) if group == "by" else [name]
+        at = m.start(group) + len(whole)
+        while group in ("with", "by") and (listed := _LISTED_NEXT.match(text, at)):  # 会同A、B和C, 由A、B和C: each a doer
+            names.append(listed.group("name"))
+            at = listed.end()
+        out += [n for n in names if len(n) >= 3 and n not in out and not _NOT_A_DOER.search(n)
+                and not (group == "with" and _GENERIC_PARTY.match(n))]
     return out
 
 
@@ -215,7 +254,10 @@ def duty_doers(text: str, question: str = "") -> list[str]:
         return _doers_in(text)
     asked = link.bigrams(question)
     best = max(parts, key=lambda p: len(asked & link.bigrams(p)))
-    return _doers_in(best)
+    found = _doers_in(best)
+    if best.startswith("会同") and (opener := _OPENER.match(text)):  # `A要加强…，会同B提出…`: A does it, with B
+        found = list(dict.fromkeys([_whole_name(text, opener, "name"), *found]))
+    return found
 
 
 # the who-words of a question (谁负责, 哪个部门, 是…吗): what is left names the job
@@ -247,6 +289,28 @@ def _not_tagged(turn: Turn, untagged: Clause | None) -> Answer | None:
 
     nearest = next((h.clause for h in turn.hits if h.clause.units), None)
     return duty.untagged(turn.frame, turn.text, untagged, nearest)
+
+
+PART_MIN = 0.4  # of the question's job words a sentence must repeat to be the one asked about …
+PART_MARGIN = 0.2  # … by this much more than any other sentence of the item
+
+
+def _asked_part(turn: Turn, task: Clause) -> Clause:
+    """An item whose sentences each close with their own tag (`…准入环境。（市场监管总局负责）…（体育总局、教育部负责）`)
+    answers a question about one of them (`商事制度改革那句谁负责`) with that sentence's tag; a question naming the item
+    by its title, or matching no sentence clearly, gets the whole item and all its units."""
+    if len(task.parts) < 2:
+        return task
+    shares = [job_share(turn.text, task.text[p.start:p.end]) for p in task.parts]
+    best = max(range(len(shares)), key=shares.__getitem__)
+    runner_up = max(s for i, s in enumerate(shares) if i != best)
+    titled = bool(task.heading) and job_share(turn.text, link.bare_label(task.heading)) >= shares[best]
+    if shares[best] < PART_MIN or shares[best] - runner_up < PART_MARGIN or titled:
+        return task
+    part = task.parts[best]
+    spans = outer_spans(task.text[part.start:part.end])
+    tag = task.text[part.start + spans[-1][0]: part.end] if spans else task.tag_text
+    return replace(task, units=part.units, leads=part.leads, generic_units=part.generic_units, tag_text=tag, parts=())
 
 
 def _table_row(turn: Turn, task: Clause) -> Clause:
@@ -288,7 +352,7 @@ def single_task(turn: Turn) -> Answer | None:
         return _not_tagged(turn, untagged)
     if turn.frame.op in (Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS) and (rows := _split_rows(turn, task)):
         return duty.split_rows(turn.frame, turn.text, rows)
-    task = _table_row(turn, task)
+    task = _asked_part(turn, _table_row(turn, task))
     party = next((p for p in (*task.lead_units, *task.generic_units) if p in turn.text), "")
     if party and not turn.frame.units and cues.YES_NO.search(turn.text):
         # `是各区政府牵头的吧？`: a generic party (not a unit of the table) asked about by name — 是/否 first
@@ -306,7 +370,7 @@ def _one_per_name(turn: Turn, asked: Sequence[str]) -> list[str]:
     table = turn.ev.kb.units.within(turn.docs)
     by_name: dict[str, list[str]] = {}
     for u in asked:
-        by_name.setdefault(u[len(level_prefix(u)):], []).append(u)
+        by_name.setdefault(without_level(u), []).append(u)
     out = []
     for name, forms in by_name.items():
         own = [u for u in forms if turn.docs is None or ((unit := table.get(u)) is not None and set(unit.docs) & turn.docs)]
@@ -318,7 +382,7 @@ def member(turn: Turn) -> Answer | None:
     task, untagged = locate(turn)
     if task is None:
         return _not_tagged(turn, untagged)
-    task = _table_row(turn, task)
+    task = _asked_part(turn, _table_row(turn, task))
     label = duty.task_label(task)
     # a unit inside the item's own title (郑商所 in 实施郑商所优势再造) names the item, not a unit asked about
     asked = [u for u in turn.frame.units if (duty.written(task, u, _canon(turn)) or u) not in label] or turn.frame.units
@@ -393,8 +457,27 @@ def reverse(turn: Turn) -> Answer | None:
     if not found and _named_in_prose(turn):
         return None  # on no item's list, but the text says what it does (`市财政局复核结算`): its sentences answer
     focus = _focus(turn, found)
-    return duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text,
-                        focus, unstated)
+    answer = duty.reverse(turn.frame, turn.text, turn.clauses, titles, _canon(turn), turn.ev.kb.units.find_in_text,
+                          focus, unstated)
+    return _with_own_entries(turn, answer) if answer is not None and focus is None else answer
+
+
+# `(十)区城管局：加大对占用和毁坏各类绿地等的执法力度`: a list of duties, one entry per body, titled by the body
+_ENTRY_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])?(?P<body>[^：:，。；]{2,24})[：:]")
+
+
+def _with_own_entries(turn: Turn, answer: Answer) -> Answer:
+    """A document that tags its tasks may also list each body's duties in a section of its own (`三、工作职责 /
+    (十)区城管局：…`): asked what a body does, its own entry comes first, then the tasks it is tagged on."""
+    canon = _canon(turn)
+    asked = {canon(u) for u in turn.frame.units}
+    entries = [c for c in turn.clauses if not c.units and (m := _ENTRY_HEAD.match(c.text))
+               and canon(m.group("body")) in asked]
+    if not entries:
+        return answer
+    lines = [f"{'、'.join(turn.frame.units)}的职责（「{c.section_label}」）：“{c.text}”" for c in entries[:3]]
+    return replace(answer, text="\n".join(lines) + "\n" + answer.text,
+                   citations=(*(Citation(c, c.text) for c in entries[:3]), *answer.citations))
 
 
 def _named_in_prose(turn: Turn) -> bool:
@@ -1165,8 +1248,11 @@ def _alike(a: str, b: str) -> bool:
 # a body a yes/no names (卫生部门, 食药监部门, 税务局), not a role it asks about (主管机关, 牵头单位)
 def prose_body_asked(turn: Turn) -> str:
     """The body a yes/no asks about where no unit table names it (a regulation's 卫生部门), or ""."""
-    if turn.frame.units or not cues.YES_NO.search(turn.text):
+    if not cues.YES_NO.search(turn.text):
         return ""
+    if turn.frame.units:  # a unit of the table, asked of a document that names its doers in sentences, not tags
+        docs = turn.docs if turn.docs is not None else frozenset(c.doc for c in turn.clauses)
+        return turn.frame.units[0] if docs and not docs & turn.ev.annotated_docs else ""
     for m in groups.BODY_ASKED.finditer(turn.text):
         name = re.split(r"是|的|由|归|让|被|给|对|在|算不算", m.group(1))[-1]  # the name ends the phrase
         if len(name) >= 3 and not groups.ROLE_WORD.match(name) and not name.startswith(("这", "那", "该", "本")):
@@ -1215,10 +1301,14 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     if asked_body and not doers:
         doers = next((found for s in picked[:2] if (found := duty_doers(s.text, turn.text))), [])
     if asked_body and doers:  # `卫生部门是不是主管机关`: 是/否 on the doer the text names for that job
-        mine = next((d for d in doers if same_body(asked_body, d)), "")
+        # a body acting 会同 with the doer (`由A会同B制定`) joins in; the job is not its own
+        joined = {d for d in doers if any(f"会同{d}" in s.text for s in picked[:2])}
+        mine = next((d for d in doers if same_body(asked_body, d) and d not in joined), "")
+        lead = [d for d in doers if d not in joined][:3]
+        with_ = f"会同{'、'.join(d for d in doers if d in joined)}" if joined and lead else ""
         where = picked[0].clause.section_label or "文件"
         intro = (f"是。{mine}（{where}）。\n出处：" if mine
-                 else f"不是。文件写的是{'、'.join(doers[:3])}（{where}），不是{asked_body}。\n出处：")
+                 else f"不是。文件写的是{'、'.join(lead or doers[:3])}{with_}（{where}），不是{asked_body}。\n出处：")
     elif doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     if doers:  # a runner-up whose doer is another listed unit (负责解释 beside 审核认定) is another job's evidence
