@@ -213,6 +213,24 @@ def _closing(lines: list[str]) -> dict[str, str]:
     return {}
 
 
+ISSUER_LINES = 8  # a red-head's issuing bodies stand within this many lines of the top
+_RED_HEAD = re.compile(r"文件$")
+
+
+def _joint_header(lines: list[str]) -> dict[str, str]:
+    """Two or more issuing bodies heading a joint notice, one per line (济南市商务局 / 济南市发展和改革委员会文件 / …) or
+    spaced on one (天河区科技工业和信息化局 天河区人力资源和社会保障局 中共天河区委统战部): all of them, in order."""
+    names: list[str] = []
+    for line in lines[1:ISSUER_LINES]:
+        parts = [_RED_HEAD.sub("", p) for p in line.split()]
+        if parts and all(_ORGANISATION.search(p) and not _SENTENCE.search(p) and not re.search(r"[:：，,、]", p)
+                         and 4 <= len(p) <= 30 for p in parts):
+            names += parts
+        elif names:
+            break
+    return {"issuer": "、".join(dict.fromkeys(names))} if len(names) >= 2 else {}
+
+
 def _printed(lines: list[str]) -> dict[str, str]:
     """No signature date anywhere: the 版记's `X办公室 2025年1月20日印发` at the very end dates the notice."""
     for line in reversed(lines[-CLOSING_LINES:]):
@@ -252,7 +270,7 @@ def text_fields(text: str) -> dict[str, str]:
     if title and "title" not in out:
         out["title"] = title
     inferred = {"issuer": _issuer_of_title(out.get("title", ""))}
-    for layer in (_adoption(lines), _closing(lines), _dated_header(lines), _printed(lines), inferred):
+    for layer in (_adoption(lines), _joint_header(lines), _closing(lines), _dated_header(lines), _printed(lines), inferred):
         for name, value in layer.items():
             if value and name not in out:
                 out[name] = value

@@ -1077,8 +1077,9 @@ META_ASKED = {
     "date": re.compile(rf"(什么时候|何时|哪天|哪一天|哪年|几月|啥时候|哪个时间){_ISSUED}|{_ISSUED}(的)?(日期|时间|年份)|成文(日期|时间)|"
                        rf"落款(日期|时间)|when was .* (issued|published)"),
     "doc_number": re.compile(r"文号|发文字号|发文编号|document number"),
-    "issuer": re.compile(rf"(谁|哪个(部门|单位|机关)|哪些(部门|单位|机关)|哪家)({_ISSUED}|发的)|{_ISSUED}(单位|机关|部门|主体)|"
-                         rf"由谁{_ISSUED}|是谁{_ISSUED}|发文(单位|机关|部门)|issued by|who issued"),
+    "issuer": re.compile(rf"(谁|哪几?个(部门|单位|机关)|哪些(部门|单位|机关)|几个(部门|单位|机关)|哪家)(一起|共同|联合)?"
+                         rf"({_ISSUED}|发的)|{_ISSUED}(单位|机关|部门|主体)|由谁{_ISSUED}|是谁{_ISSUED}|发文(单位|机关|部门)|"
+                         rf"联合{_ISSUED}的?(有|是)?(哪些|哪几个|几个)?(部门|单位)|issued by|who issued"),
 }
 def defined_group(turn: Turn) -> Answer | None:
     """`行业主管部门有哪些`, `税务局算不算行业主管部门`: a group the document defines by enumeration (`商务、文化…等部门
@@ -1198,10 +1199,11 @@ def document_facts(turn: Turn) -> Answer | None:
             lines.append(f"文件没有写明{_META_NAME[k]}。")
             continue
         lines.append(f"《{meta.title}》的{_META_NAME[k]}：{shown[k]}。")
-        needle = shown[k] if k != "issuer" else meta.issuer
-        where = next((c for c in clauses if needle and needle in c.text), None)
-        if where is not None:
-            cites.append(Citation(where, needle))
+        # a joint notice's issuers stand apart in its header (one per line): each is quoted where it stands
+        for needle in (shown[k].split("、") if k == "issuer" else [shown[k]]):
+            where = next((c for c in clauses if needle and needle in c.text), None)
+            if where is not None:
+                cites.append(Citation(where, needle))
     return Answer(turn.text, "\n".join(lines), True, Op.VALUE.value, citations=tuple(cites))
 
 

@@ -103,3 +103,21 @@ def test_merge_defaults_the_title_to_the_file_name():
 def test_a_notices_print_line_dates_it_when_nothing_else_does(closing, date):
     text = "关于印发《某市补贴实施细则》的通知\n各区县：\n现印发给你们，请抓好贯彻落实。\n第一条 为了规范补贴，制定本细则。\n" + closing
     assert text_fields(text)["date"] == date
+
+
+@pytest.mark.parametrize("head,issuer", [
+    # a red-head of four bodies, one per line, one of them written `…文件`
+    ("关于印发细则的通知\n济南市商务局\n济南市发展和改革委员会文件\n济南市财政局\n济南市市场监督管理局\n济商务字〔2025〕5号\n各区县：\n",
+     "济南市商务局、济南市发展和改革委员会、济南市财政局、济南市市场监督管理局"),
+    # three bodies spaced on one line
+    ("关于印发办法的通知\n穗天科工信规字〔2023〕1号\n广州市天河区科技工业和信息化局 广州市天河区人力资源和社会保障局 中共广州市天河区委统战部\n区属各单位：\n",
+     "广州市天河区科技工业和信息化局、广州市天河区人力资源和社会保障局、中共广州市天河区委统战部"),
+    ("关于做好工作的通知\n市卫生健康委员会\n市财政局\n各区：\n", "市卫生健康委员会、市财政局"),
+    ("关于做好工作的通知\n某某市人力资源和社会保障局　某某市财政局\n各县区：\n", "某某市人力资源和社会保障局、某某市财政局"),
+    # labelled lines and a sentence are no issuers
+    ("若干措施\n1.加强服务。\n牵头单位:市金融局\n责任单位:市财政局\n", ""),
+])
+def test_the_bodies_heading_a_joint_notice_are_its_issuers(head, issuer):
+    """Class: a joint notice's red-head — two or more issuing bodies, one per line or spaced on one — is its issuer,
+    every body of it, in order (这个办法是哪几个部门联合印发的)."""
+    assert text_fields(head + "正文。\n").get("issuer", "") == issuer

@@ -1536,3 +1536,21 @@ def test_a_bodys_own_entry_in_a_duties_section_comes_first(library_asker, questi
     asked what a body does, its own entry is quoted first, then the tasks it is tagged on."""
     a = ask(library_asker, question, FENGXIAN)
     assert a.answerable and unit in first_line(a) and entry in first_line(a), first_line(a)
+
+
+HKMACAO = "guangzhou-tianhe-hkmacao-youth-support-2023"
+JINAN = "jinan-appliance-trade-in-rules-2025"
+
+
+@pytest.mark.parametrize("question,doc,issuers", [
+    ("这个办法是哪几个部门联合印发的？", HKMACAO, ("天河区科技工业和信息化局", "天河区人力资源和社会保障局", "天河区委统战部")),
+    ("这个文件是谁发的", HKMACAO, ("天河区科技工业和信息化局", "中共广州市天河区委统战部")),
+    ("这个实施细则是几个部门一起发的？都有谁", JINAN, ("济南市商务局", "济南市发展和改革委员会", "济南市财政局", "济南市市场监督管理局")),
+    ("发文单位是哪些", JINAN, ("济南市商务局", "济南市市场监督管理局")),
+    ("联合发文的有哪些部门", JINAN, ("济南市财政局",)),
+])
+def test_a_joint_notice_names_every_issuer(library_asker, question, doc, issuers):
+    """Class: who issued a joint notice — every body of its red-head (one per line, or spaced on one), not the first
+    or none."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(i in first_line(a) for i in issuers), first_line(a)
