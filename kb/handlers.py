@@ -222,12 +222,18 @@ def _whole_name(text: str, m: re.Match, group: str) -> str:
     return name
 
 
+def _subject_before_huitong(text: str) -> str:
+    """`A要加强…，会同B提出…`: A, the sentence's subject, does what it does with B; "" if it opens with no body."""
+    opener = _OPENER.match(text)
+    return _whole_name(text, opener, "name") if opener else ""
+
+
 def _doers_in(text: str) -> list[str]:
     out = []
     for m in _DOER.finditer(text):
         group = next((g for g in ("by", "to", "role", "at", "subj", "with") if m.group(g)), "")
-        if group == "with" and not out and (opener := _OPENER.match(text)):
-            out.append(_whole_name(text, opener, "name"))  # `A要加强…，会同B提出`: A, the sentence's subject, leads
+        if group == "with" and not out and (subject := _subject_before_huitong(text)):
+            out.append(subject)
         if not group or (group == "with" and _GENERIC_PARTY.match(m.group(group))):
             continue  # 会同有关部门 names no one more
         whole = _whole_name(text, m, group)
@@ -255,8 +261,8 @@ def duty_doers(text: str, question: str = "") -> list[str]:
     asked = link.bigrams(question)
     best = max(parts, key=lambda p: len(asked & link.bigrams(p)))
     found = _doers_in(best)
-    if best.startswith("会同") and (opener := _OPENER.match(text)):  # `A要加强…，会同B提出…`: A does it, with B
-        found = list(dict.fromkeys([_whole_name(text, opener, "name"), *found]))
+    if best.startswith("会同") and (subject := _subject_before_huitong(text)):
+        found = list(dict.fromkeys([subject, *found]))
     return found
 
 
@@ -1248,6 +1254,9 @@ def _alike(a: str, b: str) -> bool:
 
 
 # a body a yes/no names (卫生部门, 食药监部门, 税务局), not a role it asks about (主管机关, 牵头单位)
+_ALONE = re.compile(r"自己|独自|单独|一家|一个部门")  # a yes/no presuming the body acts alone
+
+
 def prose_body_asked(turn: Turn) -> str:
     """The body a yes/no asks about where no unit table names it (a regulation's 卫生部门), or ""."""
     if not cues.YES_NO.search(turn.text):
@@ -1309,8 +1318,14 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
         lead = [d for d in doers if d not in joined][:3]
         with_ = f"会同{'、'.join(d for d in doers if d in joined)}" if joined and lead else ""
         where = picked[0].clause.section_label or "文件"
-        intro = (f"是。{mine}（{where}）。\n出处：" if mine
-                 else f"不是。文件写的是{'、'.join(lead or doers[:3])}{with_}（{where}），不是{asked_body}。\n出处：")
+        partner = next((d for d in joined if same_body(asked_body, d)), "")
+        if mine and len(doers) > 1 and _ALONE.search(turn.text):  # `是财政局自己定的吗` of `由A、财政局和C联合发文`
+            intro = f"不是。文件写的是{'、'.join(doers[:4])}（{where}），不是{mine}单独。\n出处："
+        else:
+            intro = (f"是。{mine}（{where}）。\n出处：" if mine and len(doers) == 1
+                     else f"是，{mine}是其中之一：文件写的是{'、'.join(doers[:4])}（{where}）。\n出处：" if mine
+                     else f"不是。文件写的是{'、'.join(lead)}{with_}（{where}）：{partner}是会同的一方。\n出处：" if partner and lead
+                     else f"不是。文件写的是{'、'.join(lead or doers[:3])}{with_}（{where}），不是{asked_body}。\n出处：")
     elif doers:  # who-question answered from the text: the doer first, as the document names it
         intro = f"{'、'.join(doers[:3])}（{picked[0].clause.section_label or '文件'}）。\n出处："
     if doers:  # a runner-up whose doer is another listed unit (负责解释 beside 审核认定) is another job's evidence

@@ -1554,3 +1554,17 @@ def test_a_joint_notice_names_every_issuer(library_asker, question, doc, issuers
     or none."""
     a = ask(library_asker, question, doc)
     assert a.answerable and all(i in first_line(a) for i in issuers), first_line(a)
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("下一年的轮换计划是财政局自己定的吗", ("不是", "农发行安顺分行")),
+    ("轮换计划是市财政局单独制定的吗", ("不是", "市发展改革委")),
+    ("轮换计划是市财政局定的吗", ("是", "农发行安顺分行")),
+    ("储备粮动用方案是财政局提的吗", ("不是", "会同的一方")),
+    ("定额内损耗是市财政局自己核销的吗", ("不是", "市发展改革委")),
+])
+def test_a_yes_no_on_one_of_several_doers(library_asker, question, expected):
+    """Class: `由A、B和C联合发文` / `A会同B…` asked `是B定的吗` — 是 with the others named, 不是 where the question
+    presumes B acts alone (自己, 单独) or B only joins in (会同)."""
+    line = first_line(ask(library_asker, question, ANSHUN))
+    assert line.startswith(expected[0]) and expected[1] in line, line
