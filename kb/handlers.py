@@ -307,7 +307,9 @@ def _asked_part(turn: Turn, task: Clause) -> Clause:
     by its title, or matching no sentence clearly, gets the whole item and all its units."""
     if len(task.parts) < 2:
         return task
-    shares = [job_share(turn.text, task.text[p.start:p.end]) for p in task.parts]
+    # the first sentence's part opens with the item's title: the title's words are the whole item's, not that part's
+    title = len(task.heading) if task.heading and task.text.startswith(task.heading) else 0
+    shares = [job_share(turn.text, task.text[max(p.start, title):p.end]) for p in task.parts]
     best = max(range(len(shares)), key=shares.__getitem__)
     runner_up = max(s for i, s in enumerate(shares) if i != best)
     titled = bool(task.heading) and job_share(turn.text, link.bare_label(task.heading)) >= shares[best]

@@ -1568,3 +1568,16 @@ def test_a_yes_no_on_one_of_several_doers(library_asker, question, expected):
     presumes B acts alone (自己, 单独) or B only joins in (会同)."""
     line = first_line(ask(library_asker, question, ANSHUN))
     assert line.startswith(expected[0]) and expected[1] in line, line
+
+
+@pytest.mark.parametrize("question,count", [
+    ("提供科技服务支撑那项具体有几个单位负责？不算泛指的", "2个"),
+    ("提供科技服务支撑 具体责任单位数量", "2个"),
+    ("提供科技服务支撑的责任单位里点名的具体单位有多少个？", "2个"),
+    ("加强算力服务供给有几个责任单位", "4个"),
+    ("创新金融服务产品一共几个单位负责", "3个"),
+])
+def test_a_multi_tag_item_asked_by_its_title_counts_all_its_units(library_asker, question, count):
+    """Class: an item with a tag per sentence, named by its own title — the title's words are the whole item's, so
+    every unit of every tag counts (宁波 （十二） 市科技局 then 市科技局、市经信局: 2)."""
+    assert first_line(ask(library_asker, question, "ningbo-ai-opc-opinions-2026")).startswith(count)
