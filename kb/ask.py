@@ -432,8 +432,9 @@ class Asker:
         if attribute is None or attribute.name not in attributes.FIELD_KINDS or turn.docs is None or len(turn.docs) != 1:
             return ranked
         asked = [t for t in self.kb.searcher.query_tokens(turn.text) if len(t) >= 2]
-        scored = self.ev.rank(turn.text, turn.vector, (), wants_number, only=[c for c in turn.clauses if "：" in c.text
-                                                                                or ":" in c.text])
+        # only the clauses holding a label of the kind asked are read (a label's count is of its own kind anyway)
+        scored = self.ev.rank(turn.text, turn.vector, (), wants_number,
+                              only=[c for c in turn.clauses if attributes.may_hold_field(attribute, c.text)])
         labels = Counter(attributes.field_label(s.text) for s in scored)
         fields = [s for s in scored if (about := attributes.field_about(attribute, s.text)) and any(t in about for t in asked)
                   and labels[attributes.field_label(s.text)] == 1 and attribute.has.search(s.text)]

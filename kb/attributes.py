@@ -133,6 +133,12 @@ FIELD_KINDS = {"具体日期": ("时间", "日期", "期限"), "办理或接听�
                "所需材料": ("材料",)}
 
 
+def may_hold_field(attribute: Attribute, text: str) -> bool:
+    """Does a clause's text hold a label of the attribute's kind (`时间：`) anywhere — cheap, before its sentences are
+    read?"""
+    return any(f"{kind}：" in text or f"{kind}:" in text for kind in FIELD_KINDS.get(attribute.name, ()))
+
+
 def field_label(sentence: str) -> str:
     """A field line's label (申请时间 of `申请时间：…`), or ""."""
     m = _FIELD.match(sentence)
