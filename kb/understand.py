@@ -9,7 +9,10 @@ own headings, items and target sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Sequence
+
+from pypinyin import Style, pinyin
 
 from core.units import UnitTable, normalise
 from kb import attributes, cues
@@ -199,9 +202,20 @@ def subject_phrases(text: str, units: UnitTable, words: Words, parts: int = 1,
 _CJK_FORM = re.compile(r"[\u4e00-\u9fff（）]{4,12}")
 
 
+@lru_cache(maxsize=4096)
+def _sounds(char: str) -> frozenset[str]:
+    return frozenset(pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+
+
+def same_sound(a: str, b: str) -> bool:
+    """Two characters an input method offers for one syllable (管/官, 社/设), whatever the tone."""
+    return bool(_sounds(a) & _sounds(b))
+
+
 def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
-    """Units named with one character wrong (`市场监官局` → 市市场监管局): same length, one substitution,
-    the last character (局/委/办/区) right, so a different body of the same kind is not taken for it."""
+    """Units named with one character wrong (`市场监官局` → 市市场监管局): same length, one substitution, the last
+    character (局/委/办/区) right, and the wrong character a homophone of the right one — the slip an input method
+    makes. Any other one-character change names another body (市体育局 is no 市教育局, 区安委办 no 区绿委办)."""
     found: list[str] = []
     text = normalise(text)
     taken = units.bodies_at(text)  # 江北新区管委会 is a party of its own, not 高新区管委会 misspelt
@@ -212,7 +226,8 @@ def misspelt_units(text: str, units: UnitTable) -> tuple[str, ...]:
             n = len(form)
             for i in range(len(text) - n + 1):
                 window = text[i:i + n]
-                if (window[-1] == form[-1] and sum(a != b for a, b in zip(window, form)) == 1
+                wrong = [(a, b) for a, b in zip(window, form) if a != b]
+                if (window[-1] == form[-1] and len(wrong) == 1 and same_sound(*wrong[0])
                         and not any(j in taken for j in range(i, i + n))):
                     found.append(unit.name)
                     break

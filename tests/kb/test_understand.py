@@ -381,3 +381,22 @@ def test_a_question_presuming_who_does_it(question, presumed):
     """`是X办的吗` presumes X is the doer (a 不是 then says who is); `X要负责吗` only asks whether X is listed."""
     from kb.cues import DOER_PRESUMED
     assert bool(DOER_PRESUMED.search(question)) is presumed
+
+
+@pytest.mark.parametrize("question,unit", [
+    ("市场监官局负责什么", "市市场监管局"),
+    ("市人设局牵头哪些工作", "市人社局"),  # new
+    ("市统记局要做什么", "市统计局"),  # new
+    ("市财正局牵头的事", "市财政局"),  # new
+    ("市商物局负责哪些", "市商务局"),  # new
+    ("市体育局负责什么", None),  # 体 is no slip for 教: another body
+    ("市民政局牵头哪些事", None),  # 民政局 is no 财政局
+    ("市税务局在这里负责什么", None),  # new: 税 is no slip for 商 (市商务局)
+    ("市文化局负责什么", None),  # new
+    ("市科协负责什么", None),  # new: not even of the same length
+])
+def test_a_unit_typed_with_a_homophone_is_read_as_that_unit_and_no_other_body_is(question, unit):
+    """Class: a unit's name with one character wrong. The slip an input method makes is a homophone (监官/监管,
+    人设/人社); a body one other character apart is another body (区安委办 is no 区绿委办), never read as the unit."""
+    from kb.understand import misspelt_units
+    assert misspelt_units(question, UNITS) == ((unit,) if unit else ())
