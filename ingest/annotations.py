@@ -21,21 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core import labels
 from core.brackets import CLOSE, OPEN, outer_spans
 from core.lead_rule import FIRST_GROUP_LEADS, FIRST_LEADS, LEAD_NOTE, STANDING
 
 LIST, LABELLED, INLINE, TABLE = "list", "labelled", "inline", "table"
 FORMS = (LIST, LABELLED, INLINE, TABLE)
 
-# label -> role. 责任单位/责任部门 alone name who is responsible without saying who leads.
-_LABELS = {
-    "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "主责部门": "lead",
-    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
-    "指导部门": "responsible", "指导单位": "responsible", "主管部门": "responsible", "承办单位": "responsible",
-    "配合单位": "partner", "配合部门": "partner", "参与单位": "partner", "参与部门": "partner",
-    "协同单位": "partner", "协同部门": "partner", "协办单位": "partner", "协作单位": "partner",
-}
-_LABEL = "|".join(sorted(_LABELS, key=len, reverse=True))
+_LABEL = labels.LABEL
 _LABEL_AT = re.compile(rf"({_LABEL})\s*[:：]")
 _SEP = "、，,；;"
 # `市级各有关部门及各县市区政府`, `能源局等省有关部门和各地级以上市人民政府`: 及/和/等 join two parties
@@ -199,9 +192,9 @@ def _labelled(body: str, text: str, span: tuple[int, int]) -> Annotation | None:
         # another kind of label in the same brackets (完成时限：2024年底) ends the list of units
         segment = _OTHER_LABEL.split(body[m.end(): nxt.start() if nxt else len(body)], maxsplit=1)[0]
         named, gen = names_in(segment)
-        roles[_LABELS[m.group(1)]] += named
+        roles[labels.role(m.group(1))] += named
         generic += gen
-        lead_generic += gen if _LABELS[m.group(1)] == "lead" else []
+        lead_generic += gen if labels.role(m.group(1)) == "lead" else []
     form = LABELLED if roles["lead"] or roles["partner"] or lead_generic else LIST
     return build_annotation(roles["lead"], roles["partner"], roles["responsible"], generic, form, text, span, lead_generic)
 
@@ -332,7 +325,11 @@ def _bare_labelled(text: str, found: list[Annotation]) -> Annotation | None:
             continue
         if any(s <= m.start() < e for s, e in (a.span for a in found)) or "。" in text[m.start():-1]:
             continue
-        ann = _labelled(text[m.start():], text[m.start():], (m.start(), len(text)))
+        tail = text[m.start():]
+        # the label inside brackets opened by another kind of label (`（督办单位：A；责任单位：B）`): not its `）`
+        while tail and tail[-1] in CLOSE and sum(tail.count(c) for c in OPEN) < sum(tail.count(c) for c in CLOSE):
+            tail = tail[:-1]
+        ann = _labelled(tail, tail, (m.start(), m.start() + len(tail)))
         if ann is not None and (ann.units or ann.generic_units):
             return ann
     return None

@@ -312,6 +312,12 @@ class Asker:
             # a table row's 时间节点 after its task)
             picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind in ("record", "row")
                        and attribute.has.search(s.text)][:1]
+        if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
+            # the refusal check let it through for a sentence among the best that states it about the subject (a
+            # notice's lone `电话：…` line): that sentence is the answer, however far below the best it scored
+            words = self._subject_words(turn, self._subject(turn))
+            picked[:0] = [s for s in ranked[:refusal.ATTRIBUTE_REACH] if attribute.has.search(s.text)
+                          and refusal.about_subject(words, s, self.ev.sub_label(s.row))][:1]
         if attribute is not None and (answer := handlers.row_cell(turn, picked[0], attribute)) is not None:
             return answer  # `…几月份要做到`: a task table's own column (时间节点) answers, for the row found
         if attribute is not None:

@@ -35,7 +35,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     *(_rate(name, per) for name, per in _PER.items()),
     # a number, an address (first: `补贴窗口的咨询电话多少` asks a number to call, not an amount); a hotline's name
     # (市民服务热线) is no number to call
-    Attribute("联系方式", _rx(r"电话|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
+    # the words around a number asked (`有问题打哪个电话咨询`) ask how to reach someone, not about a subject
+    Attribute("联系方式", _rx(r"(?:有(?:问题|疑问|不懂)的?话?)?(?:打|拨打|致电)?(?:哪个|什么)?(?:咨询)?电话(?:咨询|联系|多少)?|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
                           r"phone|e-?mail|contact|website"),
               _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
     # a share asked (首付几成, 补几个点, 按什么比例): only a share answers it, not a sum per square metre

@@ -8,6 +8,7 @@ import re
 from collections import OrderedDict
 from typing import Callable, Sequence
 
+from core import labels
 from core.brackets import outer_spans
 from core.clause import Clause
 from core.unitkind import unit_kind
@@ -142,7 +143,10 @@ def partners(frame: Frame, question: str, task: Clause, evidence: Citation | Non
         text = (f"「{task_label(task)}」由{'、'.join(asked_lead)}牵头，配合单位：{'、'.join(others)}。"
                 f"{_how_many(question, others)}")
     elif others:
-        text = f"「{task_label(task)}」的配合单位：{'、'.join(others)}（不含牵头单位）。{_how_many(question, others)}"
+        # the lead beside them, as people answering by hand write it (`由A牵头，配合单位为B、C`)
+        text = (f"「{task_label(task)}」的配合单位：{'、'.join(others)}"
+                + (f"（牵头单位：{leads}，{lead_rule(task)}）。" if leads else "（未标注牵头单位）。")
+                + _how_many(question, others))
     elif not leads:
         text = f"「{task_label(task)}」没有列出配合单位，只写了由{'、'.join(task.generic_units)}负责。"
     else:
@@ -195,6 +199,8 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
     elif found:
         role = "牵头单位" if found in task.lead_units else "责任单位之一（配合）"
         text = f"是。{found}是「{label}」的{role}。"
+        if found not in task.lead_units and task.lead_units:  # and who it works under
+            text += f"该项由{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
     else:  # a false premise: 不是, and who is — what the official asking goes on to need
         text = f"不是。{asked}不在「{label}」的责任单位名单中；{who_is(task, no_lead)}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
@@ -231,7 +237,7 @@ def count(frame: Frame, question: str, task: Clause, evidence: Citation | None) 
     generic = [g for g in task.generic_units if g not in chosen and g not in leads]  # a generic lead is said as lead
     text += f"（另有泛指的{'、'.join(generic)}，未计入）" if generic else ""
     if partners_asked:
-        text += "；不含牵头单位。" if leads else "。"  # the lead, not asked about, goes unnamed (the quote shows it)
+        text += "；不含牵头单位。" if leads else "。"  # the lead set aside by the question goes unnamed (the quote shows it)
     else:
         text += f"；其中{'、'.join(leads)}牵头（{lead_rule(task)}）。" if leads and not frame.lead_only else "。"
     return _answer(frame, question, text, [task], chosen, task.lead_unit, [evidence] if evidence else [])
@@ -299,7 +305,7 @@ def _leads(c: Clause, unit: str, canon: Canon, unstated: Unstated = lambda c: Fa
     return not unstated(c) and any(_same(u, unit, canon) for u in c.lead_units)
 
 
-LABEL_WORDS = r"(?:牵头|责任|配合|落实|参与|协同|协助|主办|协办)(?:单位|部门)"  # the labels of an annotation's parts
+LABEL_WORDS = labels.NAMED  # the labels of an annotation's parts
 _LABEL = re.compile(rf"^{LABEL_WORDS}")
 
 
