@@ -223,15 +223,22 @@ def _first_groups(clauses: list[Clause]) -> list[Clause]:
     return out
 
 
-def _stands_alone(marker: Marker, following: Sequence[Paragraph], article_rank: float) -> bool:
+def _stands_alone(marker: Marker, following: Sequence[Paragraph], article_rank: float,
+                  previous: Paragraph | None = None) -> bool:
     """A short titled item (`1．展会/活动邀请函`) that heads nothing — the next line is a sibling item with text of its
-    own (`2．参展证明…；`) — is an item of its own, not a heading: its text would otherwise be lost. A run of titles
-    alone (an attachment list, `1.广州市…体系` then `2.…` then `附件1`) stays a run of headings."""
+    own (`2．参展证明…；`) — is an item of its own, not a heading: its text would otherwise be lost. So is the last item
+    of a list of sentences that lacks its `。` (`6.…报告》（需加盖公章）。` / `7.…授权函（…）` / `三、报名方式`): the next
+    line closes the list. A run of titles alone (an attachment list, `1.广州市…体系` then `2.…` then `附件1`) stays a run
+    of headings."""
     nxt = following[0].marker if following else None
-    if marker.kind != "item" or nxt is None:
+    if marker.kind not in ("item", "subitem") or nxt is None:
         return False
     rank = article_rank if nxt.kind == "article" else nxt.rank
-    return rank == marker.rank and not nxt.heading_only
+    if rank < marker.rank:  # a higher level follows: the item heads nothing
+        before = previous.marker if previous is not None else None
+        return (before is not None and before.kind == marker.kind and before.rank == marker.rank
+                and not before.heading_only)
+    return marker.kind == "item" and rank == marker.rank and not nxt.heading_only
 
 
 def _first_listed(clauses: list[Clause]) -> list[Clause]:
@@ -333,7 +340,8 @@ def parse(doc: str, title: str, cleaned: Cleaned) -> ParsedDocument:
             continue
         if marker is not None:
             _push(stack, marker)
-            if marker.heading_only and not _stands_alone(marker, cleaned.paragraphs[n + 1:n + 2], article_rank):
+            if marker.heading_only and not _stands_alone(marker, cleaned.paragraphs[n + 1:n + 2], article_rank,
+                                                         cleaned.paragraphs[n - 1] if n else None):
                 segments.append(Segment("heading", p.text, p.line))
                 continue
         clauses.append(_clause(doc, title, stack, p, len(clauses)))

@@ -1126,7 +1126,9 @@ def defined_group(turn: Turn) -> Answer | None:
 
 # Who answers for the document as a whole, in its own words: 总体牵头 / 总牵头, 负责组织实施本规定 / 负责本规定的组织
 # 实施, X是…的主管部门（机关）— strongest first
-_OVERALL = (re.compile(r"总体牵头|总牵头|牵头总体"),
+_DOC_NOUN = r"(?:规定|办法|条例|细则|意见|方案|措施|通知|政策|决定|计划|规划)"
+_OVERALL = (re.compile(rf"总体牵头|总牵头|牵头总体|牵头负责本{_DOC_NOUN}|(?:统筹|牵头)协调本{_DOC_NOUN}|"
+                       rf"负责本{_DOC_NOUN}的?(?:综合|统筹)协调"),  # 安阳: `市住建局牵头负责本意见综合协调…`
             re.compile(r"负责(?:组织)?(?:实施|执行|落实)本(?:规定|办法|条例|细则|意见|方案|措施|通知|政策|决定)|"
                        r"负责本(?:规定|办法|条例|细则|意见|方案|措施|通知|决定)的(?:组织)?实施"),
             re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"),
@@ -1134,7 +1136,7 @@ _OVERALL = (re.compile(r"总体牵头|总牵头|牵头总体"),
 _OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管", r"解释")))
 MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
 # `整体由谁总牵头`, `这个规定由哪个部门组织实施`, `主管部门是哪个`: the document's own lead, not an item's
-_OVERALL_ASKED = re.compile(r"整体|总体|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释")
+_OVERALL_ASKED = re.compile(r"整体上?|总体上?|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释")
 _WHO_ASKED = re.compile(r"谁|哪(个|些|家|一)|什么(部门|单位|机关|机构)")
 
 
@@ -1147,7 +1149,7 @@ def document_lead(turn: Turn) -> Answer | None:
     if not (_OVERALL_ASKED.search(turn.text) or DOC_ITSELF.search(turn.text) and turn.frame.op in (Op.LEAD, Op.RESPONSIBLE)):
         return None
     rest = _WHO_WORDS.sub("", DOC_ITSELF.sub("", _OVERALL_ASKED.sub("", turn.text)))
-    rest = re.sub(r"由|牵头|组织|实施|落实|执行|工作|这些|这个|[^\u4e00-\u9fff]", "", rest)
+    rest = re.sub(r"由|牵头|组织|实施|落实|执行|统筹|协调|工作|这些|这个|[^\u4e00-\u9fff]", "", rest)
     doc = turn.one_doc()
     clauses = [c for c in turn.clauses if c.doc == doc]  # one document's own lead, never another's
     title = clauses[0].title if clauses else ""

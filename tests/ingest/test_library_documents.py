@@ -99,6 +99,12 @@ META = {
     "fengxian-park-city-opinions-2021": ("上海市奉贤区人民政府办公室关于印发《关于加快推进本区公园城市建设实施意见》的通知", "",
                                          "2021-12-03"),
     "zibo-underground-pipeline-regulation-2016": ("淄博市地下管线管理条例", "", "2016-11-26"),  # 省人大常委会批准 date
+    # eleventh round
+    "bazhong-enyang-wenzengzhang-2022": ("巴中市恩阳区人民政府关于印发《巴中市恩阳区进一步扎实稳住经济增长若干政策措施》的通知",
+                                         "", "2022-07-25"),
+    "anyang-fangdichan-2022": ("安阳市人民政府办公室关于促进房地产市场平稳健康发展的意见", "", "2022-05-21"),
+    "lishui-dust-pollution-2021": ("丽水市扬尘污染防治规定", "", "2021-12-22"),  # 省人大常委会批准 date
+    "yueqing-tradein-enterprises-2026": ("关于征集2026年乐清市消费品以旧换新活动参与企业的公告", "", "2025-12-29"),
 }
 
 
@@ -174,6 +180,14 @@ COUNTS = {
     "fengxian-park-city-opinions-2021": (ARABIC, 14, 12, 1),
     # 56 articles in 8 chapters, duties in prose; 由道路建设单位牵头 twice (十四, 十九) and X会同有关部门 once (三十七)
     "zibo-underground-pipeline-regulation-2016": (ARTICLE, 56, 3, 0),
+    # eleventh round
+    # 1.–80. in ten parts, each ending in (牵头责任单位:…;责任单位:…) or (牵头责任单位:…) alone; 6 with two leads
+    "bazhong-enyang-wenzengzhang-2022": (ARABIC, 80, 80, 6),
+    # 一、–十二、 measures, two （一）（二） under 二、; a `责任单位：X` line after each of the 13: one unit each
+    "anyang-fangdichan-2022": (CN_FULL, 2, 13, 0),
+    "lishui-dust-pollution-2021": (ARTICLE, 22, 0, 0),  # 22 articles, no chapters, duties in prose
+    # 1.–7. 报名条件 and 1.–7. 申报材料 (the seventh without its `。` before 三、); no responsible unit tagged
+    "yueqing-tradein-enterprises-2026": (ARABIC, 14, 0, 0),
 }
 
 
@@ -421,3 +435,13 @@ def test_each_tag_closing_a_sentence_governs_that_part_of_its_item():
     ningbo = by_heading("ningbo-ai-opc-opinions-2026", "（三）")  # 列第一位的为牵头单位: each part's first leads
     assert [p.leads for p in ningbo.parts] == [("市发改委",), ("市经信局",)]
     assert not by_heading("state-council-sports-events-guobanfa-2018-121", "（四）").parts  # one tag: no parts
+
+
+def test_bazhong_composed_labels_lead_and_responsible_by_hand():
+    """`（牵头责任单位：A；责任单位：B、C）`: A leads, B and C co-operate; `（牵头责任单位：A、B）` alone: both lead."""
+    stem = "bazhong-enyang-wenzengzhang-2022"
+    first = by_heading(stem, "1.")
+    assert (first.leads, first.partner_units) == (("区财政局", "区税务局"), ())
+    loans = by_heading(stem, "3.")
+    assert (loans.leads, loans.partner_units) == (("区人社局",), ("区财政局",))
+    assert all(not u.endswith(("）", ")")) for c in annotated(stem) for u in c.units)

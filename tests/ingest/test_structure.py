@@ -125,3 +125,25 @@ def test_a_list_of_records_reads_each_title_as_an_entry(lines, taken, expected):
     a field line standing before the first record (`服务对象：…`) groups the records after it."""
     markers = record_markers(lines, taken or [False] * len(lines))
     assert {i: m.kind for i, m in markers.items()} == expected
+
+
+@pytest.mark.parametrize("text,last", [
+    # 乐清's 申报材料: the list's last line lacks its `。`, and a higher heading follows
+    ("二、申报材料\n1.申请表（附件1）。\n2.承诺书（附件2）。\n3.品牌授权函（授权期限需涵盖全年）\n三、报名方式\n（一）现场报送。",
+     "3.品牌授权函（授权期限需涵盖全年）"),
+    ("一、申请条件\n1.在本市注册登记。\n2.无违法记录\n二、申请材料\n1.营业执照。", "2.无违法记录"),
+    ("（一）材料\n1.身份证复印件；\n2.户口簿复印件；\n3.购房合同\n（二）流程\n先申请，后审核。", "3.购房合同"),
+    ("三、补贴对象\n（1）高校毕业生；\n（2）退役军人\n四、补贴标准\n每人1000元。", "（2）退役军人"),
+    ("一、条件\n1.年满18周岁。\n2.具有本市户籍。\n3.信用良好\n二、办理地点\n市民之家。", "3.信用良好"),
+])
+def test_a_lists_last_item_without_its_full_stop_is_kept_as_an_item(text, last):
+    """Class: a list of sentences whose last item lacks its `。` before the next heading: it heads nothing, so it
+    is an item of its own, not a heading whose text would be lost."""
+    doc = parse("d", "t", clean(text))
+    assert any(c.text == last for c in doc.clauses), [c.text for c in doc.clauses]
+
+
+def test_a_run_of_titles_alone_stays_headings():
+    """An attachment list (titles alone, no sentence) before the next part is still a run of headings."""
+    doc = parse("d", "t", clean("一、总则\n1.广州市基层医疗卫生服务体系\n2.家庭医生签约服务体系\n二、任务\n做好签约服务。"))
+    assert not any(c.text.startswith(("1.广州市", "2.家庭医生")) for c in doc.clauses if c.kind == "item")

@@ -901,6 +901,7 @@ def test_a_rules_later_tiers_are_quoted_with_it(library_asker, question, doc, ex
 
 
 PREPAID = "shanghai-prepaid-card-2018"
+ANYANG = "anyang-fangdichan-2022"
 
 
 @pytest.mark.parametrize("question,first,expected", [
@@ -928,6 +929,11 @@ def test_a_group_the_regulation_defines_is_answered_by_its_definition(library_as
     ("养犬管理的主管机关是谁", "beijing-dog-regulation-2003", "公安机关"),
     ("这个规定由谁组织实施", "beijing-dog-regulation-2003", "本市各级人民政府"),
     ("居家社区养老服务的主管部门是哪个", ELDERCARE, "市民政部门"),
+    # `X牵头负责本意见综合协调、政策宣传、组织实施等工作` (安阳): the same class in another wording
+    ("这份意见整体上由哪个部门牵头统筹？", ANYANG, "市住房城乡建设局"),
+    ("整个意见谁来统筹协调", ANYANG, "市住房城乡建设局"),
+    ("这些措施总体上归哪个部门牵头", ANYANG, "市住房城乡建设局"),
+    ("本意见由谁负责组织实施", ANYANG, "市住房城乡建设局"),
 ])
 def test_who_is_in_charge_of_the_document_as_a_whole(library_asker, question, doc, doer):
     """Class: the document's own lead, in its words (`X负责政策落实总体牵头`, `X负责组织实施本规定`, `X是…的主管机关`),
