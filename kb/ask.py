@@ -16,7 +16,8 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from kb import articles, attributes, cues, duty, extract, followup, handlers, inventory, link, prose_duties, refusal
+from kb import (articles, attributes, cues, duty, extract, followup, handlers, inventory, link, prose_duties, refusal,
+                requirements)
 from kb.synonyms import load_synonyms, names_body
 from kb.answer import Answer, Citation
 from kb.evidence import Evidence
@@ -280,6 +281,8 @@ class Asker:
         if (answer := handlers.table_shape(turn)) is not None:  # 分工表有哪些栏目、多少项: its header and rows
             return answer
         if (answer := handlers.attachments(turn)) is not None:  # 带了几个附件，都叫什么
+            return answer
+        if (answer := requirements.listed_requirements(turn)) is not None:  # 要准备哪些材料: the list under 申报材料
             return answer
         handler = handlers.STRUCTURED.get(turn.frame.op)
         return handler(turn) if handler is not None else None

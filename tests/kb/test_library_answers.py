@@ -1587,3 +1587,26 @@ def test_a_multi_tag_item_asked_by_its_title_counts_all_its_units(library_asker,
     """Class: an item with a tag per sentence, named by its own title — the title's words are the whole item's, so
     every unit of every tag counts (宁波 （十二） 市科技局 then 市科技局、市经信局: 2)."""
     assert first_line(ask(library_asker, question, "ningbo-ai-opc-opinions-2026")).startswith(count)
+
+
+YUEQING = "yueqing-tradein-enterprises-2026"
+TIANHE_APARTMENT = "guangzhou-tianhe-talent-apartment-2025"
+
+
+@pytest.mark.parametrize("question,doc,heading,expected", [
+    ("我在乐清卖家电的，想参加明年的以旧换新补贴活动，得满足啥条件？", YUEQING, "一、报名条件", ("1.在乐清境内", "7.自2024年以来")),
+    ("什么企业可以报名", YUEQING, "一、报名条件", ("1.在乐清境内",)),
+    ("报名都要准备哪些材料？", YUEQING, "二、申报材料", ("1.乐清市家电", "7.品牌经销商")),
+    ("报名流程是怎样的", YUEQING, "三、报名方式", ("材料送达地址",)),
+    ("要交哪些材料", "xiaogan-housing-subsidy-guide-2024", "三、申请材料", ("1.孝感中心城区购房补贴申请表",)),
+    ("申请购房补贴要准备哪些材料", "xianning-housing-subsidy-rules-2026", "(1)通用资料", ("(2)个性资料",)),
+    # one part of the list, when the question names it
+    ("创新型企业人才要公司满足什么条件才行", TIANHE_APARTMENT, "3.创新型企业人才", ("（2）纳入规模以上统计的国家高新技术企业",)),
+    ("港澳青年申请人才公寓，年龄和社保有什么要求", TIANHE_APARTMENT, "5.港澳台青年人才", ("职工基本养老保险3个月以上",)),
+    ("高层次人才申请要准备什么材料", TIANHE_APARTMENT, "（一）高层次人才", ("申请表（个人）",)),
+])
+def test_a_notices_list_is_answered_whole_from_its_heading(library_asker, question, doc, heading, expected):
+    """Class: `得满足啥条件` / `要准备哪些材料` / `流程是怎样的` of a notice that lists them under a heading (报名条件,
+    申报材料, 报名方式): every item under it, in order, the heading first — or the one part the question names."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and heading in first_line(a) and all(e in a.text for e in expected), a.text
