@@ -399,19 +399,23 @@ class Asker:
         for bare in self._bare_titles:
             if bare in out:
                 out = out.replace(bare, "该文件")
-        out = _NAMED_GENRE.sub(lambda m: "该文件" if self._names_title(m.group(1)) else m.group(0), out)
+        out = _NAMED_GENRE.sub(lambda m: "该文件" if self._names_title(m.group(1), m.group(0)[len(m.group(1)):]) else m.group(0),
+                               out)
         return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
 
     @cached_property
     def _titles(self) -> frozenset[str]:
         return frozenset(c.title for c in self.kb.clauses if c.title)
 
-    def _names_title(self, core: str) -> bool:
-        """`专项附加扣除办法` for 《个人所得税专项附加扣除暂行办法》: the words before the genre, nearly all in one title."""
+    def _names_title(self, core: str, genre: str = "") -> bool:
+        """`专项附加扣除办法` for 《个人所得税专项附加扣除暂行办法》: the words before the genre, nearly all in one title
+        of that genre (`嘉定海绵城市建设规划` is the plan a 实施方案 carries out, not the 实施方案)."""
         pairs = {core[i:i + 2] for i in range(len(core) - 1)}
-        return any(len(pairs & {t[i:i + 2] for i in range(len(t) - 1)}) >= TITLE_COVER * len(pairs)
-                   # `泰安垃圾分类条例` for 《泰安市生活垃圾分类管理条例》: its characters in order, a good part of the title
-                   or link.in_sequence(core, t) and len(core) >= TITLE_SHARE * len(bare_title(t) or t) for t in self._titles)
+        kind = re.sub(r"^(暂行|试行)", "", genre)
+        return any((len(pairs & {t[i:i + 2] for i in range(len(t) - 1)}) >= TITLE_COVER * len(pairs)
+                    # `泰安垃圾分类条例` for 《泰安市生活垃圾分类管理条例》: its characters in order, a good part of it
+                    or link.in_sequence(core, t) and len(core) >= TITLE_SHARE * len(bare_title(t) or t))
+                   and (not kind or kind in t) for t in self._titles)
 
     @cached_property
     def _bare_titles(self) -> list[str]:

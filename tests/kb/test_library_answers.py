@@ -1610,3 +1610,20 @@ def test_a_notices_list_is_answered_whole_from_its_heading(library_asker, questi
     申报材料, 报名方式): every item under it, in order, the heading first — or the one part the question names."""
     a = ask(library_asker, question, doc)
     assert a.answerable and heading in first_line(a) and all(e in a.text for e in expected), a.text
+
+
+JIADING = "jiading-sponge-city-2024"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("嘉定海绵城市建设规划的修编谁来做？", JIADING, "区建设管理委"),
+    ("海绵城市建设规划修编由哪个部门负责", JIADING, "区建设管理委"),
+    ("泰安垃圾分类条例哪天开始施行", TAIAN, "2020年11月1日"),  # its own genre: the document itself still
+    ("专项附加扣除办法从哪天开始执行", GESHUI, "2019年1月1日"),
+    ("衢州电动车管理规定啥时候开始实施", QUZHOU, "2017年5月1日"),
+])
+def test_a_title_of_another_genre_is_another_document_the_text_names(library_asker, question, doc, expected):
+    """Class: a name that shares the document's title words but not its genre (嘉定海绵城市建设规划 asked of 嘉定's
+    海绵城市 实施方案) is a document the text refers to, searched for — not a pointer to the document asked about."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text
