@@ -315,12 +315,6 @@ class Asker:
             # a table row's 时间节点 after its task)
             picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind in ("record", "row")
                        and attribute.has.search(s.text)][:1]
-        if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
-            # the refusal check let it through for a sentence among the best that states it about the subject (a
-            # notice's lone `电话：…` line): that sentence is the answer, however far below the best it scored
-            words = self._subject_words(turn, self._subject(turn))
-            picked[:0] = [s for s in ranked[:refusal.ATTRIBUTE_REACH] if attribute.has.search(s.text)
-                          and refusal.about_subject(words, s, self.ev.sub_label(s.row))][:1]
         if attribute is not None and (answer := handlers.row_cell(turn, picked[0], attribute)) is not None:
             return answer  # `…几月份要做到`: a task table's own column (时间节点) answers, for the row found
         if attribute is not None:
@@ -449,7 +443,9 @@ class Asker:
         scored = self.ev.rank(turn.text, turn.vector, (), wants_number,
                               only=[c for c in turn.clauses if attributes.may_hold_field(attribute, c.text)])
         labels = Counter(attributes.field_label(s.text) for s in scored)
-        fields = [s for s in scored if (about := attributes.field_about(attribute, s.text)) and any(t in about for t in asked)
+        # a bare label (`电话：…`, no 申请 before it) is the notice's own: it answers when the notice writes it once
+        fields = [s for s in scored if attributes.is_field(attribute, s.text)
+                  and (not (about := attributes.field_about(attribute, s.text)) or any(t in about for t in asked))
                   and labels[attributes.field_label(s.text)] == 1 and attribute.has.search(s.text)]
         if not fields:
             return ranked

@@ -127,7 +127,7 @@ def present(attribute: Attribute, texts: Iterable[str]) -> bool:
 
 # A notice's field line (`申请时间：2025年8月11日至8月22日。`, `咨询电话：…`, `（三）受理地点：…`): its label names what it
 # states. Asked that kind of thing about what the label names (这批申请什么时候截止 → 申请时间), the field answers.
-_FIELD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?P<about>[\u4e00-\u9fff]{1,8}?)"
+_FIELD = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）.．、]\s*)?(?P<about>[\u4e00-\u9fff]{0,8}?)"
                     r"(?P<kind>时间|日期|期限|地点|地址|电话|热线|邮箱|材料|方式|渠道|窗口)[：:]")
 FIELD_KINDS = {"具体日期": ("时间", "日期", "期限"), "办理或接听的时间": ("时间",), "期限": ("期限", "时间"),
                "办理地点或渠道": ("地点", "地址", "方式", "渠道", "窗口"), "联系方式": ("电话", "热线", "邮箱", "地址"),
@@ -144,6 +144,12 @@ def field_label(sentence: str) -> str:
     """A field line's label (申请时间 of `申请时间：…`), or ""."""
     m = _FIELD.match(sentence)
     return m.group("about") + m.group("kind") if m else ""
+
+
+def is_field(attribute: Attribute, sentence: str) -> bool:
+    """Is the sentence a field line of the attribute's kind (`申请时间：…`, or a bare `电话：…`)?"""
+    m = _FIELD.match(sentence)
+    return bool(m) and m.group("kind") in FIELD_KINDS.get(attribute.name, ())
 
 
 def field_about(attribute: Attribute, sentence: str) -> str:

@@ -216,11 +216,6 @@ def _holds_subject(words: Sequence[str], context: str) -> bool:
     return sum(map(held, words)) >= max(1, SUBJECT_SHARE * len(words))
 
 
-def about_subject(words: Sequence[str], s: Scored, label: str = "") -> bool:
-    """Is the sentence (with its headings, and the whole of a short article) about the subject words (none: any)?"""
-    return not words or _holds_subject(words, _context(s, label))
-
-
 def missing_attribute(case: Case) -> str | None:
     """An amount, a frequency, an actual figure … asked about a subject whose sentences state none. A who-question
     that also asks such an attribute (`牵头单位的联系电话`) is not answered by the units: the clause must state it."""
@@ -239,7 +234,8 @@ def missing_attribute(case: Case) -> str | None:
     if attribute is None:
         return None
     # a sentence is about the subject when it names it, or sits under a heading that does (第七章赡养老人 > 第二十二条)
-    found = [s for s in case.ranked()[:ATTRIBUTE_REACH] if about_subject(case.subject_words, s, case.label_of(s))]
+    found = [s for s in case.ranked()[:ATTRIBUTE_REACH]
+             if not case.subject_words or _holds_subject(case.subject_words, _context(s, case.label_of(s)))]
     # the entry found may state it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`)
     entries = {s.clause.id for s in found[:1] if s.clause.kind == "record"}
     found += [s for s in case.ranked()[ATTRIBUTE_REACH:] if s.clause.id in entries]
