@@ -284,6 +284,16 @@ def _level_of(name: str) -> str:
     return ((m.group(2) or "") + (m.group(3) or "")) if m else ""
 
 
+_CONTRACTIBLE = re.compile(r"^((?:[\u4e00-\u9fff]{2}){2,3})(局|委|办|厅)$")
+
+
+def contracted(body: str) -> str:
+    """A body named by the first character of each two-character word (建设管理委 → 建管委, 文化广电旅游局 → 文广旅局,
+    市场监管局 → 市监局), the way officials shorten it; "" when its name is not made of such words."""
+    m = _CONTRACTIBLE.match(body)
+    return "".join(m.group(1)[i] for i in range(0, len(m.group(1)), 2)) + m.group(2) if m else ""
+
+
 def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
     """Other forms of a unit's name by the general rules of government naming (see the module doc)."""
     tax = _TAX.match(name)
@@ -309,6 +319,7 @@ def rule_aliases(name: str, city: str = "") -> tuple[str, ...]:
         return ()
     party, own_city, level, body = m.group(1), (m.group(2) or "")[:-1], m.group(3) or "", m.group(4)
     bodies = abbreviation_groups().get(body, (body,))
+    bodies = tuple(dict.fromkeys([*bodies, *filter(None, map(contracted, bodies))]))
     forms: list[str] = []
     local = not own_city or own_city == city  # 成都市经信局 is 市经信局 only in a document of 成都
     for b in bodies:

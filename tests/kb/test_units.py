@@ -396,3 +396,26 @@ def test_the_level_a_name_opens_with(name, level, body):
                                        ("南京市市场监管局", "南京市"), ("区绿化市容局", "区"), ("绿化市容局", "")])
 def test_a_city_in_a_name_is_a_place_not_a_word_with_shi(name, city):
     assert _level_of(name) == city
+
+
+@pytest.mark.parametrize("body,short", [
+    ("建设管理委", "建管委"),
+    ("文化广电旅游局", "文广旅局"),
+    ("市场监管局", "市监局"),  # new
+    ("规划资源局", "规资局"),  # new
+    ("教育体育局", "教体局"),  # new
+    ("交通运输局", "交运局"),  # new
+    ("财政局", ""),  # one word: nothing to contract
+    ("住房保障房屋管理局", ""),  # a three-character word: not made of two-character words
+])
+def test_a_body_of_two_character_words_is_also_named_by_their_first_characters(body, short):
+    """Class: officials shorten a body named by two-character words to their first characters (建设管理委 → 建管委);
+    the short form names the unit in questions (`分解表里建管委牵头的是哪几项`)."""
+    from core.units import contracted
+    assert contracted(body) == short
+
+
+def test_a_contracted_name_with_the_level_resolves_to_its_unit():
+    from core.units import rule_aliases
+    assert {"区建管委", "建管委"} <= set(rule_aliases("区建设管理委"))
+    assert "市监局" in rule_aliases("市市场监管局")
