@@ -105,6 +105,10 @@ META = {
     "anyang-fangdichan-2022": ("安阳市人民政府办公室关于促进房地产市场平稳健康发展的意见", "", "2022-05-21"),
     "lishui-dust-pollution-2021": ("丽水市扬尘污染防治规定", "", "2021-12-22"),  # 省人大常委会批准 date
     "yueqing-tradein-enterprises-2026": ("关于征集2026年乐清市消费品以旧换新活动参与企业的公告", "", "2025-12-29"),
+    "xining-housing-measures-2022": ("西宁市关于支持刚性和改善性住房需求的若干措施", "", ""),  # the page's date only
+    "suzhou-ah-real-estate-measures-2023": ("宿州市进一步促进房地产市场平稳健康发展若干措施", "", ""),
+    "jiading-sponge-city-2024": ("上海市嘉定区人民政府办公室关于转发《嘉定区系统化全域推进海绵城市建设的实施方案》的通知", "",
+                                 "2024-10-10"),
 }
 
 
@@ -188,6 +192,12 @@ COUNTS = {
     "lishui-dust-pollution-2021": (ARTICLE, 22, 0, 0),  # 22 articles, no chapters, duties in prose
     # 1.–7. 报名条件 and 1.–7. 申报材料 (the seventh without its `。` before 三、); no responsible unit tagged
     "yueqing-tradein-enterprises-2026": (ARABIC, 14, 0, 0),
+    # 一、–十五、 each ending in （责任单位：…）, no 牵头 anywhere: the list names no lead
+    "xining-housing-measures-2022": (r"[一二三四五六七八九十]+、", 15, 15, 0),
+    "suzhou-ah-real-estate-measures-2023": (ARABIC, 15, 15, 0),  # 1.–15. under 七 parts, each with (责任单位:…)
+    # 25 numbered tasks in 二、 and 3 items of 三、 with 28 （责任单位：…） tags; the attachment's 分解表 of 12 rows
+    # (序号/任务类型/重点内容/责任单位/参考文件): 40 annotations, the first listed of each leading nowhere stated
+    "jiading-sponge-city-2024": (ARABIC, 25, 40, 0),
 }
 
 
