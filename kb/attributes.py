@@ -93,6 +93,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute("申报办法", _rx(r"怎么申请|如何申请|怎么申报|如何申报|申报流程|申请流程|"
                           r"how (do|can) (i|we) apply|application process"),
               _rx(r"申报|申请|提交|材料|办理|受理")),
+    # an area (多大面积, 占地多少): only a figure in a measure of area answers it, not a share (占…的52%)
+    Attribute("面积", _rx(r"多大(的)?面积|面积(有|是|为|要|需要|得)?多(大|少)|多少面积|占地(面积)?(有)?多(大|少)|how large an area"),
+              _rx(r"\d+(?:\.\d+)?\s*(?:万|千)?(?:平方公里|平方千米|平方米|平米|公顷|亩|㎡)")),
     # `现在有多少家企业` asks a fact about the world; `现在最低首付几成` asks the rule in force, which the text states
     Attribute("实际数字", _rx(r"^(?!.*(首付|比例|几成|标准|利率|额度|门槛|条件|政策|规定|要求))"
                           r".*(实际|目前|现在|现有|如今|当前|已经|已)(有|是|达到|完成|实现|聚集|入驻|拥有)?.{0,8}(多少|几)|"

@@ -1298,6 +1298,14 @@ def row_cell(turn: Turn, best: Scored, attribute: attributes.Attribute) -> Answe
                   citations=(Citation(c, best.text), *(Citation(c, cell) for _, cell in cells)))
 
 
+def _stating(part: str, sentence: str, wanted: attributes.Attribute | None) -> str:
+    """The part of the sentence that states what was asked (`共计52.12平方公里` for 多大面积, not `占…的52%`): the part
+    chosen by shared words when it states it, else the first part that does."""
+    if wanted is None or wanted.has.search(part):
+        return part
+    return next((p for p in re.split(r"(?<=[，,；;。])", sentence) if wanted.has.search(p)), part)
+
+
 def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
     """The extractive answer: for a figure, the figure first; then the best sentences, each with its section."""
     op = turn.frame.op
@@ -1351,7 +1359,8 @@ def quote_answer(turn: Turn, picked: Sequence[Scored]) -> Answer:
         same = (lambda s: hits(s) >= max(1, hits(figure))) if subject else (lambda s: s.overlap >= TIER_OVERLAP * figure.overlap)
         tiers = sorted((s for s in picked if s.clause.id == figure.clause.id and extract.has_quantity(s.text)
                         and (s is figure or same(s) or _alike(s.text, figure.text))), key=lambda s: s.row)
-        part = "；".join(dict.fromkeys(turn.ev.part_for(asked, s.text).strip("，,；;。") for s in tiers[:4]))
+        part = "；".join(dict.fromkeys(_stating(turn.ev.part_for(asked, s.text), s.text, wanted).strip("，,；;。")
+                                       for s in tiers[:4]))
         intro = f"{part}（{figure.clause.section[-1] if figure.clause.section else '文件'}）。\n出处："
     lines = [intro] + [f"· {_doc_label(turn, s.clause.doc) if several else ''}「{s.clause.section_label}」：“{s.text}”"
                        for s in picked]

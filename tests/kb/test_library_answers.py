@@ -1627,3 +1627,19 @@ def test_a_title_of_another_genre_is_another_document_the_text_names(library_ask
     海绵城市 实施方案) is a document the text refers to, searched for — not a pointer to the document asked about."""
     a = ask(library_asker, question, doc)
     assert a.answerable and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("嘉定到2025年底海绵城市要达标多大面积？", JIADING, "52.12平方公里"),
+    ("区级综合养老服务中心建筑面积要多大", ELDERCARE, "1000平方米"),
+    ("每个街镇级综合养老服务中心面积有多大", ELDERCARE, "1000平方米"),
+    ("区级综合养老服务中心占地多少", ELDERCARE, "1000平方米"),
+    ("到2030年底要有多大面积达到海绵城市要求", JIADING, "80平方公里"),
+])
+def test_an_area_asked_is_answered_with_a_figure_in_a_measure_of_area(library_asker, question, doc, expected):
+    """Class: `多大面积` / `面积有多大` / `占地多少`: a figure in 平方公里, 平方米, 亩 …, not a share of one (占…的52%)
+    that sits in the same sentence."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and expected in a.text, a.text
+    if first_line(a).endswith("）。"):  # a figure line: the area, not the share
+        assert "%" not in first_line(a), a.text
