@@ -10,8 +10,10 @@ from core.clause import Clause
 from core.numerals import numeral_forms
 from core.sentences import Span, lead_in, quotable_spans
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万|亿)?(元|美元|家|个|人|件|项|次|平方米)?(?:以上)?")
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万|亿|元|家|个|人|件|项|平方米|倍)")
+# a figure's measure: money, things counted, areas and lengths (80平方公里, 3000套, 500吨)
+_MEASURE = r"元|美元|家|个|人|件|项|次|平方公里|平方千米|平方米|公顷|亩|公里|千米|吨|辆|套|台|座|户|名"
+_NUMBER = re.compile(rf"(\d+(?:\.\d+)?)(万|亿)?({_MEASURE})?(?:以上)?")
+_QUANTITY = re.compile(rf"\d+(?:\.\d+)?\s*(?:%|万|亿|倍|{_MEASURE})")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
