@@ -179,10 +179,10 @@ def who_is(task: Clause, no_lead: bool = False) -> str:
 
 
 def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Citation | None,
-           canon: Canon = str, no_lead: bool = False, said: str = "") -> Answer:
+           canon: Canon = str, no_lead: bool = False) -> Answer:
     """是/否 first: is the unit asked about (or a unit of the field hinted) in the item's list, or its lead?
-    `no_lead`: the item states no lead (only 负责 / 责任单位 where the document marks 牵头 elsewhere). `said`: the
-    unit as the question names it (住建局), which a 不是 repeats rather than a name the item does not hold."""
+    `no_lead`: the item states no lead (only 负责 / 责任单位 where the document marks 牵头 elsewhere). A 不是 names
+    the unit asked about by the document's own name for it (市税务局 asked: 国家税务总局成都市税务局)."""
     label, extra = task_label(task), [evidence] if evidence else []
     parties = (*task.units, *task.lead_units, *task.generic_units)  # a generic lead (各区政府) is asked about too
     found = written(task, asked, canon) or next((u for u in parties if asked and asked in u), "")
@@ -195,7 +195,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         elif found:
             text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头；{found}是配合单位。"
         else:
-            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{said or asked}不在该项的责任单位名单中。"
+            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{asked}不在该项的责任单位名单中。"
     elif found and no_lead:  # a list with no lead: the unit is one of it, neither lead nor partner
         text = f"是。{found}是「{label}」的责任单位之一（该项列了{'、'.join(task.units)}，未标注牵头单位）。"
     elif found:
@@ -204,7 +204,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         if found not in task.lead_units and task.lead_units:  # and who it works under
             text += f"该项由{'、'.join(task.lead_units)}牵头（{lead_rule(task)}）。"
     else:  # a false premise: 不是, and who is — what the official asking goes on to need
-        text = f"不是。{said or asked}不在「{label}」的责任单位名单中；{who_is(task, no_lead)}。"
+        text = f"不是。{asked}不在「{label}」的责任单位名单中；{who_is(task, no_lead)}。"
     if task.columns:  # a task-table row: the row itself, as the table gives it, is what the official checks
         text += f"\n分工表该行：{'；'.join(filter(None, (unit_list(task), _cells(task))))}。"
     return _answer(frame, question, text, [task], (found,) if found else (), task.lead_unit, extra)

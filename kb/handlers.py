@@ -400,10 +400,8 @@ def member(turn: Turn) -> Answer | None:
                             no_lead=_unstated_lead(turn, task))
     turn = replace(turn, frame=replace(turn.frame, units=tuple(asked)))
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
-    unit = turn.ev.kb.units.within(turn.docs).get(asked) if asked else None
-    said = max((f for f in unit.forms if f and f in turn.text), key=len, default="") if unit is not None else ""
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
-                       no_lead=_unstated_lead(turn, task), said=said)
+                       no_lead=_unstated_lead(turn, task))
 
 
 def with_attribute(turn: Turn, answer: Answer) -> Answer:
