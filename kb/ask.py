@@ -55,6 +55,7 @@ class Gate(NamedTuple):
 PENALTY_ASKED = re.compile(r"怎么罚|如何处罚|怎么处罚|罚多少|罚款多少|被罚|罚不罚|处罚|罚款|罚钱|罚金|法律责任")
 PENALTY_TEXT = re.compile(r"罚款|罚金|处罚|吊销|没收|警告|处分")
 ARTICLE_NUMBER = re.compile(r"第[一二三四五六七八九十百零]+条")
+RULE_MARGIN = 0.02  # of the best rule's score, a rule the question may be about
 PENALTY_REACH = 5  # best sentences whose article's penalty is looked for
 # a body's or a place's name (市经信局, 地级市): the unit table's and the generic parties' business, never rewritten
 _BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府|市|省|县|区|州|镇|乡|街道)$")
@@ -333,14 +334,20 @@ class Asker:
         comes first, unless a penalty sentence already matches the question better than the rule does."""
         def penal(x: Scored) -> bool:
             return bool(PENALTY_TEXT.search(x.text) or ((lead := extract.lead_in_of(x)) and PENALTY_TEXT.search(lead.text)))
-        rules = sorted((x for x in ranked[:PENALTY_REACH] if not penal(x)), key=lambda x: -x.overlap)
+        # the rules the question is about: those scored close to the best rule (another article that shares a word,
+        # 第十五条's 渣土 beside 第十六条's 渣土车, is not breached by the act asked about)
+        candidates = [x for x in ranked[:PENALTY_REACH] if not penal(x)]
+        top = candidates[0].score if candidates else 0.0
+        rules = sorted((x for x in candidates if x.score >= top - RULE_MARGIN), key=lambda x: -x.overlap)
         for s in rules:
             if ranked and penal(ranked[0]) and ranked[0].overlap >= s.overlap:
                 return ranked
             number = ARTICLE_NUMBER.match(s.clause.heading or s.clause.section_label.split(" > ")[-1])
             if number is None:
                 continue
-            cite = re.compile(rf"违反本[\u4e00-\u9fff]{{0,4}}{number.group(0)}(?![一二三四五六七八九十百零\d])")
+            # cited alone or in a list (`违反本规定第十条、第十一条…或者第十四条规定`)
+            cite = re.compile(rf"违反本[\u4e00-\u9fff]{{0,4}}?(?:第[一二三四五六七八九十百零\d]+条(?:第[一二三四五六七八九十\d]+[款项])?"
+                              rf"[、，,或者和及至]*)*?{number.group(0)}(?![一二三四五六七八九十百零\d])")
             citing = [c for c in turn.clauses if c.doc == s.clause.doc and c.id != s.clause.id and cite.search(c.text)]
             found = [x for x in self.ev.rank(turn.text, turn.vector, (), False, only=citing) if cite.search(x.text) and penal(x)]
             if found:
@@ -457,9 +464,15 @@ class Asker:
     def _case(self, turn: handlers.Turn, structured: Answer | None) -> refusal.Case:
         ranked: list[list[Scored]] = []
 
+        cites: dict[tuple[str, int], str] = {}  # a penalty sentence → the rule it cites, which states the subject
+
         def lazily() -> list[Scored]:
-            if not ranked:
-                ranked.append(self._ranked(turn))
+            if not ranked:  # a penalty asked: the article citing the rule found is where its fine is stated
+                best = self._ranked(turn)
+                found = self._with_penalties(turn, best) if PENALTY_ASKED.search(turn.text) else best
+                if found is not best and len(found) >= 2:
+                    cites[(found[0].clause.id, found[0].row)] = found[1].text
+                ranked.append(found)
             return ranked[0]
 
         scope = turn.docs
@@ -476,7 +489,8 @@ class Asker:
             is_unit=lambda name: self._names_unit_of(name, scope),
             elsewhere=lambda name: scope is not None and not self._names_unit_of(name, scope)
             and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
-            subject_words=self._subject_words(turn, subject), label_of=lambda s: self.ev.sub_label(s.row),
+            subject_words=self._subject_words(turn, subject), label_of=lambda s: self.ev.sub_label(s.row) + cites.get((s.clause.id, s.row), ""),
+            gate=lambda found: max(extract.relevance(x) for x in found[:2 if (found[0].clause.id, found[0].row) in cites else 1]),
         )
 
     def _names_unit_of(self, name: str, scope: frozenset[str] | None) -> bool:

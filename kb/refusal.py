@@ -53,6 +53,9 @@ class Case:
     label_of: Callable[[Scored], str] = lambda s: ""  # the sub-item label a sentence sits under
     structured_texts: tuple[str, ...] = ()  # the clauses a structured answer cites
     structured_about: str = ""  # what that answer is about (「item」的责任单位, 市经信局的职责)
+    # how well the documents match the question at all: the best sentence's relevance (a penalty put first for
+    # the rule it cites is judged by that rule, which is what the question's words match)
+    gate: Callable[[Sequence[Scored]], float] = lambda ranked: extract.relevance(ranked[0])
 
 
 def unknown_years(case: Case) -> str | None:
@@ -262,7 +265,7 @@ def not_relevant(case: Case) -> str | None:
     if case.structured:
         return None
     ranked = case.ranked()
-    if not ranked or extract.relevance(ranked[0]) < case.min_relevance:
+    if not ranked or case.gate(ranked) < case.min_relevance:
         return "文件中没有与此相关的内容"
     return None
 

@@ -1643,3 +1643,24 @@ def test_an_area_asked_is_answered_with_a_figure_in_a_measure_of_area(library_as
     assert a.answerable and expected in a.text, a.text
     if first_line(a).endswith("）。"):  # a figure line: the area, not the share
         assert "%" not in first_line(a), a.text
+
+
+LISHUI = "lishui-dust-pollution-2021"
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("工地没做围挡、不洒水防尘，会被罚多少钱？", LISHUI, "一万元以上十万元以下"),
+    ("施工工地不硬化道路会被罚多少", LISHUI, "一万元以上十万元以下"),
+    ("堆场不覆盖会罚款吗", LISHUI, "一万元以上十万元以下"),
+    ("渣土车不密闭运输罚多少", LISHUI, None),  # 第十六条 is cited by no penalty of this regulation
+    ("运输渣土的车没有密闭会被罚多少钱", LISHUI, None),
+])
+def test_a_fine_stated_in_an_article_that_cites_the_rule_in_a_list(library_asker, question, doc, expected):
+    """Class: `违反本规定第十条、第十一条…或者第十四条规定，…处一万元以上十万元以下罚款`: the rule breached is cited
+    in a list; its fine answers, and the question is about the rule it asks of, not another article sharing a word
+    (渣土 of 第十五条's 堆场 beside 第十六条's 渣土车, which no penalty cites: refused, naming the amount missing)."""
+    a = ask(library_asker, question, doc)
+    if expected is None:
+        assert not a.answerable and "具体金额" in a.text, a.text
+    else:
+        assert a.answerable and expected in a.text, a.text
