@@ -119,8 +119,14 @@ def _measured(question: str) -> Attribute | None:
                      _rx(rf"[\d一二三四五六七八九十百千万两]+(?:\.\d+)?\s*(?:个)?{re.escape(unit)}"))
 
 
+# `几点能走，谁来定？`, `补贴标准由谁决定`: who decides it is asked, not the figure decided
+_WHO_DECIDES = re.compile(r"(谁|哪个部门|哪个单位|哪些部门|哪家)(来)?(定|规定|决定|确定|制定|核定|审定|批准|说了算)|由谁(来)?(定|决定|确定|核定)")
+
+
 def asked(question: str) -> Attribute | None:
     """The attribute the question asks for, if it asks for one of these."""
+    if _WHO_DECIDES.search(question):
+        return None
     return next((a for a in ATTRIBUTES if a.asks.search(question)), None) or _measured(question)
 
 

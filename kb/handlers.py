@@ -212,10 +212,17 @@ def _listed(name: str) -> list[str]:
     return parts if len(parts) > 1 and "".join(parts) != name and all(len(p) >= 3 for p in parts) else [name]
 
 
+# `公安机关交通管理部门`, `税务机关稽查部门`: a department of an organ, named after it with no word between
+_ORGAN_DEPT = re.compile(r"(?:(?!会同|和|与|及|或|负责|牵头)[\u4e00-\u9fff]){2,8}?(?:管理部门|部门|支队|大队)(?=[^。；，]{0,12}?"
+                         + _DUTY_VERB + ")")
+
+
 def _whole_name(text: str, m: re.Match, group: str) -> str:
     """The group's name with what goes on after it (see _GOVERNMENT_DEPT, _SECOND_NAME)."""
     name, end = m.group(group), m.end(group)
     if name.endswith("政府") and (dept := _GOVERNMENT_DEPT.match(text, end)):
+        name, end = name + dept.group(), dept.end()
+    elif name.endswith("机关") and (dept := _ORGAN_DEPT.match(text, end)):  # 公安机关 + 交通管理部门: one body
         name, end = name + dept.group(), dept.end()
     if second := _SECOND_NAME.match(text, end):
         name += second.group()
@@ -801,7 +808,8 @@ def document_outline(turn: Turn) -> Answer | None:
 
 
 # the question is about the document itself (这份实施意见, 该通知, 全文), not one of its headings
-DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9fff]{0,12}?(文件|通知|意见|方案|办法|规划|计划|政策措施|政策|条例|规定|措施|细则)|"
+DOC_ITSELF = re.compile(r"(这|本|该|此)(份|个|篇|部|些|套)?[\u4e00-\u9fff]{0,12}?(文件|通知|意见|方案|办法|规划|计划|政策措施|政策|条例|规定|措施|细则|"
+                        r"公告|通告|指南|决定|批复|清单)|"
                         r"全文|整个文件|文件(一共|共|总共)|附件")
 
 
@@ -1082,7 +1090,7 @@ _FROM_ISSUE = re.compile(r"自(印发|发布|公布|下发|签发)之日起")
 # The document's own particulars asked (什么时候印发, 文号, 谁发的): answered from its metadata, read from its header
 _ISSUED = r"(印发|发布|出台|下发|公布|发文|签发|制定|颁布)"
 META_ASKED = {
-    "date": re.compile(rf"(什么时候|何时|哪天|哪一天|哪年|几月|啥时候|哪个时间){_ISSUED}|{_ISSUED}(的)?(日期|时间|年份)|成文(日期|时间)|"
+    "date": re.compile(rf"(什么时候|何时|哪天|哪一天|哪年|几月|啥时候|哪个时间)({_ISSUED}|发的|出的)|{_ISSUED}(的)?(日期|时间|年份)|成文(日期|时间)|"
                        rf"落款(日期|时间)|when was .* (issued|published)"),
     "doc_number": re.compile(r"文号|发文字号|发文编号|document number"),
     "issuer": re.compile(rf"(谁|哪几?个(部门|单位|机关)|哪些(部门|单位|机关)|几个(部门|单位|机关)|哪家)(一起|共同|联合)?"

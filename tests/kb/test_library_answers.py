@@ -1664,3 +1664,17 @@ def test_a_fine_stated_in_an_article_that_cites_the_rule_in_a_list(library_asker
         assert not a.answerable and "具体金额" in a.text, a.text
     else:
         assert a.answerable and expected in a.text, a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("这个征集公告是哪个单位发的，哪天发的？", YUEQING, ("乐清市商务局", "2025年12月29日")),
+    ("这个公告是哪天发的", YUEQING, ("2025年12月29日",)),
+    ("本公告由谁发布", YUEQING, ("乐清市商务局",)),
+    ("该公告的发布单位", YUEQING, ("乐清市商务局",)),
+    ("这份征集公告什么时候印发的", YUEQING, ("2025年12月29日",)),
+])
+def test_a_notice_called_a_gonggao_is_asked_about_itself(library_asker, question, doc, expected):
+    """Class: the document named by its genre 公告 (通告, 指南, 决定 …), not only 通知/办法: its issuer and date from its
+    header or signature, not a sentence that mentions 发布."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable and all(e in first_line(a) + a.text.split("\n")[1] for e in expected), a.text
