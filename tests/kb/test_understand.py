@@ -400,3 +400,20 @@ def test_a_unit_typed_with_a_homophone_is_read_as_that_unit_and_no_other_body_is
     人设/人社); a body one other character apart is another body (区安委办 is no 区绿委办), never read as the unit."""
     from kb.understand import misspelt_units
     assert misspelt_units(question, UNITS) == ((unit,) if unit else ())
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("渣土车在限行路段怎么走、几点能走，谁来定？", None),
+    ("补贴标准由谁决定", None),
+    ("奖励金额哪个部门核定", None),  # new
+    ("收费标准是谁定的", None),  # new
+    ("公租房租金多少钱由谁确定", None),  # new
+    ("补贴标准是多少", "具体金额"),
+    ("几点能通行", "办理或接听的时间"),
+])
+def test_who_decides_a_figure_asks_who_not_the_figure(question, asked):
+    """Class: `X多少/几点…，谁来定`: the figure is what is decided; the question asks who decides it — no attribute
+    the answer must state (an answer naming the body is not refused for lacking the figure)."""
+    from kb import attributes
+    found = attributes.asked(question)
+    assert (found.name if found else None) == asked
