@@ -27,7 +27,7 @@ KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "材料": (re.compile(r"(什么|啥|哪些|哪几)(样的)?(材料|资料|证件|证明)|(材料|资料)(是|有|要)?(什么|啥|哪些)|"
                       r"(准备|提交|带|交|提供|递交)(什么|啥|哪些)"),
              re.compile(r"(材料|资料)(要求|清单)?$")),
-    "流程": (re.compile(r"流程|程序|步骤|怎么(申请|办理|申报|报名|办|领)|如何(申请|办理|申报|报名|领取)"),
+    "流程": (re.compile(r"流程|程序|步骤|怎么(申请|办理|申报|报名|领取|领)|如何(申请|办理|申报|报名|领取)"),
              re.compile(r"(流程|程序|步骤|(报名|申报|申请|办理|提交)方式)$")),
 }
 # a task of a plan that improves a procedure (优化审批程序, 放宽申领条件) lists no applicant's requirements

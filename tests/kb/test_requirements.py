@@ -27,6 +27,8 @@ KINDS = [
     ("截止时间是哪天", None),
     ("市财政局牵头哪些事", None),
     ("这项政策有效期多久", None),
+    ("到期想续租怎么办", None),  # 怎么办 asks what to do, not the steps of applying
+    ("材料丢了怎么办", None),
 ]
 
 
