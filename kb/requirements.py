@@ -34,6 +34,8 @@ KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 _TASK = re.compile(r"^(优化|改善|放宽|简化|加快|加强|完善|改进|整合|再造|前置|建立|推进|提升|规范|落实|持续|创造|营造)")
 _KIND_WORDS = re.compile(r"条件|资格|要求|材料|资料|证件|证明|流程|程序|步骤|申请|申报|报名|办理|准备|提交|需要|满足|具备|符合")
 MOST = 25  # clauses quoted from one list; a longer one is cut with a note
+LISTED_SHARE = 0.4  # of the question's own words that the list must hold
+_ASKING = frozenset("什么 哪些 哪几 怎么 怎样 如何 需要 可以 能够 才能 才行 一下 请问 我们 我在 想要".split())
 
 
 def asked_kind(question: str) -> str | None:
@@ -114,6 +116,13 @@ def listed_requirements(turn: Turn) -> Answer | None:
     clauses = [c for c in turn.clauses if c.doc == doc]
     chosen = _chosen(turn, kind, clauses)
     if not chosen:
+        return None
+    # a question about one thing of its own (`门店照片要拍几张，有啥要求`) is no question for a whole list that never
+    # mentions it: half of its own words must be in the list
+    listed = "".join(c.text for label, depth in chosen for c in _under(clauses, label, depth))
+    own = [t for t in dict.fromkeys(turn.ev.kb.searcher.query_tokens(turn.text))
+           if len(t) >= 2 and not _KIND_WORDS.search(t) and t not in clauses[0].title and t not in _ASKING]
+    if own and sum(t in listed for t in own) < LISTED_SHARE * len(own):
         return None
     lines: list[str] = []
     cites: list[Citation] = []

@@ -1612,6 +1612,16 @@ def test_a_notices_list_is_answered_whole_from_its_heading(library_asker, questi
     assert a.answerable and heading in first_line(a) and all(e in a.text for e in expected), a.text
 
 
+@pytest.mark.parametrize("question,doc,not_heading", [
+    ("门店照片要拍几张，有啥要求没？", YUEQING, "一、报名条件"),
+    ("人才公寓能租多久？到期想续租怎么办", TIANHE_APARTMENT, "程序"),
+])
+def test_a_question_about_one_thing_is_not_answered_with_a_whole_list(library_asker, question, doc, not_heading):
+    """Class: a question about one thing of its own (门店照片, 续租) that uses a list's word (要求, 怎么办) is not
+    answered with a list that never mentions it."""
+    assert not_heading not in first_line(ask(library_asker, question, doc))
+
+
 JIADING = "jiading-sponge-city-2024"
 
 
