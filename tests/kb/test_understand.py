@@ -313,6 +313,12 @@ def test_units_by_name_alias_or_field(question, units, hints):
     ("基本服务包每人每年收多少钱？", "按每人计的标准"),
     ("种植基地每亩奖多少？", "按每亩计的标准"),
     ("每户能领几套？", "按每户计的标准"),
+    # 金额 as the thing filled in, not an amount asked
+    ("给顾客开发票时金额怎么填？", ""),
+    ("发票金额怎么写", ""),
+    ("补贴金额是多少", "具体金额"),
+    ("多大面积的房子能补", "面积"),
+    ("占地面积有多大", "面积"),
 ])
 def test_attribute_asked(question, attribute):
     assert frame(question).attribute == attribute
@@ -324,6 +330,8 @@ def test_attribute_asked(question, attribute):
     ("在家养老每个月能资助多少？", "第一类资助对象每人每月400元。", True),
     ("种植基地每亩奖多少？", "给予企业100元/亩奖励。", True),
     ("岗位补贴每个月有多少钱？", "可以按规定享受就业补贴和岗位补贴，具体办法另行制定。", False),
+    ("每年封顶多少？", "每家企业年度最高不超过500万元。", True),  # a yearly cap written with 年度
+    ("每年最多补多少", "一次性给予最高不超过500万元支持。", False),
 ])
 def test_a_rate_is_answered_only_by_a_figure_per_the_same_thing(attribute_of, sentence, present):
     from kb import attributes
