@@ -455,3 +455,13 @@ def test_bazhong_composed_labels_lead_and_responsible_by_hand():
     loans = by_heading(stem, "3.")
     assert (loans.leads, loans.partner_units) == (("区人社局",), ("区财政局",))
     assert all(not u.endswith(("）", ")")) for c in annotated(stem) for u in c.units)
+
+
+def test_jiading_task_table_rows_are_named_by_their_task_type_by_hand():
+    """嘉定's 分解表 (序号 / 任务类型 / 重点内容 / 责任单位 / 参考文件): each of the 12 rows is named by its 任务类型 and
+    lists its 责任单位, the first listed first."""
+    rows = [c for c in clauses("jiading-sponge-city-2024") if c.kind == "row"]
+    assert len(rows) == 12
+    assert [r.heading for r in rows[:3]] == ["海绵城市建设管理", "海绵城市系统方案", "海绵城市达标评估"]
+    assert rows[1].units == ("区建设管理委",) and rows[5].heading == "海绵型市政设施"
+    assert rows[5].units[:3] == ("区水务局", "区建设管理委", "区交通委")
