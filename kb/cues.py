@@ -17,7 +17,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # who leads (牵头): any wording of leading or being in charge
 LEAD = _rx(r"牵头|主办|牵的头|挑的头|领的头|带的头|主导|领头|带头|主责|挑头|主抓|打头|\blead(s|ing)?\b|\bin charge\b|\bheads?\b")
 # co-operating units: the named units other than the lead
-PARTNERS = _rx(r"配合|参与|会同|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
+# (not a party's own conduct: 不配合 / 拒不配合 / 配合度低, nor enterprises taking part: 参与活动的企业, 参与企业名单)
+PARTNERS = _rx(r"(?<![不未拒])配合(?!度)|参与(?!活动|的?企业|的?商家|的?门店|者|度|率)|会同|协同(单位|部门)|协助|协办|其他单位|其他部门|其余|别的(单位|部门)|另外还有|除了?牵头|"
                r"(跟|和|与|同)(谁|哪些?(单位|部门|局))(一起|一道|共同|合作)|还有谁|"
                r"co-?operat|assist|support(ing)? (units|departments)|other (units|departments|bureaus)|besides the lead")
 # who is responsible, in any wording

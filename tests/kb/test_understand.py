@@ -23,6 +23,12 @@ def frame(q: str):
 
 
 OPS = [
+    # a party's own conduct (不配合) or enterprises taking part (参与企业) asks no co-operating units
+    ("商家不配合宣传会被取消资格吗", Op.CONTENT),
+    ("企业不配合检查会怎样", Op.CONTENT),  # new
+    ("参与企业名单在哪看", Op.CONTENT),  # new
+    ("拒不配合调查的怎么处理", Op.CONTENT),  # new
+    ("配合度低的企业会被清退吗", Op.CONTENT),  # new
     # responsible
     ("融资体系建设的责任单位都有哪些？", Op.RESPONSIBLE),
     ("人才培养这块谁负责？", Op.RESPONSIBLE),
