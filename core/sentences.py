@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from core.brackets import OPEN
+from core.labels import LABEL
+
 _END = re.compile(r"[。！？；!?;]|［责任单位[:：][^］]*］")
 # A rule's next tier after `；`: `逾期不改的，处…罚款`, `货值金额一万元以上的，并处…`, `面积为90平方米以上的，减按1.5%…`,
 # `情节严重的，…` — a condition (`…的，`) that names no new party (`对…的` starts another rule) and no list marker.
@@ -56,8 +59,14 @@ def _is_label(sentence: str, heading: str) -> bool:
     return bool(heading) and sentence.lstrip("—").rstrip("。") == heading
 
 
+LABELLED_TAG = rf"{LABEL}\s*[:：]"  # a bare labelled line (`牵头单位：市金融局`) is a tag, cited on its own
+
+
 def _outside(spans: list[Span], text: str, tag: str) -> list[Span]:
-    """The spans cut at the annotation (`（牵头单位：…；配合单位：…）`), which is cited on its own, not quoted."""
+    """The spans cut at the annotation (`（牵头单位：…；配合单位：…）`), which is cited on its own, not quoted. A tag
+    that is the sentence's own words (`…，由道路建设单位牵头办理立项手续。`, no bracket) stays in its sentence."""
+    if tag and not tag.startswith(tuple(OPEN)) and not re.match(LABELLED_TAG, tag):
+        return spans
     at = text.rfind(tag) if tag else -1
     if at < 0:
         return spans

@@ -85,3 +85,21 @@ _DEGREES = "对于毕业五年内普通高校博士、硕士、本科毕业生�
 def test_a_figure_stated_for_each_of_several_is_read_for_the_one_asked(sentence, question, expected):
     """Class: `A、B、C分别…X、Y、Z` and `X(A)、Y(B)`: asked about B, B's figure is the answer, said with B."""
     assert respective(sentence, question) == expected
+
+
+@pytest.mark.parametrize("text,tag,quoted", [
+    # a tag that is the sentence's own words stays in it (the doer of a regulation's sentence)
+    ("与道路同步建设的地下管线建设工程，由道路建设单位牵头办理立项手续。", "由道路建设单位牵头办理立项手续",
+     ["与道路同步建设的地下管线建设工程，由道路建设单位牵头办理立项手续。"]),
+    ("财政部会同农业部等有关部门研究提出了办理意见。", "财政部会同农业部等有关部门研究提出了办理意见",
+     ["财政部会同农业部等有关部门研究提出了办理意见。"]),
+    # a bracketed or labelled tag is cited on its own, not quoted
+    ("加强人才引进。（牵头单位：市委组织部）", "（牵头单位：市委组织部）", ["加强人才引进。"]),
+    ("加强人才引进。（市人社局负责）", "（市人社局负责）", ["加强人才引进。"]),
+    ("加强金融支持。牵头单位:市金融局责任单位:市财政局", "牵头单位:市金融局责任单位:市财政局", ["加强金融支持。"]),
+])
+def test_a_tag_is_cut_from_quotes_only_when_it_stands_apart(text, tag, quoted):
+    """Class: an inline doer (`…，由A牵头办理…`) is the sentence's own words and the answer to who does it; a
+    bracketed or labelled annotation is cited as the tag, not repeated inside the quote."""
+    from core.sentences import quotable_spans
+    assert [text[s.start:s.end] for s in quotable_spans(text, "", tag)] == quoted
