@@ -400,8 +400,8 @@ class Asker:
         for bare in self._bare_titles:
             if bare in out:
                 out = out.replace(bare, "该文件")
-        out = _NAMED_GENRE.sub(lambda m: "该文件" if self._names_title(m.group(1), m.group(0)[len(m.group(1)):]) else m.group(0),
-                               out)
+        out = _NAMED_GENRE.sub(
+            lambda m: "该文件" if self._names_title(m.group(1), m.group(0)[len(m.group(1)):]) else m.group(0), out)
         return out if re.search(r"[\u4e00-\u9fffA-Za-z]", out.replace("该文件", "")) else text
 
     @cached_property
@@ -463,7 +463,6 @@ class Asker:
 
     def _case(self, turn: handlers.Turn, structured: Answer | None) -> refusal.Case:
         ranked: list[list[Scored]] = []
-
         cites: dict[tuple[str, int], str] = {}  # a penalty sentence → the rule it cites, which states the subject
 
         def lazily() -> list[Scored]:
@@ -489,8 +488,10 @@ class Asker:
             is_unit=lambda name: self._names_unit_of(name, scope),
             elsewhere=lambda name: scope is not None and not self._names_unit_of(name, scope)
             and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
-            subject_words=self._subject_words(turn, subject), label_of=lambda s: self.ev.sub_label(s.row) + cites.get((s.clause.id, s.row), ""),
-            gate=lambda found: max(extract.relevance(x) for x in found[:2 if (found[0].clause.id, found[0].row) in cites else 1]),
+            subject_words=self._subject_words(turn, subject),
+            label_of=lambda s: self.ev.sub_label(s.row) + cites.get((s.clause.id, s.row), ""),
+            gate=lambda found: max(extract.relevance(x)
+                                   for x in found[:2 if (found[0].clause.id, found[0].row) in cites else 1]),
         )
 
     def _names_unit_of(self, name: str, scope: frozenset[str] | None) -> bool:

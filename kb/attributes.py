@@ -41,7 +41,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     # a number, an address (first: `补贴窗口的咨询电话多少` asks a number to call, not an amount); a hotline's name
     # (市民服务热线) is no number to call
     # the words around a number asked (`有问题打哪个电话咨询`) ask how to reach someone, not about a subject
-    Attribute("联系方式", _rx(r"(?:有(?:问题|疑问|不懂)的?话?)?(?:打|拨打|致电)?(?:哪个|什么)?(?:咨询)?电话(?:咨询|联系|多少)?|号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
+    Attribute("联系方式", _rx(r"(?:有(?:问题|疑问|不懂)的?话?)?(?:打|拨打|致电)?(?:哪个|什么)?(?:咨询)?电话(?:咨询|联系|多少)?|"
+                          r"号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
                           r"phone|e-?mail|contact|website"),
               _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
     # a share asked (首付几成, 补几个点, 按什么比例): only a share answers it, not a sum per square metre
@@ -58,7 +59,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                   r"\d+(?:\.\d+)?[%％][^。；]{0,20}(给予|奖励|补贴|资助|补助)|(给予|奖励|补贴|资助|补助|按)[^。；]{0,30}?\d+(?:\.\d+)?[%％]|一事一议")),
     Attribute("具体金额", _rx(r"多少钱|(交|缴|付|赔|收|罚|退|扣|返|还|贴|减|免|贷|借)多少|多少(费|违约金|罚款|罚金|押金|租金|赔偿|钱)|"
                           r"(补贴|奖励|资助|补助|奖金|经费)(标准|额度)?(是|有)?多少|(罚款|罚金|罚)(是|要|会|大概|一般|金额)?多少|多少(钱|补贴|奖励|资助|补助|奖金|经费|资金)|"
-                          r"奖多少|给多少|补多少|发多少|金额(?!怎么|如何|要怎|填|写|栏|一致)|几万元|多少万元|几千块|多少块|多少亿元|几亿元|规模(有)?多大|多大规模|"
+                          r"奖多少|给多少|补多少|发多少|金额(?!怎么|如何|要怎|填|写|栏|一致)|几万元|多少万元|几千块|多少块|"
+                          r"多少亿元|几亿元|规模(有)?多大|多大规模|"
                           r"(费用|收费|工本费|服务费|管理费)(标准|金额)?(是|为|要|大概)?多少|"
                           r"额度[^，。？?]{0,6}(多少|几)|多少额度|额度(多大|上限)|标准是多少|最高.{0,4}多少|how much money|how much (subsid|fund|reward|grant)|amount of"),
               # a sum, or a share of one (按契税总额的30%给予补贴, 租金标准的10%－70%)
@@ -125,7 +127,8 @@ def _measured(question: str) -> Attribute | None:
 
 
 # `几点能走，谁来定？`, `补贴标准由谁决定`: who decides it is asked, not the figure decided
-_WHO_DECIDES = re.compile(r"(谁|哪个部门|哪个单位|哪些部门|哪家)(来)?(定|规定|决定|确定|制定|核定|审定|批准|说了算)|由谁(来)?(定|决定|确定|核定)")
+_WHO_DECIDES = re.compile(r"(谁|哪个部门|哪个单位|哪些部门|哪家)(来)?(定|规定|决定|确定|制定|核定|审定|批准|说了算)|"
+                          r"由谁(来)?(定|决定|确定|核定)")
 
 
 def asked(question: str) -> Attribute | None:

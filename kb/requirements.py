@@ -89,7 +89,8 @@ def _narrowed(heading: tuple[str, int], words: Sequence[str], clauses: Sequence[
     whose parts, at any depth, is `3.创新型企业人才`): the part whose label holds more of the question's words than
     any other does, if one does."""
     label, depth = heading
-    parts = dict.fromkeys((c.section[d], d) for c in _under(clauses, label, depth) for d in range(depth + 1, len(c.section)))
+    parts = dict.fromkeys((c.section[d], d) for c in _under(clauses, label, depth)
+                          for d in range(depth + 1, len(c.section)))
     scores = sorted(((sum(w in bare_label(p) for w in words), -d, p) for p, d in parts), reverse=True)
     own = sum(w in bare_label(label) for w in words)  # a part no more named than the list itself is no narrowing
     if scores and scores[0][0] > own and (len(scores) == 1 or scores[0][:2] > scores[1][:2]):
