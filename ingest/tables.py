@@ -28,8 +28,9 @@ COLUMNS = {
     "主要内容": "task", "具体措施": "task", "工作措施": "task", "工作内容": "task", "政策措施": "task",
     "目标任务": "task", "重点工作": "task", "任务事项": "task", "工作事项": "task", "措施": "task",
     "改革举措": "task", "举措": "task", "主要举措": "task", "工作举措": "task", "事项": "task", "改革事项": "task",
-    # 嘉定's 分解表: 序号 / 任务类型 / 重点内容 / 责任单位 / 参考文件 — the first task column names the row
-    "任务类型": "task", "任务名称": "task", "项目名称": "task", "重点内容": "task", "工作重点": "task",
+    # 嘉定's 分解表: 序号 / 任务类型 / 重点内容 / 责任单位 / 参考文件 — the first task column names the row (not
+    # 任务名称, which 宝山's 清单 merges over a group of rows: a category, read as such)
+    "任务类型": "task", "项目名称": "task", "重点内容": "task", "工作重点": "task",
     "牵头单位": "lead", "牵头部门": "lead", "牵头": "lead", "主责单位": "lead", "牵头领导": "skip",
     "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible", "实施单位": "responsible",
     # who oversees a measure in a 推广清单 / 事项清单: responsible, the first listed leading by convention

@@ -468,7 +468,9 @@ class Asker:
         def lazily() -> list[Scored]:
             if not ranked:  # a penalty asked: the article citing the rule found is where its fine is stated
                 best = self._ranked(turn)
-                found = self._with_penalties(turn, best) if PENALTY_ASKED.search(turn.text) else best
+                # (a message of several questions is judged whole first: its parts each find their own rule)
+                one = len(question_parts(turn.text)) == 1
+                found = self._with_penalties(turn, best) if one and PENALTY_ASKED.search(turn.text) else best
                 if found is not best and len(found) >= 2:
                     cites[(found[0].clause.id, found[0].row)] = found[1].text
                 ranked.append(found)

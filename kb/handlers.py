@@ -1307,7 +1307,10 @@ def row_cell(turn: Turn, best: Scored, attribute: attributes.Attribute) -> Answe
 def _stating(part: str, sentence: str, wanted: attributes.Attribute | None) -> str:
     """The part of the sentence that states what was asked (`共计52.12平方公里` for 多大面积, not `占…的52%`): the part
     chosen by shared words when it states it, else the first part that does."""
-    if wanted is None or wanted.has.search(part):
+    # only a measure asked (面积, 多少公里) overrides a part that states a figure: an amount's `has` wants its verb
+    # (给予…元), which a labelled figure (`硕士：4万元`) rightly lacks
+    measure = wanted is not None and (wanted.name == "面积" or wanted.name.startswith("以“"))
+    if wanted is None or wanted.has.search(part) or (extract.has_quantity(part) and not measure):
         return part
     return next((p for p in re.split(r"(?<=[，,；;。])", sentence) if wanted.has.search(p)), part)
 

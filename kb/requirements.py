@@ -121,7 +121,8 @@ def listed_requirements(turn: Turn) -> Answer | None:
     # a question about one thing of its own (`门店照片要拍几张，有啥要求`) is no question for a whole list that never
     # mentions it: half of its own words must be in the list
     listed = "".join(c.text for label, depth in chosen for c in _under(clauses, label, depth))
-    own = [t for t in dict.fromkeys(turn.ev.kb.searcher.query_tokens(turn.text))
+    rest = KINDS[kind][0].sub(" ", turn.text)  # the words asking for the list (`交哪些`) are no thing of its own
+    own = [t for t in dict.fromkeys(turn.ev.kb.searcher.query_tokens(rest))
            if len(t) >= 2 and not _KIND_WORDS.search(t) and t not in clauses[0].title and t not in _ASKING]
     if own and sum(t in listed for t in own) < LISTED_SHARE * len(own):
         return None
