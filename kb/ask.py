@@ -61,6 +61,10 @@ PENALTY_REACH = 5  # best sentences whose article's penalty is looked for
 _BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府|市|省|县|区|州|镇|乡|街道)$")
 
 
+# what a plain quote answers (what the document says about X, the parts of X, what X means): a short clause whole
+WHOLE_OPS = (Op.CONTENT, Op.OUTLINE, Op.DEFINITION)
+
+
 @dataclass(frozen=True)
 class AskConfig:
     structured: bool = True  # operations answered from the annotations; off = extractive only (for comparison)
@@ -310,11 +314,13 @@ class Asker:
                 return answer
         op = turn.frame.op
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
-        picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES))
+        picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES),
+                              op in WHOLE_OPS)
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
             # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`,
-            # a table row's 时间节点 after its task)
-            picked += [s for s in ranked if s.clause.id == picked[0].clause.id and s.clause.kind in ("record", "row")
+            # a table row's 时间节点 after its task, a short item's `经核定，按其…给予…年度最高不超过500万元` after
+            # the sentence naming what it supports: one subject, as the refusal checks read it)
+            picked += [s for s in ranked if s.clause.id == picked[0].clause.id and refusal.one_subject(s.clause)
                        and attribute.has.search(s.text)][:1]
         if attribute is not None and (answer := handlers.row_cell(turn, picked[0], attribute)) is not None:
             return answer  # `…几月份要做到`: a task table's own column (时间节点) answers, for the row found

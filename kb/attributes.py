@@ -22,18 +22,20 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # a rate (每平方米补多少, 每个月有多少钱): only a figure stated per the same thing answers it, not a lump sum
 _PER = {"平方米": r"平方米|平米|㎡", "亩": r"亩", "人": r"人", "户": r"户|家庭", "月": r"个?月", "年": r"年", "次": r"次",
-        "台（套）": r"台|套"}
+        "台（套）": r"台|套", "吨": r"吨", "立方米": r"立方米|m3|m³"}
 
 
 # `每家企业年度最高不超过500万元`: a yearly cap written with 年度, not 每年
 _YEARLY = r"|年度[^，。；]{0,12}\d"
+# `月最低工资标准为1520元`, `月租金2000元`: a monthly sum written with 月 before what it measures (not 1月, 本月)
+_MONTHLY = r"|(?<![\d一二三四五六七八九十个上下本当次同])月[\u4e00-\u9fff]{0,8}\d+(?:\.\d+)?\s*(?:万|千)?元"
 
 
 def _rate(name: str, per: str) -> Attribute:
     return Attribute(f"按每{name}计的标准", _rx(rf"每(?:{per})[^，。？?]{{0,8}}(多少|几)"),
                      _rx(rf"每(?:{per})[^，。；]{{0,20}}\d|\d[^，。；]{{0,8}}[/／](?:{per})|人均|户均|亩均"
                          if name in ("人", "户", "亩") else rf"每(?:{per})[^，。；]{{0,20}}\d|\d[^，。；]{{0,8}}[/／](?:{per})"
-                         + (_YEARLY if name == "年" else "")))
+                         + (_YEARLY if name == "年" else _MONTHLY if name == "月" else "")))
 
 
 ATTRIBUTES: tuple[Attribute, ...] = (
@@ -80,7 +82,13 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                         r"多久(?!.{0,6}(一次|开|召开|举办))|"
                         r"for how (long|many years)"),
               _rx(r"(?<![\d.])[1-9]\d?年(内|以上|以内|期)?(?![\d])|[一二两三四五六七八九十]+年(内|以上|以内)?|期限|年限|有效期|"
-                  r"\d+个?(工作日|自然日|日|天|个月|月|小时)(内|以内)?|[一二两三四五六七八九十]+个?(工作日|自然日|日|天|个月|月|小时)(内|以内)?")),
+                  r"\d+个?(工作日|自然日|日|天|个月|月|小时|分钟)(内|以内)?|"
+                  r"[一二两三四五六七八九十]+个?(工作日|自然日|日|天|个月|月|小时|分钟)(内|以内)?")),
+    # `一次给完还是分几次给`, `分几期拨付`: the instalments a sum is paid in, not how often something recurs
+    Attribute("分几次（期）发放", _rx(r"分(几|多少)(次|期|批|个阶段|年)|一次(性)?(给|发|付|拨|兑现)(完|清|到位)?还是|"
+                               r"in (how many )?instal?ments"),
+              _rx(r"[\d一二两三四五六七八九十]+个?阶段|分[\d一二两三四五六七八九十]+(次|期|批|年)|分期|分批|分年度|一次性(?!告知)|"
+                  r"[\d.]+[%％][、，,和及][^。；]{0,12}[\d.]+[%％]")),
     # `一次办`, `一次性告知` are ways of working, not how often something happens
     Attribute("开会或办理的频次", _rx(r"多久.{0,6}(一次|开|召开|举办|评|发)|多长时间.{0,4}(一次|召开)|几次|频次|频率|每年.{0,4}几|"
                                r"how often|how frequently"),
@@ -102,7 +110,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
               _rx(r"申报|申请|提交|材料|办理|受理")),
     # an area (多大面积, 占地多少): only a figure in a measure of area answers it, not a share (占…的52%)
     Attribute("面积", _rx(r"多大(的)?面积|面积(有|是|为|要|需要|得)?多(大|少)|多少面积|占地(面积)?(有)?多(大|少)|how large an area"),
-              _rx(r"\d+(?:\.\d+)?\s*(?:万|千)?(?:平方公里|平方千米|平方米|平米|公顷|亩|㎡)")),
+              _rx(r"\d+(?:\.\d+)?\s*(?:万|千)?(?:平方公里|平方千米|平方米|平米|公顷|亩|㎡|m2|m²)")),
     # `现在有多少家企业` asks a fact about the world; `现在最低首付几成` asks the rule in force, which the text states
     Attribute("实际数字", _rx(r"^(?!.*(首付|比例|几成|标准|利率|额度|门槛|条件|政策|规定|要求))"
                           r".*(实际|目前|现在|现有|如今|当前|已经|已)(有|是|达到|完成|实现|聚集|入驻|拥有)?.{0,8}(多少|几)|"

@@ -30,6 +30,11 @@ GENERIC_SHARE = 0.2  # a word in at least this share of the clauses (成都, 软
 _SUB_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|(?<![\d.])\d{1,2}[.．、]|——)([^。；：:，,]{2,20})[。：:]")
 
 # a sentence that introduces a list (下列条件/以下情形/下列行为之一); its items open with a numbering mark
+# a content question whose best sentence sits in a clause this short (an article, a measure of three lines) is
+# answered by the whole clause, in order: its other sentences finish the best one (`…分期缴纳。` then `但须…缴纳50%`,
+# `包括A和B。` then what A and B are, a rule's other 禁止 lines)
+WHOLE_CHARS = 240
+WHOLE_SENTENCES = 5
 _INTRODUCES = re.compile(r"(下列|以下|如下)[^。；;]{0,120}[：:]")
 
 
@@ -222,8 +227,10 @@ class Evidence:
         return extract.unmatched_terms(self.kb.searcher.query_tokens(text), words, context, self.idf, self.generic_idf,
                                        best.text + best.clause.section_label)
 
-    def pick(self, text: str, ranked: list[Scored], periods: list[str], support: bool, target: bool) -> list[Scored]:
-        """The sentences to quote: the best, close runners-up, one per period asked, and a covering neighbour."""
+    def pick(self, text: str, ranked: list[Scored], periods: list[str], support: bool, target: bool,
+             whole: bool = False) -> list[Scored]:
+        """The sentences to quote: the best, close runners-up, one per period asked, and a covering neighbour; with
+        `whole` (a content question), the best sentence's short clause in full."""
         if len(periods) >= 2:
             picked = [s for s in (self.with_period(ranked, p) for p in periods) if s is not None]
             if picked:
@@ -245,7 +252,18 @@ class Evidence:
                        and s.overlap > 0 and s.overlap >= 0.8 * first.overlap][:2]
         for lead in picked[:2]:
             picked += self.listed(lead, ranked, picked)
+        if whole and not periods:
+            own = self.whole_clause(first, ranked)
+            picked = own + [s for s in picked if s not in own]
         return extract.with_lead_ins(picked)
+
+    @staticmethod
+    def whole_clause(first: Scored, ranked: list[Scored]) -> list[Scored]:
+        """The sentences of the best one's clause in document order, when the clause is short; else none."""
+        mine = sorted((s for s in ranked if s.clause.id == first.clause.id), key=lambda s: s.row)
+        if len(first.clause.text) > WHOLE_CHARS or not 1 < len(mine) <= WHOLE_SENTENCES:
+            return []
+        return mine
 
     @staticmethod
     def listed(first: Scored, ranked: list[Scored], picked: list[Scored], most: int = 8) -> list[Scored]:

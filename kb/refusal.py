@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from core.clause import Clause
 from core.numerals import numeral_forms
 from core.units import abbreviation_groups, level_prefix
 from kb import attributes, cues, extract, groups
@@ -58,8 +59,14 @@ class Case:
     gate: Callable[[Sequence[Scored]], float] = lambda ranked: extract.relevance(ranked[0])
 
 
+# A year of the asker's own life (`老二是2015年出生的`, `我2024年研究生毕业`, `我们公司2019年成立`) says who asks, not
+# which year of the policy is asked: eligibility is answered from the conditions, whatever year the text covers.
+_OWN_YEAR = re.compile(r"(?:19|20)\d\d年(?=[^，,。？?；;！!]{0,8}?(?:出生|生的|毕业|结婚|离婚|入职|参保|参加工作|退休|退役|落户|"
+                       r"注册|成立|开业|入学))|(?<=[我俺])[^，,。？?；;！!]{0,6}?(?:19|20)\d\d年")
+
+
 def unknown_years(case: Case) -> str | None:
-    years = sorted(y for y in years_in(case.question) if y not in case.corpus_years)
+    years = sorted(y for y in years_in(_OWN_YEAR.sub("", case.question)) if y not in case.corpus_years)
     if not years:
         return None
     known = sorted(case.corpus_years)
@@ -191,6 +198,11 @@ _FROM_ANNOTATIONS = frozenset({Op.RESPONSIBLE, Op.LEAD, Op.PARTNERS, Op.MEMBER, 
 
 
 ARTICLE_REACH = 300  # an article or item this short is one subject: a fine in its second sentence is about its first
+
+
+def one_subject(c: Clause) -> bool:
+    """A record, a table row, or an article or numbered item short enough to be about one thing throughout."""
+    return c.kind in ("record", "row") or c.kind in ("article", "item") and len(c.text) <= ARTICLE_REACH
 
 
 def _context(s: Scored, label: str = "") -> str:

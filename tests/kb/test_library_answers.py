@@ -1689,3 +1689,21 @@ def test_a_notice_called_a_gonggao_is_asked_about_itself(library_asker, question
     a = ask(library_asker, question, doc)
     head = "".join(a.text.split("\n")[:2])  # the first lines: a date and an issuer asked together are two lines
     assert a.answerable and all(e in head for e in expected), a.text
+
+
+@pytest.mark.parametrize("question,doc,expected", [
+    ("土地出让金分期具体怎么交？", "anyang-fangdichan-2022", ("1年内", "50%", "预售许可证前")),
+    ("拿地以后出让金可以分期付吗", "anyang-fangdichan-2022", ("1年内", "50%")),
+    ("淇河区域指的是哪些地方", "hebi-qihe-protection-regulation-2020", ("保护管理区域是指", "规划控制区域是指")),
+    ("淇河保护管理区域和规划控制区域分别指什么范围", "hebi-qihe-protection-regulation-2020", ("绿线以内", "绿线外围")),
+    ("小区停车有哪些明确禁止的事", "weihai-parking-regulation-2021", ("消防通道", "专有停车泊位")),
+    ("水电煤公司的预付卡适用这个规定吗", "shanghai-prepaid-card-2018", ("适用相关法律、法规",)),
+    ("供水供电单位发的预付卡归这个规定管吗", "shanghai-prepaid-card-2018", ("公用事业单位",)),
+])
+def test_a_short_clause_is_quoted_whole(library_asker, question, doc, expected):
+    """Class: a content question whose best sentence is finished by the other sentences of its short clause (an
+    article, a measure): `…分期缴纳。` then `但必须…缴纳50%`, `包括A和B。` then what A and B are."""
+    a = ask(library_asker, question, doc)
+    assert a.answerable
+    for part in expected:
+        assert part in a.text

@@ -252,6 +252,7 @@ def test_a_share_is_answered_only_by_a_share(question, sentence, stated):
     ("领到的补贴资格多久过期", "补贴资格须在2个自然日内使用。", True),
     ("转运站的垃圾最长能放多久", "存放时间不得超过十二小时。", True),
     ("几个工作日办完", "自受理之日起五个工作日内办结。", True),
+    ("派单后多长时间内要到场", "接收城运平台派单后，15分钟内到场核实违规事实。", True),
     ("备案要多少天", "经营者应当向所在地备案。", False),
 ])
 def test_a_span_of_time_asked_is_answered_by_one(question, sentence, stated):
@@ -300,3 +301,18 @@ def test_a_short_item_is_one_subject(kind, question, words, answered):
     scored = Scored(clause, Span(ITEM.index("经评估"), len(ITEM)), 0.95, 0.95, 0.0, 0)  # `经评估，按…50%给予支持。`
     c = replace(case(question), ranked=lambda: [scored], subject="参展", subject_words=words)
     assert (refusal.missing_attribute(c) is None) == answered
+
+
+@pytest.mark.parametrize("question,refused", [
+    ("我家老二是2015年出生的，算二孩家庭能拿补贴吗？", False),
+    ("我2024年研究生毕业就在成都上班了，能申请吗？", False),
+    ("我们公司2019年成立的，能申报软件奖励吗", False),
+    ("我是2010年退休的，还能领吗", False),
+    ("孩子2023年入学，能享受吗", False),
+    ("2024年软件业务收入目标是多少？", True),  # a year of the policy asked
+    ("2030年软件企业能拿多少补贴", True),
+])
+def test_a_year_of_the_askers_own_life_is_no_year_asked(question, refused):
+    """Class: eligibility asked with a year of the asker's life (出生, 毕业, 成立) — the conditions answer it, whatever
+    years the text covers; a year of the policy asked (2024年…目标) outside them is still refused."""
+    assert (refusal.unknown_years(case(question)) is not None) is refused

@@ -319,12 +319,21 @@ def test_units_by_name_alias_or_field(question, units, hints):
     ("基本服务包每人每年收多少钱？", "按每人计的标准"),
     ("种植基地每亩奖多少？", "按每亩计的标准"),
     ("每户能领几套？", "按每户计的标准"),
+    ("消纳场所处置渣土每吨收多少钱？", "按每吨计的标准"),
+    ("每立方米补多少", "按每立方米计的标准"),
     # 金额 as the thing filled in, not an amount asked
     ("给顾客开发票时金额怎么填？", ""),
     ("发票金额怎么写", ""),
     ("补贴金额是多少", "具体金额"),
     ("多大面积的房子能补", "面积"),
     ("占地面积有多大", "面积"),
+    # the instalments a sum is paid in, not how often something recurs
+    ("奖励是一次给完还是分几次给？", "分几次（期）发放"),
+    ("补贴分几期拨付", "分几次（期）发放"),
+    ("资金是一次性发还是分批发", "分几次（期）发放"),
+    ("奖励分几个阶段兑现", "分几次（期）发放"),
+    ("购房补贴分几年发", "分几次（期）发放"),
+    ("推进会一年开几次？", "开会或办理的频次"),
 ])
 def test_attribute_asked(question, attribute):
     assert frame(question).attribute == attribute
@@ -338,6 +347,17 @@ def test_attribute_asked(question, attribute):
     ("岗位补贴每个月有多少钱？", "可以按规定享受就业补贴和岗位补贴，具体办法另行制定。", False),
     ("每年封顶多少？", "每家企业年度最高不超过500万元。", True),  # a yearly cap written with 年度
     ("每年最多补多少", "一次性给予最高不超过500万元支持。", False),
+    # a monthly sum written with 月 before what it measures; a date's 月 is none
+    ("见习期间每月生活费给多少钱", "北三市月最低工资标准为1520元，其他区市县月最低工资标准为1620元。", True),
+    ("公租房每个月租金多少", "月租金为每平方米10元，合计月租金800元。", True),
+    ("补贴每月多少", "自2019年1月1日起，补贴标准提高到500元。", False),
+    ("补贴每月多少", "本月起发放2000元一次性补贴。", False),
+    # the instalments: stages or shares in turn, or all at once
+    ("奖励是一次给完还是分几次给？", "分别按应奖励额的30%、30%和40%对企业进行奖励。", True),
+    ("补贴分几期拨付", "补贴资金分3年拨付到位。", True),
+    ("奖励分几个阶段兑现", "按项目实现主体封闭、竣工验收和正常运营3个阶段兑现。", True),
+    ("补贴分几期拨付", "对新引进企业给予最高500万元补贴。", False),
+    ("资金是一次性发还是分批发", "奖励资金一次性拨付。", True),
 ])
 def test_a_rate_is_answered_only_by_a_figure_per_the_same_thing(attribute_of, sentence, present):
     from kb import attributes
