@@ -49,7 +49,11 @@ _UNIT_END = re.compile(
 # Generic parties: 各/有关/相关/其他/属地 near the start, optionally after a level word (市级有关部门).
 _GENERIC = re.compile(r"^(?:市级|市直|区级|县级|省级|省直|市|区|县|省|全市|全区|全县)?(?:各级|各|有关|相关|其他|其它|属地|所在地|当地)")
 # A bare level noun naming no particular body (县级市人民政府 after 各区): continues a generic party.
-_LEVEL_ONLY = re.compile(r"^(?:区|县|县级市|市|镇|乡|街道|镇街|县（市、区）|区（市）县|县市区)(?:人民政府|政府|党委|党委政府|管委会|办事处)?$")
+# The level may carry the levels it stands with in brackets (县（市）, 县（市、区）, 区（市）县, 市（州）): `各区、县（市）政府`
+# and `各市、州、县人民政府` are one generic party, not a body called 县（市）政府 or 州.
+_LEVEL = r"(?:县级市|县市区|市州|区县|镇街|街道|[区县市州盟旗镇乡])"
+_LEVEL_ONLY = re.compile(rf"^{_LEVEL}(?:[（(\[［]{_LEVEL}(?:、{_LEVEL})*[）)\]］])?{_LEVEL}?"
+                         r"(?:人民政府|政府|党委|党委政府|管委会|办事处)?$")
 # a body named by its kind only (开发园区管委会, 功能区管委会): after a generic party (`各区政府、开发园区管委会`) the
 # 各 reaches it too — every such body, no one in particular
 _KIND_ONLY = re.compile(r"^(?:开发园区|开发区|园区|功能区|产业园区|经济开发区|各类园区)(?:管委会|管理委员会|管理机构)?$")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from core.clause import Clause
-from ingest.annotations import TABLE, Annotation, build_annotation, names_in
+from ingest.annotations import TABLE, Annotation, build_annotation, listed_bodies, names_in
 
 # column name -> role; a header needs two known columns, one of them a unit or task column
 COLUMNS = {
@@ -144,13 +144,32 @@ def row_key(row: TableRow, seen: int) -> str:
     return key if row.part == 1 else f"{key}-{row.part}"
 
 
+def _right_aligned(row: TableRow, roles: list[str]) -> list[str] | None:
+    """A row with fewer cells than its header whose last cells, set under the last columns, read as units (or say
+    none): the cells a rowspan covered were left out, not left empty (`加强拆房工地监督管理。	区房管局	——` under
+    序号 / 工作任务 / 主要工作内容 / 牵头单位 / 配合单位). A group heading (`二	构建…体系`) names no unit so."""
+    missing = len(row.header) - len(row.cells)
+    if missing <= 0 or not row.cells or not row.cells[0]:
+        return None
+    cells = [""] * missing + list(row.cells)
+    units = [c for r, c in zip(roles, cells) if r in _UNIT_ROLES and c]
+    if units and all(c in _NONE or _names_bodies(c) for c in units):
+        return cells
+    return None
+
+
+def _names_bodies(cell: str) -> bool:
+    named, generic = names_in(_SPACED.sub("、", cell))
+    return bool(generic) and not named or bool(named) and listed_bodies(named)
+
+
 def continued(row: TableRow, previous: TableRow | None) -> TableRow:
-    """A row whose 序号 and task cells are empty continues the task above (a rowspan): it takes the cells
-    the span covered, so that its number, task and units are the task's."""
-    if previous is None or row.style != "tab":
+    """A row whose 序号 and task cells are empty — or left out — continues the task above (a rowspan): it takes the
+    cells the span covered, so that its number, task and units are the task's."""
+    if previous is None or row.style != "tab" or previous.cells == previous.header:  # a header repeated on a new page
         return row
     roles = [column_role(h) for h in row.header]
-    cells = list(row.cells) + [""] * (len(row.header) - len(row.cells))
+    cells = _right_aligned(row, roles) or list(row.cells) + [""] * (len(row.header) - len(row.cells))
     number = [i for i, r in enumerate(roles) if r == "number"]
     task = [i for i, r in enumerate(roles) if r == "task"][:1]
     if not number or any(cells[i] for i in number + task):
@@ -180,9 +199,28 @@ def similarity(task: str, c: Clause) -> float:
     return difflib.SequenceMatcher(None, task, title).ratio()
 
 
+_DETAIL = re.compile(r"内容|措施|举措|事项")
+
+
+def told_apart(clauses: list[Clause]) -> list[Clause]:
+    """Rows of one task split over several lines (a rowspan over 工作任务) are each named by the task and their own
+    first words (`加强源头监管：加强拆房工地监督管理`), so that an answer says which line of the task it means."""
+    shared: dict[tuple[tuple[str, ...], str], int] = {}
+    for c in clauses:
+        if c.kind == "row" and c.heading:
+            shared[(c.section, c.heading)] = shared.get((c.section, c.heading), 0) + 1
+    out = []
+    for c in clauses:
+        detail = next((cell for name, cell in c.columns if _DETAIL.search(name) and cell), "")
+        if c.kind == "row" and shared.get((c.section, c.heading), 0) > 1 and detail:
+            c = replace(c, heading=f"{c.heading}：{_flat(re.split(r'[。；;]', detail)[0])[:40]}")
+        out.append(c)
+    return out
+
+
 def link_rows(clauses: list[Clause]) -> list[Clause]:
     """Link each row to the body item whose task it names, both ways; an unannotated item takes the row's units."""
-    out = list(clauses)
+    out = told_apart(list(clauses))
     body = [i for i, c in enumerate(out) if c.kind not in ("row", "notice")]
     for r, row in enumerate(out):
         if row.kind != "row" or not row.heading:

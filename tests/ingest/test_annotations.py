@@ -332,6 +332,22 @@ def test_a_body_named_by_its_kind_after_a_generic_party_is_generic(text, units, 
 
 
 @pytest.mark.parametrize("text,units,generic", [
+    ("[责任单位：市科技局、市经信局，各区、县（市）政府。以下均需各区、县（市）政府落实，不再列出]", ("市科技局", "市经信局"),
+     ("各区、县（市）政府",)),
+    ("（责任单位：省住建厅、省自然资源厅，各市、州、县人民政府）", ("省住建厅", "省自然资源厅"), ("各市、州、县人民政府",)),
+    ("（责任单位：市经信局，各区、县(市)人民政府）", ("市经信局",), ("各区、县(市)人民政府",)),
+    ("（责任单位：州商务局，各县、市人民政府）", ("州商务局",), ("各县、市人民政府",)),
+    ("（牵头单位：市住建局；配合单位：市财政局，各市（州）、县（市、区）政府）", ("市住建局", "市财政局"),
+     ("各市（州）、县（市、区）政府",)),
+])
+def test_the_levels_a_generic_party_lists_are_one_party(text, units, generic):
+    """Class: `各区、县（市）政府`, `各市、州、县人民政府` — the 各 reaches every level listed after it, a level written
+    with the levels it stands with in brackets (县（市）) too: one generic party, never a body called 县（市）政府 or 州."""
+    a = find_annotation(text)
+    assert (a.units, a.generic_units) == (units, generic)
+
+
+@pytest.mark.parametrize("text,units,generic", [
     ("确保惠及享受对象。（各有关部门和单位，各省级人民政府按职责分工负责）", (), ("各有关部门和单位", "各省级人民政府")),
     ("形成合力。（各区政府，各有关部门负责）", (), ("各区政府", "各有关部门")),
     ("（各县（市、区）人民政府，市直各有关单位按职责分工负责）", (), ("各县（市、区）人民政府", "市直各有关单位")),

@@ -53,6 +53,44 @@ def test_a_row_continuing_a_task_takes_its_number_task_and_empty_unit_cells():
     assert row.cells == ("1", "有序扩大家庭医生来源。", "根据服务人口…", "各区政府", "市人社局") and row.part == 2
 
 
+HEADER = ("序号", "工作任务", "主要工作内容", "牵头单位", "配合单位")
+FIRST = TableRow(("（二）", "加强源头监管", "落实工地数字化监督管理。", "区城运中心", "区数据局、区建设管理委"), HEADER, "tab")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("加强拆房工地监督管理。\t区房管局\t——", ("（二）", "加强源头监管", "加强拆房工地监督管理。", "区房管局", "——")),
+    ("加强装修垃圾监督管理。\t区绿化市容局\t区房管局、区城管执法局、属地街镇",
+     ("（二）", "加强源头监管", "加强装修垃圾监督管理。", "区绿化市容局", "区房管局、区城管执法局、属地街镇")),
+    ("落实消纳场所属地管理\t属地街镇\t——", ("（二）", "加强源头监管", "落实消纳场所属地管理", "属地街镇", "——")),
+    ("开展码头备案工作。\t区绿化市容局 区建设管理委\t/",
+     ("（二）", "加强源头监管", "开展码头备案工作。", "区绿化市容局 区建设管理委", "/")),
+    ("加强河道疏浚监督管理。\t区水务局\t区生态环境局", ("（二）", "加强源头监管", "加强河道疏浚监督管理。", "区水务局", "区生态环境局")),
+])
+def test_a_row_that_leaves_out_the_cells_a_rowspan_covered_is_aligned_from_the_right(line, expected):
+    """Class: a division table copied out of HTML with rowspans, the covered cells left out rather than left empty —
+    the row's last cells are its unit columns, its number and task the row's above."""
+    cells, style = split_cells(line, "tab")
+    row = continued(TableRow(cells, HEADER, style), FIRST)
+    assert row.cells == expected and row.part == 2
+
+
+@pytest.mark.parametrize("line", ["二\t构建全链条全过程闭环管理体系", "（三）\t强化数字赋能"])
+def test_a_group_heading_inside_a_table_is_not_aligned_as_units(line):
+    cells, style = split_cells(line, "tab")
+    assert continued(TableRow(cells, HEADER, style), FIRST).cells == cells
+
+
+def test_rows_of_one_task_are_named_apart_by_their_own_work():
+    text = BODY + "\n".join(["序号\t工作任务\t主要工作内容\t牵头单位\t配合单位",
+                             "1\t加强源头监管\t落实工地数字化监督管理。\t区城运中心\t区数据局",
+                             "加强拆房工地监督管理。\t区房管局\t——",
+                             "2\t法治保障\t推动行刑衔接。\t区司法局\t——"]) + "\n"
+    rows = [c for c in parse("d", "t", clean(text)).clauses if c.kind == "row"]
+    assert [(c.heading, c.leads) for c in rows] == [
+        ("加强源头监管：落实工地数字化监督管理", ("区城运中心",)), ("加强源头监管：加强拆房工地监督管理", ("区房管局",)),
+        ("法治保障", ("区司法局",))]
+
+
 def test_generic_lead_column_leads_and_named_units_co_operate():
     text = BODY + "序号\t工作任务\t牵头单位\t配合单位\n1\t建设人才公寓\t各区政府\t市住建局\n"
     row = next(c for c in parse("d", "t", clean(text)).clauses if c.kind == "row")
