@@ -109,6 +109,17 @@ META = {
     "suzhou-ah-real-estate-measures-2023": ("宿州市进一步促进房地产市场平稳健康发展若干措施", "", ""),
     "jiading-sponge-city-2024": ("上海市嘉定区人民政府办公室关于转发《嘉定区系统化全域推进海绵城市建设的实施方案》的通知", "",
                                  "2024-10-10"),
+    # twelfth round
+    "yuncheng-real-estate-measures-2024": ("关于印发运城市进一步促进房地产市场平稳健康发展工作措施的通知", "", "2024-11-18"),
+    "qinzhou-real-estate-measures-2022": ("钦州市支持房地产业平稳健康发展的若干措施(修订)", "", ""),  # the page's date only
+    # the 文号 青府办发〔2025〕20号 is in the source's metadata, not in the text
+    "qingpu-construction-waste-2025": ("上海市青浦区人民政府办公室关于印发《青浦区关于全面加强建筑垃圾管理的实施意见》的通知", "",
+                                       "2025-09-18"),
+    "yantai-water-supply-2018": ("烟台市城市供水条例", "", "2018-01-23"),  # 省人大常委会批准 date
+    "yinchuan-xixia-housing-subsidy-2026": ("银川市西夏区购房补贴实施方案", "", ""),
+    "qingdao-key-discipline-graduate-housing-subsidy-2025": ("支持重点企业引进重点学科领域硕博研究生购房补贴申报发放实施细则", "", ""),
+    "hangzhou-ai-opc-action-plan-2026": ("杭州市打造全国“AI+OPC”创业新高地行动计划（2026—2028年）（征求意见稿）", "", ""),
+    "hubei-livelihood-measures-2023": ("关于进一步保障和改善民生的若干措施", "", ""),
 }
 
 
@@ -198,6 +209,16 @@ COUNTS = {
     # 25 numbered tasks in 二、 and 3 items of 三、 with 28 （责任单位：…） tags; the attachment's 分解表 of 12 rows
     # (序号/任务类型/重点内容/责任单位/参考文件): 40 annotations, the first listed of each leading nowhere stated
     "jiading-sponge-city-2024": (ARABIC, 25, 40, 0),
+    # twelfth round
+    # (一)–(十五) in four parts; 11 end in (牵头单位:A;配合单位:B…), 4 in (责任单位:A); (十二) (十四) two leads
+    "qinzhou-real-estate-measures-2022": (CN_HALF, 15, 15, 2),
+    "yantai-water-supply-2018": (ARTICLE, 45, 0, 0),  # 45 articles in 8 chapters, duties in prose
+    "qingdao-key-discipline-graduate-housing-subsidy-2025": (ARTICLE, 17, 0, 0),  # 17 articles, duties in 第三条
+    "yinchuan-xixia-housing-subsidy-2026": (ARABIC, 16, 0, 0),  # 1.–10. materials, 1.–6. 其他事项; no unit tagged
+    # 1.–16. under five 工程, each with (责任单位:…), the first `[责任单位:…。以下均需各区、县（市）政府落实，不再列出]`
+    "hangzhou-ai-opc-action-plan-2026": (ARABIC, 16, 16, 0),
+    # (一)–(二十) in seven parts, each ending in (责任单位:…,各市、州、县人民政府), no 牵头 anywhere
+    "hubei-livelihood-measures-2023": (CN_HALF, 20, 20, 0),
 }
 
 
@@ -465,3 +486,31 @@ def test_jiading_task_table_rows_are_named_by_their_task_type_by_hand():
     assert [r.heading for r in rows[:3]] == ["海绵城市建设管理", "海绵城市系统方案", "海绵城市达标评估"]
     assert rows[1].units == ("区建设管理委",) and rows[5].heading == "海绵型市政设施"
     assert rows[5].units[:3] == ("区水务局", "区建设管理委", "区交通委")
+
+
+def test_yuncheng_several_leads_and_their_responsible_units():
+    """`(牵头单位:A、B;责任单位:C…,各县[市、区]人民政府…)` after each of 一、–二十、: 13 one lead, 5 two, 2 three."""
+    tagged = annotated("yuncheng-real-estate-measures-2024")
+    assert len(tagged) == 20
+    assert sorted(len(c.leads) for c in tagged) == [1] * 13 + [2] * 5 + [3] * 2
+    first = next(c for c in tagged if c.section[0].startswith("一、"))
+    assert first.leads == ("市委组织部", "市财政局") and first.partner_units == ()
+    assert all("县[市、区]人民政府" not in u for c in tagged for u in c.units)
+
+
+def test_qingpu_rows_a_rowspan_left_out_keep_their_task_and_units():
+    """附件3's 26 task rows (4 group rows apart), several lines of one task each under its own work."""
+    rows = [c for c in clauses("qingpu-construction-waste-2025") if c.kind == "row"]
+    tagged = [c for c in rows if c.units or c.generic_units]
+    assert len(tagged) == 26 and len(rows) - len(tagged) == 4
+    demolition = next(c for c in rows if c.heading == "加强源头监管：加强拆房工地监督管理")
+    assert (demolition.leads, demolition.partner_units) == (("区房管局",), ())
+    shared = next(c for c in rows if c.heading.startswith("运用数据平台共享研判"))
+    assert shared.leads == () and len(shared.units) == 9 and shared.generic_units == ("属地街镇",)
+    assert next(c for c in rows if c.heading == "推动源头减量").leads == ("建设主管部门", "区规划资源局")
+
+
+def test_hangzhou_generic_levels_are_one_party_and_carried_to_every_item():
+    first = annotated("hangzhou-ai-opc-action-plan-2026")[0]
+    assert first.units == ("市科技局", "市发展改革委", "市经信局")
+    assert all("县（市）政府" not in u for c in annotated("hangzhou-ai-opc-action-plan-2026") for u in c.units)
