@@ -42,4 +42,7 @@ def names_no_lead(clauses: Iterable[Clause], convention: str = "") -> bool:
 def states_no_lead(c: Clause, no_lead: bool) -> bool:
     """An item listing only 责任单位 (`(责任单位:X、Y)`, `(省X、Y按职责分工负责)`) in a document where such a list
     names no lead (`no_lead`, from :func:`names_no_lead`)."""
-    return bool(c.units and not c.leads and c.tag_form in ("list", "inline") and no_lead)
+    # a division table's row whose 牵头单位 cell says none (`——`, marked lead_explicit with no leads by ingest)
+    # states no lead, whatever the document's convention: the first partner is no lead
+    table_none = c.tag_form == "table" and c.lead_explicit and not c.leads
+    return bool(c.units and not c.leads and (c.tag_form in ("list", "inline") and no_lead or table_none))

@@ -14,7 +14,7 @@ from typing import Sequence
 from ingest.clean import Artifact, Cleaned, Paragraph
 from ingest.markers import (ARTICLE_RANK, PART_ARTICLE_RANK, Marker, articles_under_headings, item_after, record_markers,
                             notice_length)
-from ingest.tables import link_rows, row_annotation, row_columns, row_heading, row_key
+from ingest.tables import lead_said_none, link_rows, row_annotation, row_columns, row_heading, row_key
 from core.lead_rule import FIRST_GROUP_LEADS, FIRST_LEADS, standing_parties
 from ingest.annotations import Annotation, find_annotation, find_annotations, first_group, item_tags
 from core.clause import Clause, TagPart
@@ -166,7 +166,9 @@ def _row_clause(doc: str, title: str, stack: list[_Node], p: Paragraph, order: i
     cid = _path_id(doc, stack, key if seen == 0 else f"{key}~{seen + 1}")
     clause = Clause(id=cid, doc=doc, title=title, section=tuple(n.label for n in stack[1:]),
                     heading=row_heading(p.row), text=p.text, kind="row", order=order, columns=row_columns(p.row))
-    return annotated(clause, row_annotation(p.row, p.text))
+    clause = annotated(clause, row_annotation(p.row, p.text))
+    # `——` in its 牵头单位 cell: the table says who leads and that nobody does (lead_explicit with no leads)
+    return replace(clause, lead_explicit=True) if clause.units and lead_said_none(p.row) else clause
 
 
 def _shared_prefix(clauses: list[Clause]) -> list[Clause]:

@@ -133,6 +133,11 @@ def row_annotation(row: TableRow, text: str) -> Annotation | None:
                             lead_generic=lead_gen)
 
 
+def lead_said_none(row: TableRow) -> bool:
+    """The row's 牵头单位 cell says none (`——`, `/`): the table states that the task has no lead."""
+    return any(column_role(name) == "lead" and cell.strip() in _NONE for name, cell in zip(row.header, row.cells))
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 

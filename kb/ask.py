@@ -23,6 +23,7 @@ from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
 from kb.frame import Frame, Op
+from kb.fusion import years_in
 from kb.knowledge import KnowledgeBase
 from kb.question import Question, prepare, question_parts
 from kb.understand import understand
@@ -61,8 +62,10 @@ PENALTY_REACH = 5  # best sentences whose article's penalty is looked for
 _BODY_WORD = re.compile(r"(局|委|厅|办|部|院|中心|部门|机关|政府|市|省|县|区|州|镇|乡|街道)$")
 
 
-# what a plain quote answers (what the document says about X, the parts of X, what X means): a short clause whole
+# what a plain quote answers (what the document says about X, the parts of X, what X means): a short clause whole —
+# unless the question asks who (the doer's sentence is the answer, not its article's other bodies)
 WHOLE_OPS = (Op.CONTENT, Op.OUTLINE, Op.DEFINITION)
+_WHO = re.compile(r"谁(?!出|承担|付|掏|支付|买单)|哪个部门|哪些部门|哪个单位|哪些单位|哪家|哪个局|哪个机构")  # 费用谁出 asks the rule
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,9 @@ class Asker:
         op = turn.frame.op
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
         picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES),
-                              op in WHOLE_OPS)
+                              op in WHOLE_OPS and not _WHO.search(turn.text))
+        if (other := self._another_year(turn, picked)) is not None:
+            return self._not_found(turn, other)
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
             # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`,
             # a table row's 时间节点 after its task, a short item's `经核定，按其…给予…年度最高不超过500万元` after
@@ -332,6 +337,19 @@ class Asker:
             about = f"文件提到“{subject}”的相关内容，但" if subject else "文件"
             return self._not_found(turn, f"{about}没有写{attribute.name}")
         return handlers.quote_answer(turn, picked)
+
+    def _another_year(self, turn: handlers.Turn, picked: list[Scored]) -> str | None:
+        """A figure asked for one year (`2026年底要建成多少个`) where the best sentence sets it for another
+        (`到2028年，建成…100个以上`) and no sentence for that year was found: the document has no figure for the year
+        asked, and the other year's is no answer to it."""
+        if turn.frame.op is not Op.VALUE or len(turn.frame.years) != 1 or turn.frame.stages or not picked:
+            return None
+        year = turn.frame.years[0]
+        best = picked[0]
+        stated = years_in(best.text)
+        if not stated or year in stated or year in self.ev.years_of(best.clause) or year in best.clause.section_label:
+            return None
+        return f"文件写的是{'、'.join(sorted(stated))}年的数字，没有写{year}年的"
 
     # --- pieces of the pipeline -----------------------------------------------------------------
     def _with_penalties(self, turn: handlers.Turn, ranked: list[Scored]) -> list[Scored]:

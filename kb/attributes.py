@@ -47,6 +47,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                           r"号码|联系方式|热线.{0,4}(多少|几号)|邮箱|网址|网站|办公地点|联系人|咨询.{0,4}(哪|谁)|"
                           r"phone|e-?mail|contact|website"),
               _rx(r"\d{3,4}-?\d{7,8}|\d{5,}|@|https?://|www\.")),
+    # an interest rate asked (贷款利率是多少): only a rate answers it (LPR减20个基点, 3.1%), not the loan's amount
+    Attribute("利率", _rx(r"利率[^，。？?]{0,4}(多少|几|怎么算|如何)|多少(的)?利率|利息(是|有)?多少|interest rate"),
+              _rx(r"利率[^。；]{0,30}(\d|LPR|基点|[%％]|基准|下限|上限)|LPR|基点|年利率|贴息")),
     # a share asked (首付几成, 补几个点, 按什么比例): only a share answers it, not a sum per square metre
     Attribute("具体比例", _rx(r"几成|几个点|多少个点|百分之几|(什么|多大|多少)的?比例|比例(是|为|有|大概)?(多少|几)|占比多少|"
                           r"what (share|percentage|proportion)|how many percent"),
@@ -77,7 +80,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                           r"完成时限|in which year|what year"),
               _rx(r"\d+月|\d+日|[一二三四五六七八九十]+月|年底|年末|月底|(?:19|20)\d\d年|[〇○零一二三四五六七八九]{4}年")),
     # `多少天内要送到`, `几个工作日办完`, `多久过期`: a span of time (not 多久一次, a frequency)
-    Attribute("期限", _rx(r"(免|补|享受|给|发|持续|有效|管)几年|多少年|多长时间(?!.{0,4}(一次|召开))|期限多长|有效期|"
+    Attribute("期限", _rx(r"(免|补|享受|给|发|持续|有效|管)几年|多少年|几年(内|之内|以内)|多长时间(?!.{0,4}(一次|召开))|期限多长|有效期|"
                         r"多少(个)?(天|日|工作日|自然日|个月)|几(个)?(天|日|工作日|自然日|个月)(内|之内|以内)?(?!前)|"
                         r"多久(?!.{0,6}(一次|开|召开|举办))|"
                         r"for how (long|many years)"),
@@ -116,6 +119,10 @@ ATTRIBUTES: tuple[Attribute, ...] = (
                           r".*(实际|目前|现在|现有|如今|当前|已经|已)(有|是|达到|完成|实现|聚集|入驻|拥有)?.{0,8}(多少|几)|"
                           r"(去年|今年|上年)(是|有|达到)?多少|实现了多少|完成了多少|currently|actual(ly)?|so far|right now"),
               _rx(r"(已|已经|现有|目前|截至|截止到?)[^，。；]{0,24}\d|(?<![到至])20\d\d年[，,]?[^，。；]{0,12}(实现|完成)[^，。；]{0,20}\d")),
+    # a number of things asked (建成多少个社区, 改造几个小区): only a figure counting them answers it
+    Attribute("具体数量", _rx(r"(多少|几)(个|家|所|座|套|条|项|名|户|批|处|张|台|辆|栋|间)(?!工作日|自然日|月|小时|点|阶段|部分|方面)"),
+              _rx(r"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:个|家|所|座|套|条|项|名|人|户|次|批|处|张|台|辆|栋|间)|"
+                  r"[一二两三四五六七八九十百千万]+(?:个|家|所|座|套|条|项|名|户|批|处|张|台|辆|栋|间)")),
 )
 
 

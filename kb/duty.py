@@ -46,7 +46,7 @@ def lead_rule(c: Clause) -> str:
     """How the lead is known: said by the document, or the first-listed convention."""
     if "会同" in c.tag_text:  # `A会同B研究提出了办理意见`: A does it, B joins
         return "文件写明由其会同其他单位办理"
-    return "文件明确为牵头单位" if c.lead_explicit else "名单首位，按惯例牵头"
+    return "文件明确为牵头单位" if c.lead_explicit and c.leads else "名单首位，按惯例牵头"
 
 
 def unit_list(c: Clause, units: Sequence[str] | None = None) -> str:
@@ -195,7 +195,7 @@ def member(frame: Frame, question: str, task: Clause, asked: str, evidence: Cita
         elif found:
             text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头；{found}是配合单位。"
         else:
-            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{asked}不在该项的责任单位名单中。"
+            text = f"不是。「{label}」由{'、'.join(task.lead_units)}牵头，{asked}不在该项的责任单位名单中；{who_is(task)}。"
     elif found and no_lead:  # a list with no lead: the unit is one of it, neither lead nor partner
         text = f"是。{found}是「{label}」的责任单位之一（该项列了{'、'.join(task.units)}，未标注牵头单位）。"
     elif found:

@@ -126,7 +126,7 @@ def locate(turn: Turn, phrase: str | None = None) -> tuple[Clause | None, Clause
     named_by = phrase
     if turn.english:  # labels are Chinese: match them with the question's words in the documents' terms
         named_by = "".join(t for t in turn.ev.kb.searcher.query_tokens(phrase) if not t.isascii())
-    quoted = tuple(re.findall(r"[“\"「]([^”\"」]{6,40})[”\"」]", turn.text))
+    quoted = tuple(re.findall(r"[“\"「]([^”\"」]{2,40})[”\"」]", turn.text))
     links = link.rank_tasks(named_by, ranked, pool, quoted)
     untagged = _named_untagged(named_by, ranked)  # among the retrieved clauses: never a scan of the whole library
     if untagged is not None and (not links or not links[0].label or
@@ -393,7 +393,66 @@ def _one_per_name(turn: Turn, asked: Sequence[str]) -> list[str]:
     return out
 
 
+# `市卫健委有没有参与这些措施？`, `X是这份文件里的责任单位吗？`: membership asked of the document as a whole, not of
+# one item — what is left once the document, the unit and the asking words are taken out names no item
+_WHOLE_REST = re.compile(r"是不是|有没有|是否|参与|参加|负责|牵头|配合|协助|责任单位|牵头单位|配合单位|单位|部门|列为|列入|"
+                         r"出现|任何|哪些?|其中|一项|一条|里面|里头|当中|之中|[里中内吗呢的了在有没是吧啊过也都]")
+_TYPED_BODY = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:市|省|区|县|州)[\u4e00-\u9fff]{1,10}?(?:分局|局|委|办|厅|中心|支行|银行|公司|集团|政府)")
+
+
+def _whole_document_asked(turn: Turn) -> bool:
+    m = DOC_ITSELF.search(turn.text)
+    if m is None or not turn.frame.units:
+        return False
+    rest = turn.text[:m.start()] + turn.text[m.end():]
+    table = turn.ev.kb.units.within(turn.docs)
+    for u in turn.frame.units:
+        for form in sorted((unit.forms if (unit := table.get(u)) else (u,)), key=len, reverse=True):
+            rest = rest.replace(form, "")
+    rest = _WHOLE_REST.sub("", _TYPED_BODY.sub("", re.sub(r"[^\u4e00-\u9fff]", "", rest)))
+    return len(rest) <= WHOLE_REST_CHARS
+
+
+WHOLE_REST_CHARS = 3  # a place name (钦州这些措施里) may stay; an item's words may not
+
+
+def document_member(turn: Turn) -> Answer:
+    """是 with every item the unit is listed on; else 不是, with the units of the same kind the document does name
+    (`市公安局` asked, `盐湖区公安局` listed) and their items — never another document's unit."""
+    canon = _canon(turn)
+    found = duty.tasks_of(turn.clauses, turn.frame.units[:1], turn.frame.lead_only, canon,
+                          lambda c: _unstated_lead(turn, c))
+    if found and (listed := reverse(turn)) is not None and listed.answerable:
+        return replace(listed, text="是。" + listed.text, intent=Op.MEMBER.value)
+    asked = turn.frame.units[0]
+    typed = next((m.group(0) for m in _TYPED_BODY.finditer(turn.text) if without_level(asked) in m.group(0)), asked)
+    body = without_level(asked)
+    table = turn.ev.kb.units.within(turn.docs)
+    kin = [u for u in table.names() if body and body in u]
+    kin_items = [(u, duty.tasks_of(turn.clauses, [u], False, canon)) for u in kin]
+    kin_items = [(u, items) for u, items in kin_items if items]
+    role = "牵头单位" if turn.frame.lead_only else "责任单位（牵头或配合）"
+    text = f"不是。文件没有把{typed}列为任何一项的{role}。"
+    cites = []
+    for u, items in kin_items[:3]:
+        text += f"\n文件中列出的是{u}：" + "；".join(f"「{duty.item_name(c)}」" for c in items[:4]) + "。"
+        cites += [Citation(c, duty.tag_quote(c)) for c in items[:2]]
+    return Answer(turn.text, text, True, Op.MEMBER.value, tuple(u for u, _ in kin_items[:3]), citations=tuple(cites))
+
+
+def _as_written(turn: Turn, unit: str) -> str:
+    """A unit said as the documents asked about write it (市住建局, where another city's 市住房城乡建设局 is the
+    library's name for the same body), else as the question typed it: an answer never renames the asker's bureau."""
+    canon = _canon(turn)
+    if own := next((w for c in turn.clauses if (w := duty.written(c, unit, canon))), ""):
+        return own
+    known = turn.ev.kb.units.within(turn.docs).get(unit)
+    return next((f for f in sorted(known.forms, key=len, reverse=True) if f in turn.text), unit) if known else unit
+
+
 def member(turn: Turn) -> Answer | None:
+    if _whole_document_asked(turn):
+        return document_member(turn)
     task, untagged = locate(turn)
     if task is None:
         return _not_tagged(turn, untagged)
@@ -407,6 +466,7 @@ def member(turn: Turn) -> Answer | None:
                             no_lead=_unstated_lead(turn, task))
     turn = replace(turn, frame=replace(turn.frame, units=tuple(asked)))
     asked = turn.frame.units[0] if turn.frame.units else (turn.frame.unit_hints[0] if turn.frame.unit_hints else "")
+    asked = _as_written(turn, asked) if turn.frame.units else asked
     return duty.member(turn.frame, turn.text, task, asked, _evidence(turn, task), _canon(turn),
                        no_lead=_unstated_lead(turn, task))
 
@@ -624,7 +684,8 @@ _LISTED = re.compile(r"^[\d０-９]{1,2}[.．、]")
 
 
 # What a table itself looks like (`分工表有哪些栏目`, `清单一共多少项`, `表格有几列`): its header row and its rows
-TABLE_ASKED = re.compile(r"(表|表格|清单|台账)[^，。？?]{0,8}(栏目|几栏|几列|多少列|哪些列|哪几列|列了哪些|表头|字段|"
+TABLE_ASKED = re.compile(r"(表|表格|清单|台账)[^，。？?]{0,8}(栏目|几栏|几列|多少列|哪些列|哪几列|列了哪些(?![^，。？?]{0,3}(单位|部门|配合|牵头|责任))|"
+                         r"表头|字段|"
                          r"多少项|几项|多少行|几行|多少条|几条|多少个?(任务|事项|举措)|"
                          r"分(了|成|为)?(哪几|哪些|几|多少)(个|大)?(类|组|块|部分|方面)|(按|根据)(什么|哪些|啥)(来)?分|类别|分类)|"
                          r"(栏目|表头|字段)(有|是|都)")
@@ -641,9 +702,13 @@ def table_shape(turn: Turn) -> Answer | None:
     if not headers:
         return None
     lines, cites = [], []
-    for h in headers:
+    firsts = {h.section[:1]: h for h in reversed(headers)}  # a header repeated on each page is one table
+    for h in sorted(firsts.values(), key=lambda c: c.order):
         part = h.section[:1]
-        rows = [c for c in clauses if c.kind == "row" and c.doc == h.doc and c.section[:1] == part]
+        every = [c for c in clauses if c.kind == "row" and c.doc == h.doc and c.section[:1] == part]
+        # a row naming no unit between tasks (`二	构建全链条…体系`) heads a block of the table, no task
+        blocks = [c.heading for c in every if not (c.units or c.generic_units or c.leads) and c.heading]
+        rows = [c for c in every if c.heading not in blocks] if len(blocks) >= 2 else every
         numbers = list(dict.fromkeys(re.sub(r"[-~].*$", "", c.id.rsplit(".r", 1)[-1]) for c in rows if ".r" in c.id))
         name = next((c.text for c in clauses if c.doc == h.doc and c.section[:1] == part and c.kind == "paragraph"
                      and len(c.text) <= 60 and c.order < h.order), "")
@@ -652,7 +717,8 @@ def table_shape(turn: Turn) -> Answer | None:
         count = f"共 {len(numbers)} 项" + (f"（{len(rows)} 行，有的项分成几行）" if len(rows) > len(numbers) else "")
         shape = f"表格共 {len(h.columns)} 栏：{columns}"
         counted = re.search(r"(多少|几)个?(项|行|条|任务|事项|举措)", turn.text)  # the number asked: first
-        lines.append((f"{where}{count}；{shape}" if counted else f"{where}的{shape}；{count}") + _groups(rows) + "。")
+        grouped = f"；分 {len(blocks)} 大块：{'、'.join(blocks)}" if len(blocks) >= 2 else _groups(rows)
+        lines.append((f"{where}{count}；{shape}" if counted else f"{where}的{shape}；{count}") + grouped + "。")
         cites.append(Citation(h, h.text))
     return Answer(turn.text, "\n".join(lines), True, Op.OUTLINE.value, citations=tuple(cites))
 

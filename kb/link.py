@@ -19,6 +19,7 @@ STRONG = 0.75  # share of a label's character pairs a phrase must carry to name 
 MIN_LABEL = 2
 WEIGHT_RETRIEVAL = 0.2  # below a named label, retrieval rank and the item's own wording settle the item
 WEIGHT_WORDING = 0.6
+TITLED_MOST = 3  # items whose titles may share a short quoted term that names them
 QUOTED_MIN = 6  # a phrase this long found verbatim in an item's text (产业规模突破3000亿元) names that item
 
 
@@ -95,6 +96,9 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], qu
     order = {c.id: i for i, c in enumerate(ranked)}
     tasks = [c for c in pool if c.units or c.generic_units]  # 〔牵头单位:属地人民政府〕 is a duty too
     words = wording(phrase, tasks)
+    # a short term the question quotes (打击“黑车”) that one or two items' own titles quote too names them
+    short = [q for q in quoted if len(q) < QUOTED_MIN]
+    titled = {q for q in short if 0 < sum(q in c.heading for c in tasks) <= TITLED_MOST}
     links = []
     for c in tasks:
         score, label = label_score(phrase, c) if phrase else (0.0, "")
@@ -104,8 +108,10 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], qu
             score, label = 1.0, verbatim[0]
         named = score >= STRONG
         retrieval = 1.0 / (1 + order[c.id]) if c.id in order else 0.0
-        tier = 2.0 if verbatim else 1.0 if named else 0.0
-        links.append(Link(c, label if named else "",
+        term = next((q for q in titled if q in c.heading), "")
+        # the title the term is most of (严打“黑车”运营, not 严查非法排放、“黑车”运营、非法消纳及跨省倾倒行为)
+        tier = 2.0 if verbatim else 1.5 + 0.4 * len(term) / len(c.heading) if term else 1.0 if named else 0.0
+        links.append(Link(c, label if named else term,
                           tier + score * 0.1 + retrieval * WEIGHT_RETRIEVAL + words.get(c.id, 0.0) * WEIGHT_WORDING))
     return sorted((l for l in links if l.score > 0), key=lambda l: -l.score)
 

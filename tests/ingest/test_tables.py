@@ -91,6 +91,15 @@ def test_rows_of_one_task_are_named_apart_by_their_own_work():
         ("法治保障", ("区司法局",))]
 
 
+@pytest.mark.parametrize("none", ["——", "—", "/", "无", "-"])
+def test_a_lead_cell_that_says_none_states_no_lead(none):
+    """Class: `——` under 牵头单位 beside a 配合单位 list — the table says nobody leads; the first partner is no lead."""
+    from core.lead_rule import states_no_lead
+    text = BODY + f"序号\t工作任务\t牵头单位\t配合单位\n1\t运用数据平台\t{none}\t区数据局、区城运中心\n"
+    row = next(c for c in parse("d", "t", clean(text)).clauses if c.kind == "row")
+    assert row.leads == () and row.units == ("区数据局", "区城运中心") and states_no_lead(row, no_lead=False)
+
+
 def test_generic_lead_column_leads_and_named_units_co_operate():
     text = BODY + "序号\t工作任务\t牵头单位\t配合单位\n1\t建设人才公寓\t各区政府\t市住建局\n"
     row = next(c for c in parse("d", "t", clean(text)).clauses if c.kind == "row")

@@ -1707,3 +1707,81 @@ def test_a_short_clause_is_quoted_whole(library_asker, question, doc, expected):
     assert a.answerable
     for part in expected:
         assert part in a.text
+
+
+YUNCHENG = "yuncheng-real-estate-measures-2024"
+QINZHOU = "qinzhou-real-estate-measures-2022"
+HUBEI = "hubei-livelihood-measures-2023"
+
+
+@pytest.mark.parametrize("question,doc,verdict,expected", [
+    ("市卫健委有没有参与这些房地产措施？", YUNCHENG, "是", "十八、大力支持高品质住房发展"),
+    ("这份文件里有没有市教育局的事？", YUNCHENG, "是", "十七、实行买房入学优先保障政策"),
+    ("本措施的责任单位里有市税务局吗？", YUNCHENG, "是", "二十、有序推进"),
+    ("钦州这些措施里，市公安局有没有参与？", QINZHOU, "是", "(十五)"),
+    ("这个文件里省民政厅是责任单位吗", HUBEI, "是", "(一)完善居家养老配套设施"),
+    ("运城市公安局是这份文件里的责任单位吗？", YUNCHENG, "不是", "盐湖区公安局"),
+])
+def test_membership_asked_of_the_whole_document_lists_every_item_or_says_no(library_asker, question, doc, verdict, expected):
+    """Class: `X有没有参与这些措施` / `X是这份文件里的责任单位吗` — asked of the document, not of one item: 是 with
+    every item X is listed on, or 不是 with the unit of the same kind the document does name."""
+    a = ask(library_asker, question, doc)
+    assert first_line(a).startswith(verdict + "。") and expected in a.text
+
+
+@pytest.mark.parametrize("question", ["实行买房入学优先保障政策是市住建局牵头的吗？", "买房入学那条市住房城乡建设局参与吗"])
+def test_a_unit_asked_is_named_as_the_document_writes_it(library_asker, question):
+    """Class: a bureau typed in another city's form (市住房城乡建设局) where the document writes 市住建局 — the answer
+    says the document's name, never another document's."""
+    a = ask(library_asker, question, YUNCHENG)
+    assert first_line(a).startswith("不是") and "市住建局" in a.text and "市住房城乡建设局" not in a.text
+
+
+QINGPU = "qingpu-construction-waste-2025"
+
+
+@pytest.mark.parametrize("question,doc,item,lead", [
+    ("打击“黑车”拉渣土，谁牵头、谁配合？", QINGPU, "严打“黑车”运营", "公安青浦分局"),
+    ("“黑车”那项谁负责", QINGPU, "严打“黑车”运营", "公安青浦分局"),
+    ("严打黑车是哪个部门牵头", QINGPU, "严打“黑车”运营", "公安青浦分局"),
+    ("“以旧换新”那条谁牵头？", YUNCHENG, "支持开展住房“以旧换新”活动", "市住建局"),
+    ("“封顶预售”归哪个部门管", YUNCHENG, "“封顶预售”“交房即交证”改革", "市规划和自然资源局"),
+])
+def test_a_short_term_quoted_names_the_item_whose_title_quotes_it(library_asker, question, doc, item, lead):
+    """Class: a short term the question quotes (“黑车”, “以旧换新”) that an item's own title quotes — that item, the
+    one the term is most of, not a longer one that lists it among others."""
+    a = ask(library_asker, question, doc)
+    assert item in first_line(a) and lead in first_line(a)
+
+
+@pytest.mark.parametrize("question", [
+    "“运用数据平台共享研判”这一项，表里列了哪些配合单位？", "运用数据平台共享研判谁牵头", "数据平台共享研判那行由哪个单位牵头？",
+])
+def test_a_row_whose_lead_cell_says_none_names_no_lead(library_asker, question):
+    """Class: a division-table row whose 牵头单位 cell is `——` — no lead is made up from its 配合单位 list."""
+    a = ask(library_asker, question, QINGPU)
+    assert "没有标注牵头" in first_line(a) and "区城运中心" in a.text and "牵头单位：区" not in a.text
+
+
+@pytest.mark.parametrize("question", ["任务职责分工表分成哪几大块", "分工表一共多少项任务", "分工表按什么分类"])
+def test_a_tables_blocks_and_its_repeated_header_are_said_once(library_asker, question):
+    """Class: a table whose header repeats on each page and whose group rows (`二	构建…体系`) head its blocks."""
+    a = ask(library_asker, question, QINGPU)
+    assert a.text.count("表格共 5 栏") == 1 and "分 4 大块" in a.text and "构建数字赋能监管体系" in a.text
+
+
+HANGZHOU = "hangzhou-ai-opc-action-plan-2026"
+
+
+@pytest.mark.parametrize("question,doc", [
+    ("2026年底杭州要先建成多少个OPC社区？", HANGZHOU),
+    ("2026年要培育多少家营收超1000万元的OPC", HANGZHOU),
+    ("2026年杭州要集聚多少家高成长性OPC？", HANGZHOU),
+    ("太仓2026年要培育多少家OPC企业", "taicang-ai-opc-action-plan-2026"),
+    ("广东2026年要建成多少个人工智能OPC生态社区？", "guangdong-ai-opc-action-plan-2026"),
+])
+def test_a_figure_asked_for_a_year_the_document_sets_none_for_is_not_another_years(library_asker, question, doc):
+    """Class: a target asked for one year of the plan's span where the text sets it only for another (到2028年):
+    no figure for the year asked — the other year's is shown as related, never as the answer."""
+    a = ask(library_asker, question, doc)
+    assert not a.answerable and "2028年" in a.text and "没有写2026年" in first_line(a)

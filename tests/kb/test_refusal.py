@@ -253,6 +253,8 @@ def test_a_share_is_answered_only_by_a_share(question, sentence, stated):
     ("转运站的垃圾最长能放多久", "存放时间不得超过十二小时。", True),
     ("几个工作日办完", "自受理之日起五个工作日内办结。", True),
     ("派单后多长时间内要到场", "接收城运平台派单后，15分钟内到场核实违规事实。", True),
+    ("领了补贴几年内不能卖房", "享受补贴的住房5年内不得上市交易。", True),
+    ("领了补贴几年内不能卖房", "申请人及配偶已享受租赁型人才住房的，应退出后方可申请。", False),
     ("备案要多少天", "经营者应当向所在地备案。", False),
 ])
 def test_a_span_of_time_asked_is_answered_by_one(question, sentence, stated):
@@ -316,3 +318,18 @@ def test_a_year_of_the_askers_own_life_is_no_year_asked(question, refused):
     """Class: eligibility asked with a year of the asker's life (出生, 毕业, 成立) — the conditions answer it, whatever
     years the text covers; a year of the policy asked (2024年…目标) outside them is still refused."""
     assert (refusal.unknown_years(case(question)) is not None) is refused
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("公积金贷款利率是多少？", "最高贷款额度为40万元。", False),  # an amount is no rate
+    ("公积金贷款利率是多少？", "首套住房公积金贷款利率下调0.25个百分点。", True),
+    ("首套房贷利率下限多少", "利率下限调整为不低于LPR减20个基点。", True),
+    ("今年要改造多少个老旧小区？", "支持老旧小区加强养老、托育等社区专项服务设施改造建设。", False),
+    ("到2028年建成多少个OPC社区", "到2028年，建成OPC社区100个以上。", True),
+    ("要新建几个公园", "新建海绵型公园9个。", True),
+])
+def test_a_rate_or_a_number_of_things_asked_is_answered_only_by_one(question, sentence, stated):
+    """Class: 利率 asked is answered by a rate, 多少个 by a figure counting the things — a sentence about the same
+    subject without one is no answer."""
+    asked = attributes.asked(question)
+    assert asked is not None and attributes.present(asked, [sentence]) is stated
