@@ -187,7 +187,7 @@ _DOER = re.compile(rf"由(?P<by>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}{_UNIT_
                    rf"|(?:报(?![告表名道刊])|经(?![营费济过])|转交|交由)(?P<to>(?:(?!由)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})[^。；，—]{{0,4}}?{_DUTY_VERB}"  # 报X审核 / 经X核实 / 转交X统一审核
                    rf"|(?:^|(?<=[，。；：,]))(?:第[一二三四五六七八九十百零〇\d]+条)?(?P<role>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,24}}?{_UNIT_END})为[^。；，]{{0,16}}?(?:机关|主管部门|管理部门|责任单位|牵头单位)"  # X为…登记机关
                    rf"|向(?P<at>[\u4e00-\u9fff、]{{1,20}}?{_UNIT_END})(?:申请|提出|提交|申报|报送|反映|咨询|投诉)"  # 向X申请
-                   rf"|(?:^|(?<=[，。；：,—]))(?P<subj>(?:(?!由|经|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})(?=[^。；，]{{0,12}}?{_DUTY_VERB})"
+                   rf"|(?:^|(?<=[，。；：,—]))(?P<subj>(?:(?!由|经(?!济|信|开|贸|营)|报)[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})(?=[^。；，]{{0,12}}?{_DUTY_VERB})"
                    rf"|会同(?P<with>(?:{_NOT_VERB}[\u4e00-\u9fff、]){{1,20}}?{_UNIT_END})")  # A会同B: B acts too
 # a name goes on past its first ending: a government's department (市人民政府 + 水行政主管部门) and a second name in
 # brackets (市发展改革委 + （市粮食和物资储备局）) are one body
@@ -217,9 +217,15 @@ _ORGAN_DEPT = re.compile(r"(?:(?!会同|和|与|及|或|负责|牵头)[\u4e00-\u
                          + _DUTY_VERB + ")")
 
 
+# `市委组织部负责…`: a name whose first ending (委) is not its last — it goes on to the one right before the verb
+_LONGER = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_UNIT_END}(?={_DUTY_VERB})")
+
+
 def _whole_name(text: str, m: re.Match, group: str) -> str:
-    """The group's name with what goes on after it (see _GOVERNMENT_DEPT, _SECOND_NAME)."""
+    """The group's name with what goes on after it (see _GOVERNMENT_DEPT, _SECOND_NAME, _LONGER)."""
     name, end = m.group(group), m.end(group)
+    if group == "subj" and (longer := _LONGER.match(text, end)):
+        name, end = name + longer.group(), longer.end()
     if name.endswith("政府") and (dept := _GOVERNMENT_DEPT.match(text, end)):
         name, end = name + dept.group(), dept.end()
     elif name.endswith("机关") and (dept := _ORGAN_DEPT.match(text, end)):  # 公安机关 + 交通管理部门: one body
@@ -265,6 +271,9 @@ def duty_doers(text: str, question: str = "") -> list[str]:
     parts = [p for p in re.split(r"[，；,—]", text) if _doers_in(p)]  # — joins a guide's workflow steps
     if not question or len(parts) < 2:
         return _doers_in(text)
+    # the job decides, not a body the question names (`名单是市工信局提供的吗` asks who provides that list)
+    for doer in sorted({d for p in parts for d in _doers_in(p)}, key=len, reverse=True):
+        question = question.replace(doer, " ")
     asked = link.bigrams(question)
     best = max(parts, key=lambda p: len(asked & link.bigrams(p)))
     found = _doers_in(best)
@@ -1206,11 +1215,11 @@ _OVERALL = (re.compile(rf"总体牵头|总牵头|牵头总体|牵头负责本{_D
             re.compile(r"负责(?:组织)?(?:实施|执行|落实)本(?:规定|办法|条例|细则|意见|方案|措施|通知|政策|决定)|"
                        r"负责本(?:规定|办法|条例|细则|意见|方案|措施|通知|决定)的(?:组织)?实施"),
             re.compile(r"是[^，,。；;]{0,24}的主管(?:部门|机关)"),
-            re.compile(r"负责解释|解释权(?:属于|归)"))
-_OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管", r"解释")))
+            re.compile(r"负责(?:解释|解读)|解释权(?:属于|归)"))
+_OVERALL_CUE = dict(zip((rx.pattern for rx in _OVERALL), (r"总|整体|牵头", r"实施|执行|落实", r"主管", r"解释|解读")))
 MAIN_BODY = re.compile(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?P<d>[^，,。；;：:]{2,24}?)是[^，,。；;]{0,24}的主管(?:部门|机关)")
 # `整体由谁总牵头`, `这个规定由哪个部门组织实施`, `主管部门是哪个`: the document's own lead, not an item's
-_OVERALL_ASKED = re.compile(r"整体上?|总体上?|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释")
+_OVERALL_ASKED = re.compile(r"整体上?|总体上?|总牵头|全面负责|组织实施|主管(部门|机关|单位)|解释|解读")
 _WHO_ASKED = re.compile(r"谁|哪(个|些|家|一)|什么(部门|单位|机关|机构)")
 
 
@@ -1232,7 +1241,7 @@ def document_lead(turn: Turn) -> Answer | None:
     # the form the question itself uses first (主管机关 asked: the 主管 sentence, not 负责本规定的组织实施)
     named = [rx for rx in _OVERALL if re.search(_OVERALL_CUE[rx.pattern], turn.text)]
     # who interprets it is asked only as such, and is no lead: 解释 asked, the 解释 sentence alone answers
-    order = named if "解释" in turn.text else named + [rx for rx in _OVERALL[:3] if rx not in named]
+    order = named if re.search(r"解释|解读", turn.text) else named + [rx for rx in _OVERALL[:3] if rx not in named]
     for rx in order:
         for c in clauses:
             for sp in extract.sentence_spans_of(c):

@@ -22,7 +22,10 @@ from kb.handlers import Turn
 KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "条件": (re.compile(r"(什么|啥|哪些|哪几|何种|哪种)(样的)?(条件|资格|要求)|(条件|资格|要求)(是|有)?(什么|啥|哪些)|"
                       r"(满足|具备|符合)(什么|啥|哪些|哪几)|谁(能|可以|有资格)(申请|报名|申报|参加)|"
-                      r"(什么|哪些|哪类|哪种)(人|企业|单位|公司|商家|机构)(能|可以|才能)(申请|报名|申报|参加)"),
+                      r"(什么|哪些|哪类|哪种)(人|企业|单位|公司|商家|机构)(能|可以|才能)(申请|报名|申报|参加)|"
+                      # eligibility asked yes/no (`我36岁还能申请吗`): the conditions to check oneself against
+                      r"(能|可以|还能|还可以)(申请|申领|领|享受|报名|申报|拿|参加)[^。？?，,]{0,14}(吗|么)|"
+                      r"(能不能|可不可以|能否|可否|是否可以|是否能)(申请|申领|领|享受|报名|申报|拿|参加)"),
              re.compile(r"(条件|资格)(要求)?$")),
     "材料": (re.compile(r"(什么|啥|哪些|哪几)(样的)?(材料|资料|证件|证明)|(材料|资料)(是|有|要)?(什么|啥|哪些)|"
                       r"(准备|提交|带|交|提供|递交)(什么|啥|哪些)"),
@@ -99,9 +102,15 @@ def _narrowed(heading: tuple[str, int], words: Sequence[str], clauses: Sequence[
     return heading
 
 
+_ELIGIBLE = re.compile(r"(能|可以|还能|还可以)(申请|申领|领|享受|报名|申报|拿|参加)[^。？?，,]{0,14}(吗|么)|"
+                       r"(能不能|可不可以|能否|可否|是否可以|是否能)(申请|申领|领|享受|报名|申报|拿|参加)")
+_LISTS = re.compile(r"(以下|下列|如下)[^。；;]{0,12}(条件|材料|要求|资料)")
+WHOLE_LIST = 800  # an article that lists its conditions inline (`须同时具备以下条件:(一)…(七)…`) is quoted whole
+
+
 def _quote(c: Clause) -> str:
-    """The clause whole when short; else its first sentence (a quote is always verbatim)."""
-    if len(c.text) <= 160:
+    """The clause whole when short, or when it is the list itself; else its first sentence (always verbatim)."""
+    if len(c.text) <= 160 or len(c.text) <= WHOLE_LIST and _LISTS.search(c.text):
         return c.text
     spans = extract.sentence_spans_of(c)
     return c.text[spans[0].start:spans[0].end] if spans else c.text
@@ -127,7 +136,7 @@ def listed_requirements(turn: Turn) -> Answer | None:
            if len(t) >= 2 and not _KIND_WORDS.search(t) and t not in clauses[0].title and t not in _ASKING]
     if own and sum(t in listed for t in own) < LISTED_SHARE * len(own):
         return None
-    lines: list[str] = []
+    lines: list[str] = ["能否申请，以文件列出的下列条件为准："] if _ELIGIBLE.search(turn.text) else []
     cites: list[Citation] = []
     for label, depth in chosen:
         under = _under(clauses, label, depth)

@@ -1083,6 +1083,8 @@ def test_the_bodies_one_article_puts_to_work(library_asker, question, doc, count
     ("执行中的具体问题由哪个部门解释", NINGGUO, "市住建局"),
     ("购房补贴政策谁来解释", "xiaogan-housing-subsidy-guide-2024", "孝感市住房和城市更新局"),
     ("这些措施的解释权归谁", NINGGUO, "市住建局"),
+    ("这些措施由哪个部门解读？", "yuncheng-real-estate-measures-2024", "市住建局"),  # 本措施由市住建局负责解读
+    ("运城这个文件谁负责解读", "yuncheng-real-estate-measures-2024", "市住建局"),
 ])
 def test_who_interprets_the_document(library_asker, question, doc, doer):
     """Class: `本细则由X牵头负责解释` — asked who interprets the document (and only then: it is no lead)."""
@@ -1785,3 +1787,17 @@ def test_a_figure_asked_for_a_year_the_document_sets_none_for_is_not_another_yea
     no figure for the year asked — the other year's is shown as related, never as the answer."""
     a = ask(library_asker, question, doc)
     assert not a.answerable and "2028年" in a.text and "没有写2026年" in first_line(a)
+
+
+@pytest.mark.parametrize("question", [
+    "我今年36岁，硕士毕业，还能申请购房补贴吗",
+    "我37岁的博士，还能申请这个补贴吗",
+    "硕士35岁了还可以申请购房补贴吗",
+    "博士毕业能不能申请购房补贴",
+    "我是外地户口的硕士，能申领购房补贴吗",
+])
+def test_eligibility_asked_yes_or_no_is_answered_with_the_conditions(library_asker, question):
+    """Class: `我36岁还能申请吗` — the document lists its conditions (an article's (一)–(七) under 申领条件): all of them,
+    the one the asker's situation turns on (35周岁, 本市户籍) among them, never one condition alone."""
+    a = ask(library_asker, question, "qingdao-key-discipline-graduate-housing-subsidy-2025")
+    assert a.answerable and first_line(a).startswith("能否申请") and "35周岁" in a.text and "本市户籍" in a.text

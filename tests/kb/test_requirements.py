@@ -22,6 +22,13 @@ KINDS = [
     ("办理程序是什么", "流程"),  # new
     ("如何申报", "流程"),  # new
     ("申请分几个步骤", "流程"),  # new
+    # eligibility asked yes or no: the conditions to check oneself against
+    ("我今年36岁，硕士毕业，还能申请购房补贴吗", "条件"),
+    ("我是外地户口，能申请人才公寓吗", "条件"),
+    ("个体户可以报名参加吗", "条件"),
+    ("能不能申领这个补贴", "条件"),
+    ("刚毕业的能否享受租房补贴", "条件"),
+    ("企业能享受哪些补贴", None),  # which support, not whether one qualifies
     ("补贴标准是多少", None),
     ("谁负责审核", None),
     ("截止时间是哪天", None),
