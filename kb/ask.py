@@ -23,7 +23,6 @@ from kb.answer import Answer, Citation
 from kb.evidence import Evidence
 from kb.extract import Scored
 from kb.frame import Frame, Op
-from kb.fusion import years_in
 from kb.knowledge import KnowledgeBase
 from kb.question import Question, prepare, question_parts
 from kb.understand import understand
@@ -319,8 +318,6 @@ class Asker:
         periods = sorted(turn.frame.stages) + sorted(turn.frame.years)
         picked = self.ev.pick(turn.text, ranked, periods, op is Op.SUPPORT, op in (Op.VALUE, Op.SERIES),
                               op in WHOLE_OPS and not _WHO.search(turn.text))
-        if (other := self._another_year(turn, picked)) is not None:
-            return self._not_found(turn, other)
         if attribute is not None and not attributes.present(attribute, [s.text for s in picked]):
             # the entry found states it in another of its sentences (a record's `申请渠道：…` after its `政策内容：…`,
             # a table row's 时间节点 after its task, a short item's `经核定，按其…给予…年度最高不超过500万元` after
@@ -337,19 +334,6 @@ class Asker:
             about = f"文件提到“{subject}”的相关内容，但" if subject else "文件"
             return self._not_found(turn, f"{about}没有写{attribute.name}")
         return handlers.quote_answer(turn, picked)
-
-    def _another_year(self, turn: handlers.Turn, picked: list[Scored]) -> str | None:
-        """A figure asked for one year (`2026年底要建成多少个`) where the best sentence sets it for another
-        (`到2028年，建成…100个以上`) and no sentence for that year was found: the document has no figure for the year
-        asked, and the other year's is no answer to it."""
-        if turn.frame.op is not Op.VALUE or len(turn.frame.years) != 1 or turn.frame.stages or not picked:
-            return None
-        year = turn.frame.years[0]
-        best = picked[0]
-        stated = years_in(best.text)
-        if not stated or year in stated or year in self.ev.years_of(best.clause) or year in best.clause.section_label:
-            return None
-        return f"文件写的是{'、'.join(sorted(stated))}年的数字，没有写{year}年的"
 
     # --- pieces of the pipeline -----------------------------------------------------------------
     def _with_penalties(self, turn: handlers.Turn, ranked: list[Scored]) -> list[Scored]:
@@ -516,6 +500,7 @@ class Asker:
             and any(name in (*u.forms, *u.contested) for u in self.kb.units.all()),
             subject_words=self._subject_words(turn, subject),
             label_of=lambda s: self.ev.sub_label(s.row) + cites.get((s.clause.id, s.row), ""),
+            years_of=self.ev.years_of,
             gate=lambda found: max(extract.relevance(x)
                                    for x in found[:2 if (found[0].clause.id, found[0].row) in cites else 1]),
         )

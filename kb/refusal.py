@@ -57,6 +57,7 @@ class Case:
     # how well the documents match the question at all: the best sentence's relevance (a penalty put first for
     # the rule it cites is judged by that rule, which is what the question's words match)
     gate: Callable[[Sequence[Scored]], float] = lambda ranked: extract.relevance(ranked[0])
+    years_of: Callable[[Clause], frozenset[str]] = lambda c: frozenset()  # the years a clause is dated by (its headings')
 
 
 # A year of the asker's own life (`老二是2015年出生的`, `我2024年研究生毕业`, `我们公司2019年成立`) says who asks, not
@@ -241,6 +242,8 @@ def missing_attribute(case: Case) -> str | None:
             texts = tuple(t for t in texts if all(w in t for w in case.subject_words))
         if attribute is None or case.frame.op not in _FROM_ANNOTATIONS or attributes.present(attribute, texts):
             return None
+        if attribute.name == "具体数量":  # `由哪些单位负责，共几家`: the annotation's list is what is counted
+            return None
         asked = attribute.asks.search(_ASKS_WHO.sub("", case.question))
         if asked and any(asked.group(0) in t for t in texts):  # the item's own words (加大个体工商户定额调整频次)
             return None
@@ -282,8 +285,30 @@ def not_relevant(case: Case) -> str | None:
     return None
 
 
+YEAR_REACH = 6  # best sentences among which one dated by the year asked must be
+
+
+def another_year(case: Case) -> str | None:
+    """A figure asked for one year of the span (`2026年底要建成多少个`) where the best sentences set it only for
+    another (`到2028年，建成…100个以上`): the document has none for the year asked, and the other year's is no answer."""
+    if case.structured or case.frame.op is not Op.VALUE or len(case.frame.years) != 1 or case.frame.stages:
+        return None
+    ranked = case.ranked()
+    if not ranked:
+        return None
+    year = case.frame.years[0]
+    as_year = re.compile(rf"{year}年(?!\d{{1,2}}月)")  # `2026年5月25日发布` dates the text, it sets no figure
+    # a heading's year reaches the sentences under it (`（二）到2022年` > 产业规模); a date line's does not
+    if any(as_year.search(s.text) or as_year.search(s.clause.section_label)
+           or year in case.years_of(s.clause) and year not in s.clause.text for s in ranked[:YEAR_REACH]):
+        return None
+    stated = years_in(ranked[0].text)
+    return f"文件写的是{'、'.join(sorted(stated))}年的数字，没有写{year}年的" if stated else None
+
+
 CHECKS: tuple[Callable[[Case], str | None], ...] = (
-    unknown_years, unknown_places, unknown_names, unknown_bodies, missing_attribute, words_never_used, not_relevant,
+    unknown_years, unknown_places, unknown_names, unknown_bodies, another_year, missing_attribute, words_never_used,
+    not_relevant,
 )
 
 

@@ -333,3 +333,16 @@ def test_a_rate_or_a_number_of_things_asked_is_answered_only_by_one(question, se
     subject without one is no answer."""
     asked = attributes.asked(question)
     assert asked is not None and attributes.present(asked, [sentence]) is stated
+
+
+@pytest.mark.parametrize("year,sentence,refused", [
+    ("2022", "到2025年，全市软件业务收入突破8000亿元。", True),  # another year's figure
+    ("2025", "到2025年，全市软件业务收入突破8000亿元。", False),
+    ("2022", "到2022年，全市软件业务收入突破5000亿元。", False),
+    ("2022", "全市软件业务收入突破8000亿元。", False),  # no year stated: nothing to set against
+])
+def test_a_figure_asked_for_a_year_is_not_another_years(year, sentence, refused):
+    """Class: `2022年…目标是多少` where the best sentences set the figure only 到2025年 — no figure for 2022."""
+    c = case(f"{year}年软件业务收入目标是多少？", op=Op.VALUE, sentences=(sentence,))
+    c = replace(c, frame=replace(c.frame, years=(year,)), corpus_years=frozenset({"2022", "2025"}))
+    assert (refusal.another_year(c) is not None) is refused
