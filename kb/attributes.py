@@ -121,7 +121,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
               _rx(r"(已|已经|现有|目前|截至|截止到?)[^，。；]{0,24}\d|(?<![到至])20\d\d年[，,]?[^，。；]{0,12}(实现|完成)[^，。；]{0,20}\d")),
     # a number of things asked (建成多少个社区, 改造几个小区): only a figure counting them answers it
     # (`哪几个单位`, `几个部门负责` ask which bodies or how many of them, which the annotations answer)
-    Attribute("具体数量", _rx(r"(?<!哪)(多少|几)(个|家|所|座|套|条|项|名|户|批|处|张|台|辆|栋|间)"
+    # (`几项`, `几条` count a list's items, which its structure answers; `好几项` is no question)
+    Attribute("具体数量", _rx(r"(?<![哪好])(多少|几)(个|家|所|座|套|名|户|批|处|张|台|辆|栋|间)"
                           r"(?!工作日|自然日|月|小时|点|阶段|部分|方面|单位|部门|局|委|办|机构|牵头|责任|配合)"),
               _rx(r"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:个|家|所|座|套|条|项|名|人|户|次|批|处|张|台|辆|栋|间)|"
                   r"[一二两三四五六七八九十百千万]+(?:个|家|所|座|套|条|项|名|户|批|处|张|台|辆|栋|间)")),

@@ -128,9 +128,6 @@ def lead(frame: Frame, question: str, task: Clause, evidence: Citation | None) -
     text = f"「{task_label(task)}」由{leads}牵头（{lead_rule(task)}）。"
     if leads and not task.units:
         text = text.replace("）。", "），未列具名部门。", 1)
-    elif task.leads and (others := kept(frame, task.partner_units)):
-        # the partners beside an explicit lead, as people answering by hand write it (`由A牵头，B配合`)
-        text += f"配合单位：{'、'.join(others)}。"
     text += table_note(task, frame)
     if not leads:  # `（各省级人民政府负责）`: a generic party, no unit named and none labelled lead
         text = f"「{task_label(task)}」没有写牵头单位，只写了由{'、'.join(task.generic_units)}负责，未列具名部门。"

@@ -303,7 +303,7 @@ def another_year(case: Case) -> str | None:
            or year in case.years_of(s.clause) and year not in s.clause.text for s in ranked[:YEAR_REACH]):
         return None
     stated = years_in(ranked[0].text)
-    return f"文件写的是{'、'.join(sorted(stated))}年的数字，没有写{year}年的" if stated else None
+    return f"文件写的是{'、'.join(sorted(stated))}年的数字，没有写{year}年的" if stated and year not in stated else None
 
 
 CHECKS: tuple[Callable[[Case], str | None], ...] = (

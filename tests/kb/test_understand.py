@@ -315,6 +315,8 @@ def test_units_by_name_alias_or_field(question, units, hints):
     ("房子几年内不能卖？", "期限"),
     ("那项是哪几个单位负责的", ""),  # which bodies, not a count of things
     ("有几个部门参与", ""),
+    ("申请材料一共要列了几项", ""),  # a list's items: its structure counts them
+    ("一家企业同时报好几项，材料怎么交", ""),
     ("现在申请的收入标准是多少？", "具体金额"),
     ("园区目前已经聚集了多少家企业？", "实际数字"),
     ("申报首版次要什么材料？", "所需材料"),
