@@ -98,9 +98,11 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], qu
     words = wording(phrase, tasks)
     # a short term the question quotes (打击“黑车”) that one or two items' own titles quote too names them
     short = [q for q in quoted if len(q) < QUOTED_MIN]
-    titled = {q for q in short if 0 < sum(q in c.heading for c in tasks) <= TITLED_MOST}
+    def quotes(c: Clause, q: str) -> bool:  # the title quotes the term itself (“黑车”), not a longer one holding it
+        return f"“{q}”" in c.heading or f'"{q}"' in c.heading
+    titled = {q for q in short if 0 < sum(quotes(c, q) for c in tasks) <= TITLED_MOST}
     # of the titles that quote it, the one the term is most of (严打“黑车”运营, not 严查非法排放、“黑车”运营、…)
-    share = {c.id: max((len(q) / len(c.heading) for q in titled if q in c.heading), default=0.0) for c in tasks}
+    share = {c.id: max((len(q) / len(c.heading) for q in titled if quotes(c, q)), default=0.0) for c in tasks}
     most = max(share.values(), default=0.0)
     links = []
     for c in tasks:
@@ -111,7 +113,7 @@ def rank_tasks(phrase: str, ranked: Sequence[Clause], pool: Sequence[Clause], qu
             score, label = 1.0, verbatim[0]
         named = score >= STRONG
         retrieval = 1.0 / (1 + order[c.id]) if c.id in order else 0.0
-        term = next((q for q in titled if q in c.heading), "") if most and share[c.id] == most else ""
+        term = next((q for q in titled if quotes(c, q)), "") if most and share[c.id] == most else ""
         tier = 2.0 if verbatim else 1.5 if term else 1.0 if named else 0.0
         links.append(Link(c, label if named else term,
                           tier + score * 0.1 + retrieval * WEIGHT_RETRIEVAL + words.get(c.id, 0.0) * WEIGHT_WORDING))
