@@ -450,13 +450,13 @@ def document_member(turn: Turn) -> Answer:
 
 
 def _as_written(turn: Turn, unit: str) -> str:
-    """A unit said as the question typed it (市住建局, where another city's 市住房城乡建设局 is the library's name
-    for the same body), else as the documents asked about write it: an answer never renames the asker's bureau."""
-    known = turn.ev.kb.units.within(turn.docs).get(unit)
-    if known and (typed := next((f for f in sorted(known.forms, key=len, reverse=True) if f in turn.text), "")):
-        return typed
+    """A unit said as the documents asked about write it (地区财政局 where the question said 财政局; 市住建局 where
+    another city's 市住房城乡建设局 is the library's name for it), else as the question typed it."""
     canon = _canon(turn)
-    return next((w for c in turn.clauses if (w := duty.written(c, unit, canon))), "") or unit
+    if own := next((w for c in turn.clauses if (w := duty.written(c, unit, canon))), ""):
+        return own
+    known = turn.ev.kb.units.within(turn.docs).get(unit)
+    return next((f for f in sorted(known.forms, key=len, reverse=True) if f in turn.text), unit) if known else unit
 
 
 def member(turn: Turn) -> Answer | None:

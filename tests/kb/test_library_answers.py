@@ -1731,15 +1731,12 @@ def test_membership_asked_of_the_whole_document_lists_every_item_or_says_no(libr
     assert first_line(a).startswith(verdict + "。") and expected in a.text
 
 
-@pytest.mark.parametrize("question,typed,other", [
-    ("实行买房入学优先保障政策是市住建局牵头的吗？", "市住建局", "市住房城乡建设局"),
-    ("买房入学那条市住房城乡建设局参与吗", "市住房城乡建设局", "市住建局不在"),
-])
-def test_a_unit_asked_is_named_as_the_asker_typed_it(library_asker, question, typed, other):
-    """Class: a bureau asked about in one of its forms (市住建局; 市住房城乡建设局, another city's name for it) —
-    the 不是 names it as typed, never as another document of the library writes it."""
+@pytest.mark.parametrize("question", ["实行买房入学优先保障政策是市住建局牵头的吗？", "买房入学那条市住房城乡建设局参与吗"])
+def test_a_unit_asked_is_named_as_the_document_writes_it(library_asker, question):
+    """Class: a bureau typed in another city's form (市住房城乡建设局) where the document writes 市住建局 — the answer
+    says the document's name, never another document's."""
     a = ask(library_asker, question, YUNCHENG)
-    assert first_line(a).startswith("不是") and f"{typed}不在" in a.text and other not in a.text
+    assert first_line(a).startswith("不是") and "市住建局" in a.text and "市住房城乡建设局" not in a.text
 
 
 QINGPU = "qingpu-construction-waste-2025"
